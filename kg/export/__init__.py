@@ -1,0 +1,1 @@
+"""Export stage: RDF serialisations, the networkx view and the HTML explorer page."""

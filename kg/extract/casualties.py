@@ -1,0 +1,119 @@
+"""Casualty component: a count, the victims it counts, what happened to them, and their side.
+
+"49 جندياً أرمينياً" + "مقتل" -> 49 killed, soldiers, side Armenia. "جنديين" counts 2 alone.
+The reporter (agent) is settled later: the speaker of the sentence's statement or quote.
+Vocabulary: `kg/data/casualties.tsv`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.data import alternatives, read_tsv
+from kg.extract.numbers import Number
+from kg.extract.phrases import PhraseIndex
+from kg.model import Event, Mention, Sentence
+from kg.text.normalize import normalize_phrase
+
+CUE_WINDOW = 7
+VICTIM_GAP = 2  # number, then up to this many tokens (e.g. "من") before the victim noun
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+@dataclass(frozen=True)
+class CasualtyWord:
+    kind: str  # victim, victim-killed, victim-wounded, killed, wounded, dual, dual-killed, ...
+    value: str
+    form: str
+
+
+@lru_cache(maxsize=1)
+def casualty_words() -> PhraseIndex[CasualtyWord]:
+    index: PhraseIndex[CasualtyWord] = PhraseIndex(enclitics=True)
+    for row in read_tsv("casualties.tsv"):
+        for form in alternatives(row["form"]):
+            index.add(normalize_phrase(form), CasualtyWord(row["kind"], row["value"], form))
+    return index
+
+
+def find_casualties(sentence: Sentence, numbers: list[Number], mentions: list[Mention],
+                    taken: set[int]) -> list[Event]:
+    """CasualtyReport events of a sentence. `taken`: token indices used by dates (not counts)."""
+    words = {m.start: m for m in casualty_words().find_all(sentence.tokens)}
+    events: list[Event] = []
+    for number in numbers:
+        if number.token_start in taken or (MIN_YEAR <= number.value <= MAX_YEAR and not number.approximate
+                                           and not victim_after(words, number.token_end)):
+            continue
+        victim = victim_after(words, number.token_end)
+        if victim is None:
+            continue
+        kind = outcome(words, victim, number.token_start, victim.end)
+        if kind:
+            events.append(casualty_event(sentence, number.value, number.token_start, victim, kind, mentions))
+    for start, word in words.items():
+        if word.value.kind.startswith("dual") and not any(n.token_end <= start < n.token_end + VICTIM_GAP + 1 for n in numbers):
+            kind = outcome(words, word, start, word.end)
+            if kind:
+                events.append(casualty_event(sentence, 2, start, word, kind, mentions))
+    return events
+
+
+def victim_after(words, position: int):
+    for k in range(position, position + VICTIM_GAP + 1):
+        word = words.get(k)
+        if word is not None and word.value.kind.startswith(("victim", "dual")):
+            return word
+    return None
+
+
+def outcome(words, victim, start: int, end: int) -> str:
+    """killed / wounded: from the victim noun itself, else the nearest cue word around."""
+    if victim.value.kind.endswith("-killed"):
+        return "killed"
+    if victim.value.kind.endswith("-wounded"):
+        return "wounded"
+    best, best_distance = "", CUE_WINDOW + 1
+    for position, word in words.items():
+        if word.value.kind not in ("killed", "wounded"):
+            continue
+        distance = start - word.end if word.end <= start else word.start - end
+        if 0 <= distance < best_distance or (word.end <= start and distance < best_distance):
+            best, best_distance = word.value.kind, distance
+    return best
+
+
+def casualty_event(sentence: Sentence, count: int, first: int, victim, kind: str,
+                   mentions: list[Mention]) -> Event:
+    tokens = sentence.tokens
+    sides = sides_after(sentence, mentions, victim.end)
+    start, end = tokens[first].start, tokens[victim.end - 1].end
+    return Event(
+        id=f"{start}-CasualtyReport",
+        type="CasualtyReport",
+        relation="reportsCasualties",
+        sentence=sentence.index,
+        start=start,
+        end=end,
+        trigger=sentence.text[start - sentence.start:end - sentence.start],
+        rule="casualties:count+victim",
+        confidence=0.8 if sides else 0.7,
+        count=count,
+        casualty_type=kind,
+        sides=sides,
+        victim=victim.value.form,
+    )
+
+
+def sides_after(sentence: Sentence, mentions: list[Mention], position: int) -> list[str]:
+    """The victims' side: nisbas right after the noun (جندياً أرمينياً وأذربيجانياً), or من + actor."""
+    sides: list[str] = []
+    expected = position
+    ordered = sorted(mentions, key=lambda m: m.token_start)
+    for mention in ordered:
+        if mention.token_start == expected and mention.kind == "nisba":
+            sides.append(mention.entity)
+            expected = mention.token_end
+    if sides or position >= len(sentence.tokens) or sentence.tokens[position].norm != "من":
+        return sides
+    return [m.entity for m in ordered if m.token_start == position + 1 and m.kind == "name"][:1]

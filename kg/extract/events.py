@@ -1,0 +1,316 @@
+"""Event component: frame triggers in a sentence, with their agent, target, date and object.
+
+Reads: sentence tokens, the sentence's mentions, the frames. Writes: `Event`s. Arguments are
+found positionally, as Arabic news writes them: the subject after a verb-initial trigger
+(أعلنت روسيا), else before it (الجيش أعلن), else carried over from the previous sentence's
+speaker (وأضاف أن...); the object by the preposition the frame names (اتصل بـ، دعا ... إلى).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract.entities import DocumentEntities
+from kg.extract.frames import Frame, frame_index, word_class
+from kg.extract.phrases import PhraseMatch
+from kg.model import Event, Mention, Sentence
+from kg.text.clitics import enclitic_variants, proclitic_variants
+
+SUBJECT_WINDOW = 8
+TARGET_WINDOW = 14
+ABOUT_WORDS = 4
+
+
+@dataclass
+class Group:
+    """Mentions at one span (an anaphor such as البلدين stands for two entities)."""
+
+    start: int
+    end: int
+    keys: list[str]
+    marker: str  # "obj" or the preposition introducing it
+    proclitic: str
+    mention: Mention
+
+
+@dataclass
+class Trigger:
+    start: int
+    end: int
+    frame: Frame
+    proclitic: str
+    enclitic: bool
+    event: Event | None = None
+
+
+@dataclass
+class SentenceEvents:
+    """Finds the events of one sentence; `doc` carries what earlier sentences established."""
+
+    doc: DocumentEntities
+    sentence: Sentence
+    mentions: list[Mention]
+    doc_id: str
+    previous_agents: list[str]
+    groups: list[Group] = field(default_factory=list)
+    triggers: list[Trigger] = field(default_factory=list)
+    stems: set[str] = field(default_factory=set)
+    covered: set[int] = field(default_factory=set)  # token indices inside mentions
+
+    def __post_init__(self) -> None:
+        prepositions = word_class("preposition")
+        for token in self.sentence.tokens:
+            for stem, _ in proclitic_variants(token.norm):
+                self.stems.update(enclitic_variants(stem))
+        self.covered: set[int] = set()
+        covered = self.covered
+        by_span: dict[tuple[int, int], Group] = {}
+        for mention in sorted(self.mentions, key=lambda m: m.token_start):
+            covered.update(range(mention.token_start, mention.token_end))
+            if mention.kind in ("nisba", "qualifier"):
+                continue
+            span = (mention.token_start, mention.token_end)
+            if span in by_span:
+                by_span[span].keys.append(mention.entity)
+                continue
+            group = Group(span[0], span[1], [mention.entity], "obj", mention.proclitic, mention)
+            group.marker = self.marker_of(group, prepositions)
+            by_span[span] = group
+            self.groups.append(group)
+
+    # -- markers --------------------------------------------------------------------------------
+    def marker_of(self, group: Group, prepositions: frozenset[str]) -> str:
+        for clitic in ("ب", "ل", "ك"):
+            if clitic in group.proclitic:
+                return clitic
+        i = group.start - 1
+        if i < 0:
+            return "obj"
+        previous = self.sentence.tokens[i].norm
+        if previous in prepositions:
+            return previous
+        if self.groups and self.coordinated(self.groups[-1], group):
+            return self.groups[-1].marker  # coordinated: "بقادة أذربيجان وأرمينيا"
+        if previous not in self.doc.gazetteer.name_stops and i not in self.covered:
+            for stem, proclitic in proclitic_variants(previous)[1:]:
+                if proclitic and proclitic[-1] in "بل" and len(stem) >= 3:
+                    return proclitic[-1]  # construct state: "بقادة أذربيجان", "لقوات X"
+        return "obj"
+
+    # -- triggers -------------------------------------------------------------------------------
+    def find_triggers(self) -> None:
+        tokens = self.sentence.tokens
+        i = 0
+        while i < len(tokens):
+            if i in self.covered:
+                i += 1
+                continue
+            matches: list[PhraseMatch[Frame]] = frame_index().match_at(tokens, i)
+            chosen = next((m for m in matches if self.cue_ok(m.value)), None)
+            if chosen is None:
+                i += 1
+                continue
+            self.triggers.append(Trigger(chosen.start, chosen.end, chosen.value, chosen.proclitic, chosen.enclitic))
+            i = chosen.end
+
+    def cue_ok(self, frame: Frame) -> bool:
+        return not frame.cues or bool(frame.cues & self.stems)
+
+    def is_complementizer(self, i: int) -> bool:
+        tokens = self.sentence.tokens
+        return i < len(tokens) and tokens[i].norm in word_class("complementizer")
+
+    # -- arguments ------------------------------------------------------------------------------
+    def groups_between(self, start: int, end: int) -> list[Group]:
+        return [g for g in self.groups if start <= g.start and g.end <= end]
+
+    def next_trigger_start(self, index: int) -> int:
+        later = [t.start for t in self.triggers[index + 1:]]
+        return min(later) if later else len(self.sentence.tokens)
+
+    def coordinated(self, previous: Group, group: Group) -> bool:
+        """"X وY" or "X والفرنسي Y": joined by و with at most one word between."""
+        gap = group.start - previous.end
+        if gap == 0:
+            return group.proclitic.startswith("و")
+        return gap == 1 and self.sentence.tokens[previous.end].text.startswith("و")
+
+    def with_coordinated(self, groups: list[Group], first: Group) -> list[Group]:
+        chosen = [first]
+        position = groups.index(first)
+        for group in groups[position + 1:]:
+            if self.coordinated(chosen[-1], group):
+                chosen.append(group)
+            else:
+                break
+        return chosen
+
+    def subject_after(self, trigger: Trigger, limit: int) -> list[Group]:
+        if self.is_complementizer(trigger.end):
+            return []
+        window = self.groups_between(trigger.end, min(trigger.end + SUBJECT_WINDOW, limit))
+        for group in window:
+            if group.marker == "obj":
+                return self.with_coordinated(window, group)
+            if group.marker not in ("في",):
+                break
+        return []
+
+    def subject_before(self, trigger: Trigger) -> list[Group]:
+        before = [g for g in self.groups if g.end <= trigger.start and g.marker == "obj"]
+        return [before[-1]] if before else []
+
+    def resolve(self, index: int) -> Event | None:
+        trigger = self.triggers[index]
+        frame = trigger.frame
+        limit = self.next_trigger_start(index)
+        agents: list[str] = []
+        agent_end = trigger.end
+        mode = frame.agent
+        confidence = frame.confidence
+        if mode == "subj" and trigger.proclitic.endswith("ل"):
+            mode = "governor"  # purpose clause: "لحثهم" shares its governor's subject
+        governor = self.governor(index)
+        if mode == "subj":
+            after = self.subject_after(trigger, limit)
+            before = self.subject_before(trigger)
+            if after:
+                agents = [k for g in after for k in g.keys]
+                agent_end = after[-1].end
+            elif governor is not None and trigger.proclitic[:1] in ("و", "ف"):
+                agents = governor.agents[:]  # "ودعا ... وحثه": the same subject
+            elif before:
+                agents = before[0].keys[:]
+            elif trigger.start <= 1 and self.previous_agents:
+                agents = self.previous_agents[:]
+                confidence *= 0.8
+        elif mode == "governor":
+            if governor is not None:
+                agents = governor.agents[:]
+            else:
+                before = self.subject_before(trigger)
+                agents = before[0].keys[:] if before else []
+        elif mode == "governor-target":
+            agents = governor.targets[:] if governor is not None else []
+        elif mode == "speaker":
+            speakers = [t.event for t in self.triggers[:index]
+                        if t.event is not None and t.frame.speech and t.event.agents]
+            agents = speakers[-1].agents[:] if speakers else self.previous_agents[:]
+        elif mode == "source":
+            after = [g for g in self.groups_between(trigger.end, trigger.end + 3)]
+            agents = after[0].keys[:] if after else []
+        targets = self.targets(frame, max(agent_end, trigger.end), limit, agents)
+        if not targets and frame.targets and governor is not None and (mode == "governor" or trigger.enclitic):
+            targets = governor.targets[:]  # "دعا X ... وحثه", "خلال اتصال هاتفي": X again
+        if mode == "between" and targets:
+            agents, targets = targets[:1], targets[1:]
+        about = self.about(frame, max(agent_end, trigger.end), limit)
+        agents = [self.as_actor(k) for k in agents]
+        if not agents and not targets and not (frame.speech and mode == "governor"):
+            if not (frame.event == "Ceasefire" and agents):
+                return None
+        tokens = self.sentence.tokens
+        return Event(
+            id=f"{tokens[trigger.start].start}-{frame.event}",
+            type=frame.event,
+            relation=frame.relation,
+            sentence=self.sentence.index,
+            start=tokens[trigger.start].start,
+            end=tokens[trigger.end - 1].end,
+            trigger=" ".join(t.text for t in tokens[trigger.start:trigger.end]),
+            rule=f"frame:{frame.forms[0]}",
+            confidence=round(confidence, 2),
+            agents=dedupe(agents),
+            targets=[t for t in dedupe(targets) if t not in agents],
+            about=about,
+        )
+
+    def governor(self, index: int) -> Event | None:
+        """The nearest earlier event of the sentence that has an actor."""
+        for trigger in reversed(self.triggers[:index]):
+            if trigger.event is not None and (trigger.event.agents or trigger.event.targets):
+                return trigger.event
+        return None
+
+    def targets(self, frame: Frame, start: int, limit: int, agents: list[str]) -> list[str]:
+        if not frame.targets:
+            return []
+        end = min(start + TARGET_WINDOW, limit, self.clause_end(start))
+        window = [g for g in self.groups_between(start, end) if not set(g.keys) & set(agents)]
+        for marker in frame.targets:
+            if marker == "nisba":
+                continue
+            for group in window:
+                if group.marker == marker:
+                    chosen = self.with_coordinated(window, group)
+                    keys = [k for g in chosen for k in g.keys]
+                    return [self.as_actor(k) if frame.target_kind == "actor" else k for k in keys]
+        if "nisba" in frame.targets:
+            return self.nisba_after(start, limit)
+        return []
+
+    def clause_end(self, start: int) -> int:
+        """The first token after `start` that follows a comma, semicolon or colon."""
+        tokens, text, offset = self.sentence.tokens, self.sentence.text, self.sentence.start
+        for i in range(start + 1, len(tokens)):
+            gap = text[tokens[i - 1].end - offset:tokens[i].start - offset]
+            if any(mark in gap for mark in "،,;؛:"):
+                return i
+        return len(tokens)
+
+    def nisba_after(self, start: int, limit: int) -> list[str]:
+        for mention in self.mentions:
+            if mention.kind == "nisba" and start - 1 <= mention.token_start < limit:
+                return [mention.entity]
+        return []
+
+    def about(self, frame: Frame, start: int, limit: int) -> str:
+        """The free-text object a frame names (طالب بوقف القتال -> وقف القتال)."""
+        tokens = self.sentence.tokens
+        prepositions = word_class("preposition")
+        for i in range(start, min(limit, len(tokens))):
+            word = tokens[i].norm
+            if word in self.doc.gazetteer.name_stops and word not in prepositions:
+                continue
+            for marker in frame.about:
+                if word == marker:
+                    return self.phrase(i + 1 if marker in prepositions else i, limit)
+                if len(marker) == 1:
+                    for stem, proclitic in proclitic_variants(word)[1:]:
+                        if proclitic.endswith(marker):
+                            return self.phrase(i, limit, strip=len(proclitic))
+                elif marker in (stem for stem, _ in proclitic_variants(word)):
+                    return self.phrase(i, limit)
+        return ""
+
+    def phrase(self, i: int, limit: int, strip: int = 0) -> str:
+        tokens = self.sentence.tokens
+        end = i
+        while end < min(limit, len(tokens), i + ABOUT_WORDS):
+            if end > i and self.sentence.text[tokens[end - 1].end - self.sentence.start:
+                                              tokens[end].start - self.sentence.start].strip():
+                break
+            end += 1
+        words = [t.text for t in tokens[i:end]]
+        if words:
+            words[0] = words[0][strip:]
+        return " ".join(words)
+
+    def as_actor(self, key: str) -> str:
+        """A capital standing for its government: موسكو -> Russia."""
+        entity = self.doc.entities.get(key)
+        if entity is not None and entity.type == "City" and entity.capital_of:
+            return entity.capital_of
+        return key
+
+    def run(self) -> list[Event]:
+        self.find_triggers()
+        events = []
+        for index, trigger in enumerate(self.triggers):
+            trigger.event = self.resolve(index)
+            if trigger.event is not None:
+                events.append(trigger.event)
+        return events
+
+
+def dedupe(keys: list[str]) -> list[str]:
+    return list(dict.fromkeys(keys))

@@ -1,0 +1,53 @@
+"""Event frames as data (`kg/data/frames.tsv`) and the word classes they rely on."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.data import alternatives, read_tsv
+from kg.extract.phrases import PhraseIndex
+from kg.text.normalize import normalize_phrase, normalize_word
+
+
+@dataclass(frozen=True)
+class Frame:
+    row: int
+    event: str
+    relation: str
+    agent: str  # subj | governor | governor-target | none
+    targets: tuple[str, ...]  # markers: "obj" or a preposition
+    target_kind: str  # actor | place | any
+    cues: frozenset[str]
+    about: tuple[str, ...]
+    speech: bool
+    confidence: float
+    forms: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def frame_index() -> PhraseIndex[Frame]:
+    index: PhraseIndex[Frame] = PhraseIndex(enclitics=True)
+    for number, row in enumerate(read_tsv("frames.tsv")):
+        forms = alternatives(row["forms"])
+        frame = Frame(
+            row=number,
+            event=row["event"],
+            relation=row["relation"],
+            agent=row["agent"],
+            targets=tuple(normalize_word(t) if t != "obj" else t for t in alternatives(row["target"]) if t != "none"),
+            target_kind=row["target_kind"] or "any",
+            cues=frozenset(normalize_word(c) for c in alternatives(row["cue"])),
+            about=tuple(normalize_word(a) for a in alternatives(row["about"])),
+            speech=row["speech"] == "yes",
+            confidence=float(row["confidence"]),
+            forms=tuple(forms),
+        )
+        for form in forms:
+            index.add(normalize_phrase(form), frame)
+    return index
+
+
+@lru_cache(maxsize=1)
+def word_class(kind: str) -> frozenset[str]:
+    """Function words of a kind from `clitics.tsv` (preposition, complementizer)."""
+    return frozenset(normalize_word(r["form"]) for r in read_tsv("clitics.tsv") if r["kind"] == kind)

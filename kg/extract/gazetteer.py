@@ -1,0 +1,160 @@
+"""The world as data: gazetteer entities, their Arabic names and nisbas, institutions, titles.
+
+Loaded once from `kg/data/` and shared by every document (read-only afterwards).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from kg.data import DATA_DIR, alternatives, read_tsv, read_tsv_path
+from kg.extract.phrases import PhraseIndex
+from kg.model import Entity
+from kg.text.normalize import dediacritize, normalize_phrase
+
+NISBA_ENDINGS = ("", "ه", "ا", "ون", "ين", "ات")
+
+
+@dataclass(frozen=True)
+class NameHit:
+    """What a matched phrase stands for: an entity by name, or a state by its adjective."""
+
+    key: str
+    kind: str  # "name" or "nisba"
+
+
+@dataclass(frozen=True)
+class Institution:
+    type: str
+    suffix: str
+    name_en: str
+    bare: bool  # may the phrase alone name the institution of the state in context?
+
+
+@dataclass(frozen=True)
+class Title:
+    role: str
+    ar: str
+
+
+@dataclass(frozen=True)
+class Anaphor:
+    type: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Tenure:
+    key: str
+    valid_from: date | None
+    valid_to: date | None
+
+    def holds_on(self, when: date | None) -> bool:
+        if when is None:
+            return self.valid_to is None
+        return (self.valid_from is None or self.valid_from <= when) and (
+            self.valid_to is None or when <= self.valid_to
+        )
+
+
+@dataclass
+class Gazetteer:
+    entities: dict[str, Entity] = field(default_factory=dict)
+    names: PhraseIndex[NameHit] = field(default_factory=PhraseIndex)
+    institutions: PhraseIndex[Institution] = field(default_factory=PhraseIndex)
+    titles: PhraseIndex[Title] = field(default_factory=PhraseIndex)
+    anaphors: PhraseIndex[Anaphor] = field(default_factory=PhraseIndex)
+    office_holders: dict[tuple[str, str], list[Tenure]] = field(default_factory=dict)
+    name_glue: frozenset[str] = frozenset()
+    name_stops: frozenset[str] = frozenset()
+
+    def office_holder(self, role: str, scope: str, when: date | None) -> Entity | None:
+        """Who held `role` for `scope` (a state or organisation key) on `when`."""
+        for tenure in self.office_holders.get((role, scope), ()):
+            if tenure.holds_on(when):
+                return self.entities[tenure.key]
+        return None
+
+
+def parse_year_or_date(value: str) -> date | None:
+    value = value.strip()
+    if not value:
+        return None
+    if len(value) == 4 and value.isdigit():
+        return date(int(value), 1, 1)
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def nisba_forms(base: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Masculine singular nisba key -> feminine, plural, accusative and definite forms."""
+    *head, last = base
+    forms = []
+    for ending in NISBA_ENDINGS:
+        forms.append((*head, last + ending))
+        forms.append(tuple("ال" + word for word in (*head, last + ending)))
+    return forms
+
+
+def entity_from_row(row: dict[str, str]) -> Entity:
+    names = [dediacritize(n) for n in alternatives(row["names_ar"])]
+    role = row.get("role", "")
+    return Entity(
+        key=row["key"],
+        type=row["type"],
+        name_en=row.get("name_en", ""),
+        name_ar=names[0] if names else "",
+        qid=row.get("qid", ""),
+        country=row.get("country", ""),
+        part_of=row.get("part_of", ""),
+        role="" if role == "capital" else role,
+        capital_of=row.get("country", "") if role == "capital" else "",
+        aliases_ar=tuple(names[1:]),
+    )
+
+
+def gazetteer_dirs() -> list[Path]:
+    """The packaged gazetteer, plus any folders of extra TSV files in $KG_GAZETTEER_PATH."""
+    extra = [Path(p) for p in os.environ.get("KG_GAZETTEER_PATH", "").split(os.pathsep) if p]
+    return [DATA_DIR / "gazetteer", *extra]
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    gaz = Gazetteer()
+    paths = [path for folder in gazetteer_dirs() for path in sorted(folder.glob("*.tsv"))]
+    for path in paths:
+        for row in read_tsv_path(path):
+            if not row.get("key"):
+                continue
+            entity = entity_from_row(row)
+            gaz.entities[entity.key] = entity
+            for name in alternatives(row["names_ar"]):
+                gaz.names.add(normalize_phrase(name), NameHit(entity.key, "name"))
+            for nisba in alternatives(row.get("nisba_ar", "")):
+                for form in nisba_forms(normalize_phrase(nisba)):
+                    gaz.names.add(form, NameHit(entity.key, "nisba"))
+            if entity.type == "Person" and entity.role:
+                scope = entity.country or entity.part_of
+                tenure = Tenure(entity.key, parse_year_or_date(row.get("valid_from", "")),
+                                parse_year_or_date(row.get("valid_to", "")))
+                gaz.office_holders.setdefault((entity.role, scope), []).append(tenure)
+    for row in read_tsv("institutions.tsv"):
+        institution = Institution(row["type"], row["suffix"], row["name_en"], row["bare"] == "yes")
+        for phrase in alternatives(row["ar"]):
+            gaz.institutions.add(normalize_phrase(phrase), institution)
+    for row in read_tsv("titles.tsv"):
+        for phrase in alternatives(row["ar"]):
+            gaz.titles.add(normalize_phrase(phrase), Title(row["role"], dediacritize(phrase)))
+    for row in read_tsv("anaphors.tsv"):
+        for phrase in alternatives(row["ar"]):
+            gaz.anaphors.add(normalize_phrase(phrase), Anaphor(row["type"], int(row["count"])))
+    rules = read_tsv("name_rules.tsv")
+    gaz.name_glue = frozenset(normalize_phrase(r["form"])[0] for r in rules if r["kind"] == "glue")
+    gaz.name_stops = frozenset(normalize_phrase(r["form"])[0] for r in rules if r["kind"] == "stop")
+    return gaz

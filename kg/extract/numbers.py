@@ -1,0 +1,144 @@
+"""Numbers in digits (Latin or Arabic-Indic, with thousands separators) and in words.
+
+"١٤" -> 14, "6,650" -> 6650, "أربعة آلاف" -> 4000, "ثلاثة وعشرين" -> 23, "نحو ثلاثين" -> 30
+(approximate). Vague counts (عشرات، مئات) give no number. The vocabulary is `kg/data/numbers.tsv`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.data import alternatives, read_tsv
+from kg.extract.phrases import PhraseIndex
+from kg.model import Sentence
+from kg.text.normalize import normalize_phrase
+
+DIGITS = re.compile(r"[0-9٠-٩]{1,3}(?:[,٬][0-9٠-٩]{3})+(?![0-9٠-٩])|[0-9٠-٩]+(?:[.٫][0-9٠-٩]+)?")
+LATIN = str.maketrans("٠١٢٣٤٥٦٧٨٩٫٬", "0123456789.,")
+
+
+@dataclass(frozen=True)
+class NumberWord:
+    value: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class Number:
+    value: int
+    start: int  # character offsets in the document
+    end: int
+    token_start: int  # token indices in the sentence, end exclusive
+    token_end: int
+    approximate: bool = False
+
+
+@lru_cache(maxsize=1)
+def number_words() -> PhraseIndex[NumberWord]:
+    index: PhraseIndex[NumberWord] = PhraseIndex()
+    for row in read_tsv("numbers.tsv"):
+        for form in alternatives(row["word"]):
+            index.add(normalize_phrase(form), NumberWord(int(row["value"]), row["kind"]))
+    return index
+
+
+def token_at(sentence: Sentence, offset: int) -> int:
+    for i, token in enumerate(sentence.tokens):
+        if token.start <= offset < token.end:
+            return i
+    return -1
+
+
+def find_numbers(sentence: Sentence) -> list[Number]:
+    """Every number in a sentence, left to right."""
+    found: list[Number] = []
+    covered: set[int] = set()
+    for m in DIGITS.finditer(sentence.text):
+        raw = m.group().translate(LATIN).replace(",", "")
+        if "." in raw:
+            continue  # decimals are not counts
+        start, end = sentence.start + m.start(), sentence.start + m.end()
+        t0, t1 = token_at(sentence, start), token_at(sentence, end - 1)
+        if t0 < 0:
+            continue
+        if is_clock_time(sentence.text, m.start(), m.end()):
+            covered.update(range(t0, t1 + 1))
+            continue
+        value, t_end = int(raw), t1 + 1
+        scale = scale_word_at(sentence, t_end)
+        if scale is not None:
+            value, t_end = value * scale.value.value, scale.end
+        end = sentence.tokens[t_end - 1].end
+        found.append(Number(value, start, end, t0, t_end, approx_before(sentence, t0)))
+        covered.update(range(t0, t_end))
+    index = number_words()
+    i = 0
+    tokens = sentence.tokens
+    while i < len(tokens):
+        if i in covered:
+            i += 1
+            continue
+        value, end = read_number_words(index, tokens, i)
+        if end > i:
+            found.append(Number(value, tokens[i].start, tokens[end - 1].end, i, end, approx_before(sentence, i)))
+            i = end
+        else:
+            i += 1
+    return sorted(found, key=lambda n: n.start)
+
+
+def is_clock_time(text: str, start: int, end: int) -> bool:
+    return (end < len(text) and text[end] == ":") or (start > 0 and text[start - 1] == ":")
+
+
+def scale_word_at(sentence: Sentence, i: int):
+    """A scale word (ألف، آلاف، مليون) at token i, multiplying the digits before it."""
+    if i < len(sentence.tokens):
+        match = number_words().match_at(sentence.tokens, i)
+        if match and match[0].value.kind == "scale":
+            return match[0]
+    return None
+
+
+def approx_before(sentence: Sentence, i: int) -> bool:
+    index = number_words()
+    for back in (1, 2, 3, 4):
+        if i - back < 0:
+            break
+        match = index.match_at(sentence.tokens, i - back)
+        if match and match[0].value.kind == "approx" and match[0].end == i:
+            return True
+    return False
+
+
+def read_number_words(index: PhraseIndex[NumberWord], tokens, i: int) -> tuple[int, int]:
+    """Parse a run of number words starting at i: (value, end token). end == i if none."""
+    total, current, k, seen = 0, 0, i, False
+    while k < len(tokens):
+        match = index.match_at(tokens, k)
+        if not match:
+            break
+        word = match[0].value
+        if word.kind in ("approx", "vague", "ordinal"):
+            break
+        if seen and match[0].proclitic not in ("و", "") :
+            break
+        if word.kind == "scale":
+            current = (current or 1) * word.value
+            total += current
+            current = 0
+        else:
+            current += word.value
+        seen = True
+        k = match[0].end
+    if not seen:
+        return 0, i
+    return total + current, k
+
+
+def ordinal_at(sentence: Sentence, i: int) -> int | None:
+    match = number_words().match_at(sentence.tokens, i)
+    if match and match[0].value.kind == "ordinal":
+        return match[0].value.value
+    return None

@@ -1,0 +1,88 @@
+"""One phrase matcher for every lexicon: gazetteer names, nisbas, titles, institutions, triggers.
+
+Phrases are tuples of word keys. The first word of a match may carry proclitics (و، ب، لل…)
+and, where asked, the last may carry a pronoun suffix; the other words match exactly.
+Longest match wins, and the word as written beats a clitic-stripped reading.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from kg.model import Token
+from kg.text.clitics import enclitic_variants, proclitic_variants
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class PhraseMatch(Generic[T]):
+    start: int  # token index
+    end: int  # token index, exclusive
+    value: T
+    proclitic: str
+    enclitic: bool = False  # the last word carries a pronoun suffix (وحثه، بانتهاكه)
+
+
+class PhraseIndex(Generic[T]):
+    """Phrases indexed by their first word key; each phrase keeps a payload of any type."""
+
+    def __init__(self, enclitics: bool = False) -> None:
+        self.by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        self.enclitics = enclitics
+        self.longest = 0
+
+    def add(self, phrase: tuple[str, ...], value: T) -> None:
+        if not phrase:
+            return
+        entries = self.by_first.setdefault(phrase[0], [])
+        if any(p == phrase and v == value for p, v in entries):
+            return
+        entries.append((phrase, value))
+        entries.sort(key=lambda e: len(e[0]), reverse=True)
+        self.longest = max(self.longest, len(phrase))
+
+    def __contains__(self, phrase: tuple[str, ...]) -> bool:
+        return any(p == phrase for p, _ in self.by_first.get(phrase[0], ())) if phrase else False
+
+    def match_at(self, tokens: list[Token], i: int) -> list[PhraseMatch[T]]:
+        """All phrases starting at token i with the longest length found, best reading first."""
+        best: list[PhraseMatch[T]] = []
+        best_len = 0
+        for stem, proclitic in proclitic_variants(tokens[i].norm):
+            firsts = enclitic_variants(stem) if self.enclitics else (stem,)
+            for first in firsts:
+                for phrase, value in self.by_first.get(first, ()):
+                    n = len(phrase)
+                    if n < best_len or i + n > len(tokens):
+                        continue
+                    if n > 1 and not self.rest_matches(phrase, tokens, i):
+                        continue
+                    if n > best_len:
+                        best, best_len = [], n
+                    enclitic = first != stem if n == 1 else tokens[i + n - 1].norm != phrase[-1]
+                    best.append(PhraseMatch(i, i + n, value, proclitic, enclitic))
+        return best
+
+    def rest_matches(self, phrase: tuple[str, ...], tokens: list[Token], i: int) -> bool:
+        for k in range(1, len(phrase)):
+            word = tokens[i + k].norm
+            if word == phrase[k]:
+                continue
+            if self.enclitics and k == len(phrase) - 1 and phrase[k] in enclitic_variants(word):
+                continue
+            return False
+        return True
+
+    def find_all(self, tokens: list[Token]) -> list[PhraseMatch[T]]:
+        """Non-overlapping matches, left to right, longest first at each position."""
+        found: list[PhraseMatch[T]] = []
+        i = 0
+        while i < len(tokens):
+            matches = self.match_at(tokens, i)
+            if matches:
+                found.extend(matches)
+                i = matches[0].end
+            else:
+                i += 1
+        return found

@@ -1,0 +1,1 @@
+"""Graph stage: ontology terms, IRI minting, Extraction -> RDF, SHACL validation."""

@@ -1,0 +1,37 @@
+"""The ontology files (`ontology/kg.ttl`, `ontology/shapes.ttl`) and what the builder reads from them."""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from kg.graph.namespace import KG
+
+
+def ontology_dir() -> Path:
+    """`ontology/` beside the package (editable install), or $KG_ONTOLOGY_DIR."""
+    override = os.environ.get("KG_ONTOLOGY_DIR")
+    return Path(override) if override else Path(__file__).resolve().parents[2] / "ontology"
+
+
+@lru_cache(maxsize=1)
+def ontology() -> Graph:
+    return Graph().parse(ontology_dir() / "kg.ttl", format="turtle")
+
+
+@lru_cache(maxsize=1)
+def shapes() -> Graph:
+    return Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
+
+
+@lru_cache(maxsize=1)
+def cameo_codes() -> dict[str, URIRef]:
+    """Event class local name -> its CAMEO concept (from kg:cameoCode in the ontology)."""
+    graph = ontology()
+    return {
+        str(cls)[len(str(KG)):]: code
+        for cls, code in graph.subject_objects(KG.cameoCode)
+        if str(cls).startswith(str(KG)) and isinstance(code, URIRef)
+    }

@@ -1,0 +1,140 @@
+"""Input sources: a .txt file (first line = headline), a folder of them, or JSONL.
+
+Every problem becomes an `InputError` with a one-line message naming the path (and line for
+JSONL). A source that holds several articles reports a bad one through `on_error` and goes on,
+so one malformed line does not cost the rest.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.model import Document
+
+ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
+TEXT_SUFFIXES = {".txt"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+
+
+def parse_date(value: str, where: str) -> date:
+    """An ISO date (YYYY-MM-DD, or the date part of an ISO timestamp)."""
+    try:
+        return date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise InputError(f"{where}: date {value!r} is not YYYY-MM-DD") from None
+
+
+def check_text(text: str, where: str) -> None:
+    """Refuse text the extractor can do nothing with."""
+    if not text.strip():
+        raise InputError(f"{where}: empty article (no text)")
+    if not ARABIC_LETTER.search(text):
+        raise InputError(f"{where}: no Arabic text found")
+
+
+def decode(raw: bytes, where: str) -> str:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{where}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})"
+        ) from None
+    if "\x00" in text:
+        raise InputError(f"{where}: binary file, not text")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_txt(path: Path, default_date: date | None) -> Document:
+    """A plain-text article: the first non-empty line is the headline."""
+    text = decode(path.read_bytes(), str(path))
+    check_text(text, str(path))
+    title = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    return Document(id=path.stem, text=text, title=title, date=default_date, origin=str(path))
+
+
+def document_from_json(record: object, where: str, default_date: date | None) -> Document:
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: expected a JSON object with 'id' and 'text'")
+    missing = [k for k in ("id", "text") if not record.get(k)]
+    if missing:
+        raise InputError(f"{where}: missing field {', '.join(repr(m) for m in missing)}")
+    text = record["text"]
+    if not isinstance(text, str):
+        raise InputError(f"{where}: 'text' must be a string")
+    title = str(record.get("title") or "").strip()
+    if title and not text.lstrip().startswith(title):
+        text = f"{title}\n\n{text}"
+    check_text(text, where)
+    published = parse_date(record["date"], where) if record.get("date") else default_date
+    return Document(
+        id=str(record["id"]),
+        text=text.replace("\r\n", "\n"),
+        title=title or next((ln.strip() for ln in text.split("\n") if ln.strip()), ""),
+        date=published,
+        url=str(record.get("url") or ""),
+        source=str(record.get("source") or ""),
+        origin=where,
+    )
+
+
+def read_jsonl(
+    path: Path, default_date: date | None, on_error: Callable[[InputError], None]
+) -> Iterator[Document]:
+    """One article per line; a bad line is reported with its number and skipped."""
+    text = decode(path.read_bytes(), str(path))
+    if not text.strip():
+        raise InputError(f"{path}: empty file")
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{where}: malformed JSON ({exc.msg} at column {exc.colno})") from None
+            yield document_from_json(record, where, default_date)
+        except InputError as err:
+            on_error(err)
+
+
+def raise_error(err: InputError) -> None:
+    raise err
+
+
+def read_documents(
+    path: str | Path,
+    default_date: date | None = None,
+    on_error: Callable[[InputError], None] = raise_error,
+) -> Iterator[Document]:
+    """Documents from a file or folder. Fatal problems raise; per-article ones go to `on_error`."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file or directory")
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES)
+        if not files:
+            raise InputError(f"{path}: folder holds no .txt or .jsonl articles")
+        for file in files:
+            try:
+                yield from read_file(file, default_date, on_error)
+            except InputError as err:
+                on_error(err)
+        return
+    yield from read_file(path, default_date, on_error)
+
+
+def read_file(
+    path: Path, default_date: date | None, on_error: Callable[[InputError], None]
+) -> Iterator[Document]:
+    try:
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            yield from read_jsonl(path, default_date, on_error)
+        else:
+            yield read_txt(path, default_date)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None

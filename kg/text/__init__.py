@@ -1,0 +1,1 @@
+"""Text stage: normalisation, sentences and tokens (with offsets), clitic-aware variants."""
