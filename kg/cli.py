@@ -53,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("-j", "--jobs", type=positive_int, default=1, help="worker processes for extraction (default: 1)")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
+    for module in COMMAND_MODULES:
+        __import__(module, fromlist=["add_commands"]).add_commands(commands, RUNNERS)
+
     s = commands.add_parser("stats", help="graph statistics of a built graph (networkx view)",
                             description="Print node and edge counts by class and the most connected actors.")
     s.add_argument("graph", help="an RDF file written by kg build (.ttl, .nt, .jsonld)")
@@ -93,6 +96,10 @@ def run_stats(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"build": run_build, "stats": run_stats}
+# Modules that add their own subcommands: each defines add_commands(subparsers, runners), which adds
+# parsers (cheap: no heavy imports at module level) and registers a runner per command name.
+COMMAND_MODULES: tuple[str, ...] = ("kg.store.commands", "kg.eval.commands")
+RUNNERS: dict = {}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 1
     try:
-        return COMMANDS[args.command](args)
+        return {**COMMANDS, **RUNNERS}[args.command](args)
     except KgError as error:
         print(f"kg: {error}", file=sys.stderr)
         return error.exit_code

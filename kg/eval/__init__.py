@@ -1,0 +1,1 @@
+"""Measuring the extractor: gold annotations, precision/recall/F1."""
