@@ -1,0 +1,81 @@
+"""Reading articles: txt, folders, JSONL; every bad input is one InputError naming where."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from kg.errors import InputError
+from kg.read import read_documents
+
+ARTICLE = "عنوان الخبر\n\nقصفت روسيا مدينة خاركيف أمس."
+
+
+def test_txt_first_line_is_headline(tmp_path):
+    path = tmp_path / "a1.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    (doc,) = read_documents(path, date(2024, 5, 20))
+    assert doc.id == "a1" and doc.title == "عنوان الخبر" and doc.date == date(2024, 5, 20)
+    assert doc.text.endswith("أمس.")
+
+
+def test_folder_reads_txt_and_jsonl_in_order(tmp_path):
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "j1", "text": ARTICLE}) + "\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
+    assert [d.id for d in read_documents(tmp_path)] == ["j1", "b"]
+
+
+def test_jsonl_fields_and_bad_line_reported_with_number(tmp_path):
+    lines = [
+        json.dumps({"id": "1", "text": "قصفت روسيا خاركيف", "title": "عنوان", "date": "2024-05-19",
+                    "url": "https://example.org/a", "source": "AFP"}, ensure_ascii=False),
+        "{not json",
+        json.dumps({"id": "3"}),
+        json.dumps({"id": "4", "text": "English only"}),
+        json.dumps({"id": "5", "text": "دعا الأمين العام إلى التهدئة"}, ensure_ascii=False),
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    errors: list[str] = []
+    docs = list(read_documents(path, on_error=lambda e: errors.append(str(e))))
+    assert [d.id for d in docs] == ["1", "5"]
+    first = docs[0]
+    assert first.title == "عنوان" and first.date == date(2024, 5, 19) and first.source == "AFP"
+    assert first.text.startswith("عنوان\n\n")  # the title heads the text, so spans include it
+    assert errors[0].startswith(f"{path}:2: malformed JSON")
+    assert errors[1] == f"{path}:3: missing field 'text'"
+    assert errors[2] == f"{path}:4: no Arabic text found"
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "empty article"),
+        (b"   \n\n", "empty article"),
+        (b"\xff\xfe\x00\xc3\x28", "not UTF-8"),
+        ("Only English text here.".encode(), "no Arabic text"),
+    ],
+)
+def test_bad_txt_files(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message) as err:
+        list(read_documents(path))
+    assert "\n" not in str(err.value) and str(path) in str(err.value)
+
+
+def test_missing_path_and_empty_folder(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        list(read_documents(tmp_path / "nope.txt"))
+    with pytest.raises(InputError, match="no .txt or .jsonl"):
+        list(read_documents(tmp_path))
+
+
+def test_bad_date_in_jsonl(tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text(json.dumps({"id": "x", "text": "نص عربي", "date": "13/09/2022"}) + "\n", encoding="utf-8")
+    errors: list[str] = []
+    assert list(read_documents(path, on_error=lambda e: errors.append(str(e)))) == []
+    assert "is not YYYY-MM-DD" in errors[0]

@@ -1,0 +1,44 @@
+"""Text stage: matching keys, offsets into the original text, sentences, clitics."""
+from __future__ import annotations
+
+from kg.text.clitics import enclitic_variants, proclitic_variants
+from kg.text.normalize import normalize_word
+from kg.text.segment import split_sentences, tokenize
+
+
+def test_normalisation_removes_diacritics_and_unifies_letters():
+    assert normalize_word("أَرْمِينِيَا") == normalize_word("ارمينيا") == "ارمينيا"
+    assert normalize_word("إيران") == "ايران"
+    assert normalize_word("مصطفى") == "مصطفي"
+    assert normalize_word("الأمم المتحدة".split()[1]) == "المتحده"
+    assert normalize_word("١٤٤٥") == "1445"
+    assert normalize_word("قُتـــل") == "قتل"
+
+
+def test_tokens_keep_offsets_into_original_text():
+    text = "قالَ «أَرْمِينِيَا» 12"
+    tokens = tokenize(text)
+    assert [text[t.start:t.end] for t in tokens] == [t.text for t in tokens]
+    assert [t.norm for t in tokens] == ["قال", "ارمينيا", "12"]
+
+
+def test_sentences_split_on_stops_and_lines_not_numbers():
+    text = "العنوان هنا\n\nقتل 3.5 شخص. وأضاف أن الوضع صعب! هل انتهى؟ نعم"
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == ["العنوان هنا", "قتل 3.5 شخص.", "وأضاف أن الوضع صعب!", "هل انتهى؟", "نعم"]
+    for s in sentences:
+        assert text[s.start:s.end] == s.text
+
+
+def test_proclitics_are_stripped_with_what_was_taken():
+    variants = dict(proclitic_variants(normalize_word("والاتحاد")))
+    assert variants["الاتحاد"] == "و"
+    assert dict(proclitic_variants(normalize_word("لأرمينيا")))["ارمينيا"] == "ل"
+    assert dict(proclitic_variants(normalize_word("للأمم")))["الامم"] == "ل"  # لل = ل + ال
+    assert dict(proclitic_variants(normalize_word("وبالجيش")))["الجيش"] == "وب"
+    assert proclitic_variants("باكو")[0] == ("باكو", "")  # the word as written comes first
+
+
+def test_enclitics():
+    assert "انتهاك" in enclitic_variants(normalize_word("انتهاكه"))
+    assert "حث" not in enclitic_variants("حث")[1:]
