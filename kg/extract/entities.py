@@ -13,12 +13,15 @@ from functools import lru_cache
 from kg.extract.gazetteer import Gazetteer, NameHit, Title
 from kg.extract.phrases import PhraseIndex
 from kg.model import Entity, Mention, Sentence, Token
+from kg.text.clitics import proclitic_variants
 from kg.text.normalize import dediacritize
 
 MAX_NAME_PARTS = 3
+MAX_DESCRIPTION = 6
+DESCRIPTION_WORDS = {"في", "الي", "لدي", "عن"}  # may stand inside a title's description
 ORG_TYPES = {"InternationalOrganisation", "Organisation", "GovernmentBody", "Government", "Ministry",
              "Parliament", "ArmedForce", "ArmedGroup", "MediaOutlet"}
-PROCLITIC_STOPS = ("ل", "ب", "لل")
+PROCLITIC_STOPS = ("لل", "بال", "وال", "فال", "كال")  # "للصحافيين" ends a name; "بيرييلو" does not
 TANWEEN_FATH = "\u064b"  # a name part never carries these (للصحافيين ends a name)
 
 
@@ -212,6 +215,11 @@ class EntityReader:
         if not emit:
             return end, ""
         state_entity = self.gaz.entities.get(state)
+        known = self.gaz.state_institutions.get((state, inst.suffix))
+        if known:
+            self.doc.use(self.gaz.entities[known])
+            self.add(known, i, end, rule, confidence, "name", match.proclitic)
+            return end, known
         key = f"{state}_{inst.suffix}"
         name_ar = dediacritize(self.surface(i, end))
         if match.proclitic and name_ar.startswith(match.proclitic):
@@ -226,49 +234,46 @@ class EntityReader:
         return end, key
 
     def context_state(self) -> str:
-        """The state this sentence (else the article so far) is most about."""
+        """The state a bare "الحكومة" or "البرلمان" belongs to: one of the article's two main
+        states if this sentence names it, else the article's main state so far."""
+        counts = self.doc.state_counts
+        leading = sorted(counts, key=counts.get, reverse=True)[:2]
         here = self.sentence.index
         for mention in reversed(self.doc.mentions):
             if mention.sentence != here:
                 break
             state = self.doc.state_of(mention.entity)
-            if state:
+            if state in leading:
                 return state
         return self.doc.dominant_state()
 
     # -- titles and people ------------------------------------------------------------------------
     def read_title(self, i: int, match) -> int:
+        """TITLE [nationality | organisation] [more titles] [NAME]: a known or new person, else
+        the office-holder of that date, else a role-holder entity (السفير التركي)."""
         title: Title = match.value
-        j = match.end
-        scope, country = "", ""
-        # qualifier: a nationality, or an organisation / institution (باسم الشرطة، للأمم المتحدة)
-        state, after, _ = self.nationality_at(j)
-        inst = self.gaz.institutions.match_at(self.tokens, j) if j < len(self.tokens) else []
-        org, _ = self.name_at(j)
-        if inst and self.institution_length(j, inst[0]) > (after - j if state else 0):
-            j, scope = self.read_institution(j, inst[0], emit=True)
-            country = self.doc.state_of(scope)
-            self.doc.mentions[-1].kind = "qualifier"
-        elif state:
-            self.add(state, j, after, "gazetteer:nisba", 0.95, "nisba", _)
-            scope, country, j = state, state, after
-        elif org and self.gaz.entities[org.value.key].type in ORG_TYPES:
-            j = self.read_name(org, "gazetteer")
-            scope = org.value.key
-            country = self.gaz.entities[scope].country
-            self.doc.mentions[-1].kind = "qualifier"
-        # the person's name: known, or read as an unknown name
+        j, scope, country = self.read_qualifier(match.end)
+        while j < len(self.tokens) and (more := self.gaz.titles.match_at(self.tokens, j)):
+            # chained titles: "قائد الجيش رئيس مجلس السيادة الفريق أول"
+            j, more_scope, more_country = self.read_qualifier(more[0].end)
+            scope, country = scope or more_scope, country or more_country
         person, person_rule = self.name_at(j)
-        if person and self.gaz.entities.get(person.value.key, Entity("", "")).type == "Person":
-            return self.read_name(person, person_rule)
-        if person and person_rule == "alias":
+        if person and self.is_person(person.value.key):
             return self.read_name(person, person_rule)
         name_end = self.unknown_name_end(j)
+        if name_end - j < 2:  # skip a descriptive phrase before a full name (المدير الإقليمي للبرنامج)
+            k = self.skip_description(j)
+            person, person_rule = self.name_at(k)
+            if person and self.is_person(person.value.key):
+                return self.read_name(person, person_rule)
+            far_end = self.unknown_name_end(k)
+            if far_end - k >= 2:
+                j, name_end = k, far_end
         if name_end > j and title.role != "Counterpart":
             return self.mint_person(i, j, name_end, title, scope, country)
         if title.role == "Counterpart" or not scope:
             return max(j, i + 1)
-        holder = self.gaz.office_holder(title.role, scope, self.doc.published)
+        holder = self.gaz.office_holder(title.role, scope, self.doc.published) if title.unique else None
         if holder is not None:
             self.doc.use(holder)
             self.add(holder.key, i, j, "title:office-holder", 0.7, "title")
@@ -284,6 +289,59 @@ class EntityReader:
         self.add(key, i, j, "title:role-holder", 0.6, "title")
         return j
 
+    def is_person(self, key: str) -> bool:
+        entity = self.doc.entities.get(key) or self.gaz.entities.get(key)
+        return entity is not None and entity.type == "Person"
+
+    def read_qualifier(self, j: int) -> tuple[int, str, str]:
+        """What a title is of: a nationality (الأرميني), a state body (باسم الشرطة الصومالية) or an
+        organisation (للأمم المتحدة). Returns (end, scope key, state key)."""
+        if j >= len(self.tokens):
+            return j, "", ""
+        state, after, proclitic = self.nationality_at(j)
+        inst = self.gaz.institutions.match_at(self.tokens, j)
+        org, _ = self.name_at(j)
+        if inst and self.institution_length(j, inst[0]) > (after - j if state else 0):
+            end, scope = self.read_institution(j, inst[0], emit=True)
+            if scope:
+                self.doc.mentions[-1].kind = "qualifier"
+                return end, scope, self.doc.state_of(scope)
+        if state:
+            self.add(state, j, after, "gazetteer:nisba", 0.95, "nisba", proclitic)
+            return after, state, state
+        if org and self.gaz.entities[org.value.key].type in ORG_TYPES:
+            end = self.read_name(org, "gazetteer")
+            self.doc.mentions[-1].kind = "qualifier"
+            scope = org.value.key
+            return end, scope, self.gaz.entities[scope].country
+        return j, "", ""
+
+    def skip_description(self, j: int) -> int:
+        """Past adjectives, ل/ب-phrases, "في <place>" and known names after a title, to where a
+        full name starts: "المبعوث الأميركي الخاص إلى السودان | توم بيرييلو". j if none does."""
+        from kg.extract.frames import frame_index
+
+        k, limit = j, min(j + MAX_DESCRIPTION, len(self.tokens))
+        while k < limit:
+            if (k > j and self.punctuation_before(k)) or frame_index().match_at(self.tokens, k):
+                return j
+            word = self.tokens[k].norm
+            match, _ = self.name_at(k)
+            if match and not self.is_person(match.value.key):
+                self.read_name(match, "gazetteer")
+                self.doc.mentions[-1].kind = "qualifier"
+                k = match.end
+            elif word in DESCRIPTION_WORDS or word.startswith(("ال", "لل")) or any(
+                    p and p[-1] in "بل" for _, p in proclitic_variants(word)[1:]):
+                k += 1
+            elif word in self.gaz.name_stops:
+                return j
+            elif self.unknown_name_end(k) - k >= 2:
+                return k
+            else:
+                k += 1
+        return j
+
     def unknown_name_end(self, j: int) -> int:
         """Where a personal name starting at token j ends (j if there is none)."""
         parts, k = 0, j
@@ -294,7 +352,7 @@ class EntityReader:
                 break
             if word.startswith("ال") and not (k > j and self.tokens[k - 1].norm in self.gaz.name_glue):
                 break
-            if k > j and word.startswith(PROCLITIC_STOPS):
+            if k > j and (word.startswith(PROCLITIC_STOPS) or self.clitic_on_known_word(word)):
                 break
             if self.punctuation_before(k) and k > j:
                 break
@@ -304,6 +362,14 @@ class EntityReader:
         while k > j and self.tokens[k - 1].norm in self.gaz.name_glue:
             k -= 1
         return k
+
+    @staticmethod
+    def clitic_on_known_word(word: str) -> bool:
+        """"بهجمات" is ب + a known word, so it ends a name; "بيرييلو" is not."""
+        from kg.extract.frames import event_vocabulary
+
+        vocabulary = event_vocabulary()
+        return any(p and stem in vocabulary for stem, p in proclitic_variants(word)[1:])
 
     def punctuation_before(self, k: int) -> bool:
         gap = self.sentence.text[self.tokens[k - 1].end - self.sentence.start: self.tokens[k].start - self.sentence.start]

@@ -14,10 +14,19 @@ from kg.extract.frames import Frame, frame_index, word_class
 from kg.extract.phrases import PhraseMatch
 from kg.model import Event, Mention, Sentence
 from kg.text.clitics import enclitic_variants, proclitic_variants
+from kg.text.normalize import normalize_word
 
 SUBJECT_WINDOW = 8
 TARGET_WINDOW = 14
 ABOUT_WORDS = 4
+ABOUT_REACH = 3  # the free-text object follows the verb's arguments closely
+PLACE_TYPES = {"City", "Region", "Place"}
+GENDER_CHECKED_TYPES = {"ArmedForce", "Ministry", "GovernmentBody", "Government", "Parliament"}
+
+
+def feminine_verb(word: str, trigger: "Trigger") -> bool:
+    """Third person feminine past: the form ends in ت (قالت، اتهمت، شنت), not a noun."""
+    return trigger.end - trigger.start == 1 and word.endswith("ت") and not trigger.frame.event == "Ceasefire"
 
 
 @dataclass
@@ -58,9 +67,6 @@ class SentenceEvents:
 
     def __post_init__(self) -> None:
         prepositions = word_class("preposition")
-        for token in self.sentence.tokens:
-            for stem, _ in proclitic_variants(token.norm):
-                self.stems.update(enclitic_variants(stem))
         self.covered: set[int] = set()
         covered = self.covered
         by_span: dict[tuple[int, int], Group] = {}
@@ -76,6 +82,10 @@ class SentenceEvents:
             group.marker = self.marker_of(group, prepositions)
             by_span[span] = group
             self.groups.append(group)
+        for i, token in enumerate(self.sentence.tokens):
+            if i not in self.covered:  # a cue inside a name ("قوات الدعم السريع") is no cue
+                for stem, _ in proclitic_variants(token.norm):
+                    self.stems.update(enclitic_variants(stem))
 
     # -- markers --------------------------------------------------------------------------------
     def marker_of(self, group: Group, prepositions: frozenset[str]) -> str:
@@ -108,6 +118,9 @@ class SentenceEvents:
             chosen = next((m for m in matches if self.cue_ok(m.value)), None)
             if chosen is None:
                 i += 1
+                continue
+            if i > 0 and tokens[i - 1].norm in word_class("negator"):
+                i = chosen.end  # "لم تستهدف": it did not happen
                 continue
             self.triggers.append(Trigger(chosen.start, chosen.end, chosen.value, chosen.proclitic, chosen.enclitic))
             i = chosen.end
@@ -144,19 +157,36 @@ class SentenceEvents:
                 break
         return chosen
 
+    def can_act(self, group: Group) -> bool:
+        """Places do not act, except capitals standing for their government (موسكو)."""
+        entity = self.doc.entities.get(group.keys[0])
+        return entity is None or entity.type not in PLACE_TYPES or bool(entity.capital_of)
+
+    def agrees(self, trigger: Trigger, group: Group) -> bool:
+        """A feminine past verb (قالت، اتهمت) cannot have a masculine body as subject (الجيش)."""
+        if not feminine_verb(self.sentence.tokens[trigger.end - 1].norm, trigger):
+            return True
+        entity = self.doc.entities.get(group.keys[0])
+        if entity is None or entity.type not in GENDER_CHECKED_TYPES:
+            return True
+        head = group.mention.surface.split()[0]
+        return normalize_word(head).endswith(("ه", "ات"))
+
     def subject_after(self, trigger: Trigger, limit: int) -> list[Group]:
         if self.is_complementizer(trigger.end):
             return []
         window = self.groups_between(trigger.end, min(trigger.end + SUBJECT_WINDOW, limit))
         for group in window:
             if group.marker == "obj":
+                if not self.can_act(group) or not self.agrees(trigger, group):
+                    return []
                 return self.with_coordinated(window, group)
             if group.marker not in ("في",):
                 break
         return []
 
     def subject_before(self, trigger: Trigger) -> list[Group]:
-        before = [g for g in self.groups if g.end <= trigger.start and g.marker == "obj"]
+        before = [g for g in self.groups if g.end <= trigger.start and g.marker == "obj" and self.can_act(g)]
         return [before[-1]] if before else []
 
     def resolve(self, index: int) -> Event | None:
@@ -194,13 +224,23 @@ class SentenceEvents:
         elif mode == "speaker":
             speakers = [t.event for t in self.triggers[:index]
                         if t.event is not None and t.frame.speech and t.event.agents]
-            agents = speakers[-1].agents[:] if speakers else self.previous_agents[:]
+            before = self.subject_before(trigger)
+            if speakers:
+                agents = speakers[-1].agents[:]
+            elif governor is not None and governor.agents:
+                agents = governor.agents[:]
+            elif before:
+                agents = before[0].keys[:]
+            else:
+                agents = self.previous_agents[:]
         elif mode == "source":
             after = [g for g in self.groups_between(trigger.end, trigger.end + 3)]
             agents = after[0].keys[:] if after else []
         targets = self.targets(frame, max(agent_end, trigger.end), limit, agents)
         if not targets and frame.targets and governor is not None and (mode == "governor" or trigger.enclitic):
-            targets = governor.targets[:]  # "دعا X ... وحثه", "خلال اتصال هاتفي": X again
+            # "دعا X ... وحثه", "خلال اتصال هاتفي": X again; "أعلنت X هدنة ... واتهمها": X
+            targets = governor.targets[:] or ([k for k in governor.agents if k not in agents]
+                                              if trigger.enclitic else [])
         if mode == "between" and targets:
             agents, targets = targets[:1], targets[1:]
         about = self.about(frame, max(agent_end, trigger.end), limit)
@@ -264,22 +304,25 @@ class SentenceEvents:
         return []
 
     def about(self, frame: Frame, start: int, limit: int) -> str:
-        """The free-text object a frame names (طالب بوقف القتال -> وقف القتال)."""
+        """The free-text object a frame names (طالب بوقف القتال -> وقف القتال): the first word
+        after the verb's arguments, if it carries one of the frame's markers."""
         tokens = self.sentence.tokens
         prepositions = word_class("preposition")
-        for i in range(start, min(limit, len(tokens))):
-            word = tokens[i].norm
-            if word in self.doc.gazetteer.name_stops and word not in prepositions:
-                continue
-            for marker in frame.about:
-                if word == marker:
-                    return self.phrase(i + 1 if marker in prepositions else i, limit)
-                if len(marker) == 1:
-                    for stem, proclitic in proclitic_variants(word)[1:]:
-                        if proclitic.endswith(marker):
-                            return self.phrase(i, limit, strip=len(proclitic))
-                elif marker in (stem for stem, _ in proclitic_variants(word)):
-                    return self.phrase(i, limit)
+        i = start
+        while i < min(limit, len(tokens)) and (i in self.covered or len(tokens[i].norm) < 2):
+            i += 1
+        if i >= min(limit, len(tokens)):
+            return ""
+        word = tokens[i].norm
+        for marker in frame.about:
+            if word == marker:
+                return self.phrase(i + 1 if marker in prepositions else i, limit)
+            if len(marker) == 1:
+                for _, proclitic in proclitic_variants(word)[1:]:
+                    if proclitic.endswith(marker):
+                        return self.phrase(i, limit, strip=len(proclitic))
+            elif marker in (stem for stem, _ in proclitic_variants(word)):
+                return self.phrase(i, limit)
         return ""
 
     def phrase(self, i: int, limit: int, strip: int = 0) -> str:

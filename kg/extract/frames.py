@@ -51,3 +51,14 @@ def frame_index() -> PhraseIndex[Frame]:
 def word_class(kind: str) -> frozenset[str]:
     """Function words of a kind from `clitics.tsv` (preposition, complementizer)."""
     return frozenset(normalize_word(r["form"]) for r in read_tsv("clitics.tsv") if r["kind"] == kind)
+
+
+@lru_cache(maxsize=1)
+def event_vocabulary() -> frozenset[str]:
+    """Every word the frames know (forms, cues, markers): such a word after a name is no part of it."""
+    words: set[str] = set()
+    for row in read_tsv("frames.tsv"):
+        for column in ("forms", "cue", "about"):
+            for phrase in alternatives(row[column]):
+                words.update(normalize_phrase(phrase))
+    return frozenset(words)

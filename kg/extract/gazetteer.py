@@ -38,6 +38,7 @@ class Institution:
 class Title:
     role: str
     ar: str
+    unique: bool  # one holder at a time per state/organisation, so title + state names a person
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ class Gazetteer:
     entities: dict[str, Entity] = field(default_factory=dict)
     names: PhraseIndex[NameHit] = field(default_factory=PhraseIndex)
     institutions: PhraseIndex[Institution] = field(default_factory=PhraseIndex)
+    # (state, institution suffix) -> the gazetteer entity it is ("الجيش السوداني" is SAF)
+    state_institutions: dict[tuple[str, str], str] = field(default_factory=dict)
     titles: PhraseIndex[Title] = field(default_factory=PhraseIndex)
     anaphors: PhraseIndex[Anaphor] = field(default_factory=PhraseIndex)
     office_holders: dict[tuple[str, str], list[Tenure]] = field(default_factory=dict)
@@ -140,21 +143,41 @@ def load_gazetteer() -> Gazetteer:
                 for form in nisba_forms(normalize_phrase(nisba)):
                     gaz.names.add(form, NameHit(entity.key, "nisba"))
             if entity.type == "Person" and entity.role:
-                scope = entity.country or entity.part_of
                 tenure = Tenure(entity.key, parse_year_or_date(row.get("valid_from", "")),
                                 parse_year_or_date(row.get("valid_to", "")))
-                gaz.office_holders.setdefault((entity.role, scope), []).append(tenure)
+                for scope in {entity.country, entity.part_of} - {""}:
+                    gaz.office_holders.setdefault((entity.role, scope), []).append(tenure)
     for row in read_tsv("institutions.tsv"):
         institution = Institution(row["type"], row["suffix"], row["name_en"], row["bare"] == "yes")
         for phrase in alternatives(row["ar"]):
             gaz.institutions.add(normalize_phrase(phrase), institution)
     for row in read_tsv("titles.tsv"):
         for phrase in alternatives(row["ar"]):
-            gaz.titles.add(normalize_phrase(phrase), Title(row["role"], dediacritize(phrase)))
+            gaz.titles.add(normalize_phrase(phrase), Title(row["role"], dediacritize(phrase), row["unique"] == "yes"))
     for row in read_tsv("anaphors.tsv"):
         for phrase in alternatives(row["ar"]):
             gaz.anaphors.add(normalize_phrase(phrase), Anaphor(row["type"], int(row["count"])))
+    link_state_institutions(gaz)
     rules = read_tsv("name_rules.tsv")
     gaz.name_glue = frozenset(normalize_phrase(r["form"])[0] for r in rules if r["kind"] == "glue")
     gaz.name_stops = frozenset(normalize_phrase(r["form"])[0] for r in rules if r["kind"] == "stop")
     return gaz
+
+
+def link_state_institutions(gaz: Gazetteer) -> None:
+    """Gazetteer entries named "institution + nisba" stand for that state institution."""
+    from kg.model import Token
+
+    for entity in gaz.entities.values():
+        if not entity.country:
+            continue
+        for name in (entity.name_ar, *entity.aliases_ar):
+            words = normalize_phrase(name)
+            tokens = [Token(w, 0, 0, w) for w in words]
+            match = gaz.institutions.match_at(tokens, 0) if tokens else []
+            if not match or match[0].end >= len(tokens):
+                continue
+            rest = gaz.names.match_at(tokens, match[0].end)
+            if (rest and rest[0].end == len(tokens) and rest[0].value.key == entity.country
+                    and match[0].value.type == entity.type):
+                gaz.state_institutions.setdefault((entity.country, match[0].value.suffix), entity.key)

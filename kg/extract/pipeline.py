@@ -55,10 +55,17 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> Extractio
                            if not (e.type == "Statement" and (e.id in claimed or has_claim(e, sentence_claims)))]
         events.extend(sentence_events)
         claims.extend(sentence_claims)
-        speakers = [speaker_of(e) for e in frame_events if e.id in speech_ids and speaker_of(e)]
-        agents = [a for e in frame_events for a in e.agents]
-        previous_agents = [speakers[-1]] if speakers else ([agents[-1]] if agents else previous_agents)
+        previous_agents = last_actor(sentence_claims, frame_events, speech_ids) or previous_agents
     return Extraction(document, sentences, entities.entities, entities.mentions, events, claims)
+
+
+def last_actor(claims: list[Claim], events: list[Event], speech_ids: set[str]) -> list[str]:
+    """Who a following "وأضاف" continues: the last quoted speaker, else speaker, else actor."""
+    if claims:
+        return [claims[-1].speaker]
+    speakers = [speaker_of(e) for e in events if e.id in speech_ids and speaker_of(e)]
+    agents = [a for e in events for a in e.agents]
+    return [speakers[-1]] if speakers else ([agents[-1]] if agents else [])
 
 
 def has_claim(event: Event, claims: list[Claim]) -> bool:
