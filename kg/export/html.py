@@ -1,18 +1,28 @@
-"""The interactive HTML page: pyvis lays out the networkx view; the page is the project's own
-template with vis-network inlined from the pyvis package, so it opens offline with no request
-to any other host. All article text enters the page as JSON data, never as markup."""
+"""The who-said-what explorer: one self-contained HTML page an analyst opens from disk.
+
+pyvis turns the networkx view into vis-network nodes and edges; the page is the project's own
+template (pyvis' stock one fetches Bootstrap and vis CSS from CDNs) with vis-network inlined from
+the pyvis package, so it opens offline and asks no other host for anything. All article text
+enters the page as JSON in a non-executed <script type="application/json"> block and is shown
+with textContent only; a Content-Security-Policy allows just the page's own two scripts (by hash).
+"""
 from __future__ import annotations
 
+import base64
+import hashlib
+import html
 import json
+import re
 from importlib import resources
 from pathlib import Path
 
 import networkx as nx
 
 from kg.export.files import write_text_atomic
+from kg.export.network import contradictions
 
 CLASS_STYLE = {
-    # class: (colour, shape)
+    # class: (colour, shape) -- actors by kind, places green, claims sand boxes
     "Person": ("#e07a5f", "dot"),
     "State": ("#3d405b", "diamond"),
     "City": ("#81b29a", "triangle"),
@@ -29,11 +39,44 @@ CLASS_STYLE = {
     "MediaOutlet": ("#adb5bd", "hexagon"),
     "Claim": ("#f2cc8f", "box"),
 }
+EVENT_FAMILIES = {
+    # events are ellipses coloured by family, so violence and diplomacy read apart at a glance
+    "#f4a261": ("ArmedClash", "Attack", "Shelling", "AirStrike", "CeasefireViolation", "Interception",
+                "Deployment", "Withdrawal", "ArmsTransfer", "Threat"),
+    "#c1121f": ("CasualtyReport",),
+    "#90be6d": ("Ceasefire", "Appeal", "Statement", "Address", "DiplomaticContact", "Summons",
+                "Mediation", "Support"),
+    "#b5838d": ("Accusation", "Denial", "Condemnation"),
+}
 EVENT_STYLE = ("#f4a261", "ellipse")
+ACTOR_SHAPES = {"dot", "diamond", "square", "hexagon"}
+
+# Edge wording: network.py's roles, and for agent/target edges the event's kg:relation.
+ROLE_LABELS = {"says": "says", "asserts": "asserts", "side": "casualties of", "location": "at",
+               "violates": "violates", "country": "country", "part of": "part of", "agent": "does",
+               "target": "target"}
+RELATION_LABELS = {
+    # relation: (actor -> event, event -> target)
+    "reportsCasualties": ("reports", "of"), "accuses": ("accuses", "accused"), "callsOn": ("calls on", "addressee"),
+    "contacts": ("contacts", "with"), "mediatesBetween": ("mediates", "between"), "declares": ("declares", "target"),
+    "addresses": ("addresses", "audience"), "supplies": ("supplies", "recipient"), "attacks": ("attacks", "target"),
+    "condemns": ("condemns", "condemned"), "denies": ("denies", "denied to"), "violates": ("violates", "against"),
+    "deploysTo": ("deploys", "to"), "withdrawsFrom": ("withdraws", "from"), "supports": ("supports", "supported"),
+    "summons": ("summons", "summoned"), "clashesWith": ("clashes", "with"), "intercepts": ("intercepts", "target"),
+    "threatens": ("threatens", "threatened"), "states": ("states", "about"),
+}
+STRUCTURAL_ROLES = {"country", "part of"}
+DOCUMENT_KEYS = ("headline", "published", "url", "publisher")
+TEMPLATES = ("page.html", "explorer.css", "explorer.js")
 
 
 def style_of(cls: str) -> tuple[str, str]:
-    return CLASS_STYLE.get(cls, EVENT_STYLE)
+    if cls in CLASS_STYLE:
+        return CLASS_STYLE[cls]
+    for colour, classes in EVENT_FAMILIES.items():
+        if cls in classes:
+            return colour, "ellipse"
+    return EVENT_STYLE
 
 
 def vis_asset(name: str) -> str:
@@ -41,28 +84,60 @@ def vis_asset(name: str) -> str:
     return base.read_text(encoding="utf-8")
 
 
+def template(name: str) -> str:
+    return (resources.files("kg.export") / "templates" / name).read_text(encoding="utf-8")
+
+
+def edge_label(role: str, event: dict) -> str:
+    """English wording of an edge; agent/target edges say what the event's relation means."""
+    words = RELATION_LABELS.get(event.get("relation", ""))
+    if words and role in ("agent", "target"):
+        return words[0] if role == "agent" else words[1]
+    return ROLE_LABELS.get(role, role)
+
+
+def edge_title(role: str, label: str, event: dict) -> str:
+    """Tooltip: the Arabic verb the extractor matched (kg:trigger) with the English reading."""
+    trigger = event.get("trigger", "")
+    return f"{trigger} — {label} ({event.get('cls', '')})" if trigger else label
+
+
 def tooltip(data: dict) -> str:
     parts = [data.get("label_en", ""), data.get("label_ar", ""), data.get("cls", "")]
-    if data.get("date"):
-        parts.append(data["date"])
-    if data.get("sentence"):
-        parts.append(data["sentence"])
+    parts += [data.get("role", ""), data.get("date", "")]
     return "\n".join(p for p in parts if p)
 
 
 def page_data(net: nx.MultiDiGraph) -> dict:
-    """Nodes and edges as vis-network wants them, with pyvis' defaults for layout options."""
+    """Nodes and edges as vis-network wants them (built with pyvis), the articles they cite,
+    the legend and the contradiction pairs; everything the page script needs, as plain data."""
     from pyvis.network import Network
 
     vis = Network(directed=True, cdn_resources="in_line")
+    docs: dict[str, dict] = {}
+    conflicts = contradictions(net)
+    contested = {n for a, b, _ in conflicts for n in (a, b)}
+    contested |= {n for n, d in net.nodes(data=True) if d.get("cls") == "Denial"}
     for node, data in net.nodes(data=True):
         colour, shape = style_of(data.get("cls", ""))
+        attrs = {k: v for k, v in data.items() if k not in DOCUMENT_KEYS + ("label", "title", "color", "shape")}
+        if data.get("document"):
+            docs.setdefault(data["document"], {k: data.get(k, "") for k in DOCUMENT_KEYS})
+        asserts_contested = any(o in contested for _, o, r in net.out_edges(node, keys=True) if r == "asserts")
+        attrs["contested"] = node in contested or asserts_contested
         vis.add_node(node, label=data.get("label_ar") or node, title=tooltip(data), color=colour, shape=shape,
-                     **{k: v for k, v in data.items() if k not in ("label", "title", "color", "shape")})
-    for source, target, data in net.edges(data=True):
-        vis.add_edge(source, target, label=data.get("label", ""), title=data.get("label", ""), arrows="to")
-    vis.toggle_physics(True)
-    return {"nodes": vis.nodes, "edges": vis.edges, "options": json.loads(vis.options.to_json())}
+                     **attrs)
+    for index, (source, target, role) in enumerate(net.edges(keys=True)):
+        event = net.nodes[target] if role == "agent" else net.nodes[source]
+        label = edge_label(role, event)
+        vis.add_edge(source, target, id=f"e{index}", role=role, label=label,
+                     title=edge_title(role, label, event), arrows="to")
+    for index, (a, b, reason) in enumerate(conflicts):
+        vis.add_edge(a, b, id=f"x{index}", role="contradicts", label="contradicts", title=reason)
+    legend = sorted({(d.get("cls", ""),) + style_of(d.get("cls", "")) for _, d in net.nodes(data=True)},
+                    key=lambda item: (item[2] == "ellipse", item[0]))
+    return {"nodes": vis.nodes, "edges": vis.edges, "docs": docs, "legend": legend,
+            "structural": sorted(STRUCTURAL_ROLES), "actorShapes": sorted(ACTOR_SHAPES)}
 
 
 def script_json(value: object) -> str:
@@ -71,25 +146,30 @@ def script_json(value: object) -> str:
             .replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+def script_hash(code: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    """One pass over the template, so text inside a value is never taken for a placeholder."""
+    return re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: values[m.group(1)], text)
+
+
 def render_html(net: nx.MultiDiGraph, title: str = "kg — who said what") -> str:
-    template = (resources.files("kg.export") / "templates" / "page.html").read_text(encoding="utf-8")
-    data = page_data(net)
-    legend = sorted({(d.get("cls", ""),) + style_of(d.get("cls", "")) for _, d in net.nodes(data=True)})
-    replacements = {
-        "{{VIS_CSS}}": vis_asset("vis-network.css"),
-        "{{VIS_JS}}": vis_asset("vis-network.min.js"),
-        "{{DATA}}": script_json({"nodes": data["nodes"], "edges": data["edges"], "legend": legend}),
-        "{{TITLE}}": html_escape(title),
-    }
-    page = template
-    for key, value in replacements.items():
-        page = page.replace(key, value)
-    return page
+    page, css, script = (template(name) for name in TEMPLATES)
+    vis_js = vis_asset("vis-network.min.js")
+    return fill(page, {
+        "CSP_SCRIPTS": " ".join(script_hash(code) for code in (vis_js, script)),
+        "VIS_CSS": vis_asset("vis-network.css"),
+        "PAGE_CSS": css,
+        "VIS_JS": vis_js,
+        "PAGE_JS": script,
+        "DATA": script_json(page_data(net)),
+        "TITLE": html.escape(title, quote=True),
+    })
 
 
 def html_escape(text: str) -> str:
-    import html
-
     return html.escape(text, quote=True)
 
 

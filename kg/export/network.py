@@ -6,9 +6,12 @@ become node attributes (source sentence, headline, date, URL).
 """
 from __future__ import annotations
 
+from collections import defaultdict
+from datetime import date
+
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.graph.namespace import KG, SCHEMA
 
@@ -34,6 +37,10 @@ def local_name(iri: URIRef) -> str:
 def label_of(graph: Graph, node: URIRef, lang: str) -> str:
     labels = {lit.language: str(lit) for lit in graph.objects(node, RDFS.label) if isinstance(lit, Literal)}
     return labels.get(lang) or labels.get("ar") or labels.get("en") or next(iter(labels.values()), "")
+
+
+def labels_of(graph: Graph, node: URIRef, prop: URIRef) -> list[str]:
+    return sorted({str(lit) for lit in graph.objects(node, prop) if isinstance(lit, Literal)})
 
 
 def kg_class(graph: Graph, node: URIRef) -> str:
@@ -67,6 +74,12 @@ def node_attributes(graph: Graph, node: URIRef) -> dict:
     wikidata = graph.value(node, KG.wikidata)
     if wikidata is not None:
         attrs["wikidata"] = str(wikidata)
+    aliases = labels_of(graph, node, SKOS.altLabel)
+    if aliases:
+        attrs["aliases"] = aliases  # so the page's search finds spelling variants
+    roles = labels_of(graph, node, KG.role)
+    if roles:
+        attrs["role"] = " / ".join(roles)
     sentence = graph.value(node, KG.sentence)
     if sentence is not None:
         attrs["sentence"] = str(graph.value(sentence, KG.text) or "")
@@ -80,6 +93,7 @@ def node_attributes(graph: Graph, node: URIRef) -> dict:
             attrs["headline"] = str(graph.value(document, SCHEMA.headline) or "")
             attrs["published"] = str(graph.value(document, SCHEMA.datePublished) or "")
             attrs["url"] = str(graph.value(document, SCHEMA.url) or "")
+            attrs["publisher"] = str(graph.value(document, SCHEMA.publisher) or "")
         attrs["rule"] = str(graph.value(node, KG.rule) or "")
         attrs["confidence"] = float(graph.value(node, KG.confidence) or 0)
     if cls == "Claim":
@@ -92,6 +106,13 @@ def node_attributes(graph: Graph, node: URIRef) -> dict:
     count = graph.value(node, KG.casualtyCount)
     if count is not None:
         attrs["count"] = int(count)
+    for prop, key in ((KG.casualtyType, "casualty_type"), (KG.about, "about"), (KG.victim, "victim")):
+        value = graph.value(node, prop)
+        if value is not None:
+            attrs[key] = str(value)
+    relation = graph.value(node, KG.relation)
+    if relation is not None:
+        attrs["relation"] = local_name(relation)  # the page words agent/target edges by it
     trigger = graph.value(node, KG.trigger)
     if trigger is not None:
         attrs["trigger"] = str(trigger)
@@ -117,3 +138,80 @@ def graph_stats(net: nx.MultiDiGraph) -> dict:
         "by_class": dict(sorted(by_class.items())),
         "most_connected": top,
     }
+
+
+# Contradictions: flags for an analyst to look at, not verdicts.
+HOSTILE_CLASSES = {"Attack", "Shelling", "AirStrike", "ArmedClash", "CeasefireViolation", "Threat", "Accusation"}
+MAX_PAIRS_PER_GROUP = 20  # a big toll story must not turn into thousands of edges
+DENIAL_WINDOW_DAYS = 3
+
+
+def contradictions(net: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
+    """Pairs of events that cannot both be right, each with a short English reason."""
+    return casualty_conflicts(net) + denial_conflicts(net)
+
+
+def sources_of(net: nx.MultiDiGraph, node: str) -> frozenset[str]:
+    """Who reports an event: its agents and the speakers of claims asserting it, else its article."""
+    found: set[str] = set()
+    for source, _, role in net.in_edges(node, keys=True):
+        if role == "agent":
+            found.add(source)
+        elif role == "asserts":
+            found.update(s for s, _, r in net.in_edges(source, keys=True) if r == "says")
+    return frozenset(found or {net.nodes[node].get("document", node)})
+
+
+def day_of(data: dict) -> str:
+    return data.get("date") or data.get("published", "")
+
+
+def casualty_conflicts(net: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
+    """Same side(s), same kind, same day, different count, no source in common."""
+    groups: dict[tuple, list[str]] = defaultdict(list)
+    for node, data in net.nodes(data=True):
+        if data.get("cls") != "CasualtyReport" or "count" not in data:
+            continue
+        sides = frozenset(o for _, o, role in net.out_edges(node, keys=True) if role == "side")
+        if sides:
+            groups[(sides, data.get("casualty_type", ""), day_of(data))].append(node)
+    pairs = []
+    for members in groups.values():
+        found = []
+        for i, a in enumerate(sorted(members)):
+            for b in sorted(members)[i + 1:]:
+                ca, cb = net.nodes[a]["count"], net.nodes[b]["count"]
+                if ca != cb and not sources_of(net, a) & sources_of(net, b) and len(found) < MAX_PAIRS_PER_GROUP:
+                    kind = net.nodes[a].get("casualty_type") or "casualties"
+                    found.append((a, b, f"{ca} vs {cb} {kind}"))
+        pairs.extend(found)
+    return pairs
+
+
+def within_days(a: str, b: str, days: int) -> bool:
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) <= days
+    except ValueError:
+        return True  # an unknown day does not rule a pair out
+
+
+def denial_conflicts(net: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
+    """A denial by X against an accusation of X, or against a hostile act others say X did."""
+    hostile = [(n, d) for n, d in net.nodes(data=True) if d.get("cls") in HOSTILE_CLASSES]
+    pairs = []
+    for denial, data in net.nodes(data=True):
+        if data.get("cls") != "Denial":
+            continue
+        deniers = {s for s, _, role in net.in_edges(denial, keys=True) if role == "agent"} or set(sources_of(net, denial))
+        found = []
+        for event, other in hostile:
+            if not within_days(day_of(data), day_of(other), DENIAL_WINDOW_DAYS):
+                continue
+            outs = {o for _, o, role in net.out_edges(event, keys=True) if role == "target"}
+            agents = {s for s, _, role in net.in_edges(event, keys=True) if role == "agent"}
+            if other.get("cls") == "Accusation" and outs & deniers:
+                found.append((event, denial, "denied accusation"))
+            elif other.get("cls") != "Accusation" and agents & deniers and sources_of(net, event) - deniers:
+                found.append((event, denial, "denied by its alleged agent"))
+        pairs.extend(found[:MAX_PAIRS_PER_GROUP])
+    return pairs

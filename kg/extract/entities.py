@@ -253,7 +253,8 @@ class EntityReader:
         the office-holder of that date, else a role-holder entity (السفير التركي)."""
         title: Title = match.value
         j, scope, country = self.read_qualifier(match.end)
-        while j < len(self.tokens) and (more := self.gaz.titles.match_at(self.tokens, j)):
+        while j < len(self.tokens) and (more := self.gaz.titles.match_at(self.tokens, j)) \
+                and more[0].value.role != "Counterpart":
             # chained titles: "قائد الجيش رئيس مجلس السيادة الفريق أول"
             j, more_scope, more_country = self.read_qualifier(more[0].end)
             scope, country = scope or more_scope, country or more_country
@@ -331,7 +332,7 @@ class EntityReader:
                 self.read_name(match, "gazetteer")
                 self.doc.mentions[-1].kind = "qualifier"
                 k = match.end
-            elif word in DESCRIPTION_WORDS or word.startswith(("ال", "لل")) or any(
+            elif word in DESCRIPTION_WORDS or word in self.gaz.org_heads or word.startswith(("ال", "لل")) or any(
                     p and p[-1] in "بل" for _, p in proclitic_variants(word)[1:]):
                 k += 1
             elif word in self.gaz.name_stops:
@@ -348,7 +349,8 @@ class EntityReader:
         while k < len(self.tokens) and parts < MAX_NAME_PARTS:
             token = self.tokens[k]
             word = token.norm
-            if not word.isalpha() or word in self.gaz.name_stops or self.starts_lexicon(k):
+            if not word.isalpha() or word in self.gaz.name_stops or self.starts_lexicon(k) \
+                    or (k == j and word in self.gaz.org_heads):
                 break
             if word.startswith("ال") and not (k > j and self.tokens[k - 1].norm in self.gaz.name_glue):
                 break
@@ -372,8 +374,9 @@ class EntityReader:
         return any(p and stem in vocabulary for stem, p in proclitic_variants(word)[1:])
 
     def punctuation_before(self, k: int) -> bool:
+        """Punctuation (not quotation marks) between token k-1 and token k."""
         gap = self.sentence.text[self.tokens[k - 1].end - self.sentence.start: self.tokens[k].start - self.sentence.start]
-        return bool(gap.strip())
+        return bool(gap.strip(" \t\n\u00a0«»\"“”'"))
 
     def starts_lexicon(self, k: int) -> bool:
         from kg.extract.frames import frame_index

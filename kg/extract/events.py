@@ -64,6 +64,7 @@ class SentenceEvents:
     triggers: list[Trigger] = field(default_factory=list)
     stems: set[str] = field(default_factory=set)
     covered: set[int] = field(default_factory=set)  # token indices inside mentions
+    region: list[int] = field(default_factory=list)  # per token: which quotation it is in, or -1
 
     def __post_init__(self) -> None:
         prepositions = word_class("preposition")
@@ -82,6 +83,11 @@ class SentenceEvents:
             group.marker = self.marker_of(group, prepositions)
             by_span[span] = group
             self.groups.append(group)
+        from kg.extract.claims import quote_spans
+
+        spans = quote_spans(self.sentence)
+        self.region = [next((n for n, (a, b, _) in enumerate(spans) if a <= t.start < b), -1)
+                       for t in self.sentence.tokens]
         for i, token in enumerate(self.sentence.tokens):
             if i not in self.covered:  # a cue inside a name ("قوات الدعم السريع") is no cue
                 for stem, _ in proclitic_variants(token.norm):
@@ -133,8 +139,17 @@ class SentenceEvents:
         return i < len(tokens) and tokens[i].norm in word_class("complementizer")
 
     # -- arguments ------------------------------------------------------------------------------
-    def groups_between(self, start: int, end: int) -> list[Group]:
-        return [g for g in self.groups if start <= g.start and g.end <= end]
+    def groups_between(self, start: int, end: int, region: int | None = None) -> list[Group]:
+        """Groups inside [start, end), in the same quotation (or outside all) when region is given."""
+        return [g for g in self.groups if start <= g.start and g.end <= end
+                and (region is None or self.region[g.start] == region)]
+
+    def complement_before(self, trigger: Trigger, since: int) -> int:
+        """Token index of the nearest أن/إن between `since` and the trigger, or -1."""
+        for i in range(trigger.start - 1, since - 1, -1):
+            if self.is_complementizer(i):
+                return i
+        return -1
 
     def next_trigger_start(self, index: int) -> int:
         later = [t.start for t in self.triggers[index + 1:]]
@@ -175,7 +190,12 @@ class SentenceEvents:
     def subject_after(self, trigger: Trigger, limit: int) -> list[Group]:
         if self.is_complementizer(trigger.end):
             return []
-        window = self.groups_between(trigger.end, min(trigger.end + SUBJECT_WINDOW, limit))
+        end = min(trigger.end + SUBJECT_WINDOW, limit)
+        for i in range(trigger.end, end):  # the subject comes before any أن/إن
+            if self.is_complementizer(i):
+                end = i
+                break
+        window = self.groups_between(trigger.end, end, self.region[trigger.start])
         for group in window:
             if group.marker == "obj":
                 if not self.can_act(group) or not self.agrees(trigger, group):
@@ -185,9 +205,30 @@ class SentenceEvents:
                 break
         return []
 
-    def subject_before(self, trigger: Trigger) -> list[Group]:
-        before = [g for g in self.groups if g.end <= trigger.start and g.marker == "obj" and self.can_act(g)]
-        return [before[-1]] if before else []
+    def subject_before(self, trigger: Trigger, first: bool = False) -> list[Group]:
+        """The nearest actor before the trigger (the first of the sentence for "وقد زودتها")."""
+        region = self.region[trigger.start]
+        before = [g for g in self.groups_between(0, trigger.start, region) if g.marker == "obj" and self.can_act(g)]
+        if not before:
+            return []
+        return [before[0]] if first else [before[-1]]
+
+    def coordinated_verb(self, trigger: Trigger) -> bool:
+        """"ودعا"، "وقد زودتها": a verb joined to the one before, sharing its subject."""
+        if trigger.proclitic[:1] in ("و", "ف"):
+            return True
+        return trigger.start > 0 and self.sentence.tokens[trigger.start - 1].norm in word_class("coordinator")
+
+    def subject_of_complement(self, index: int) -> list[Group]:
+        """"أن ألمانيا ستسلّم أوكرانيا": after أن/إن the subject comes first, then the verb."""
+        trigger = self.triggers[index]
+        since = self.triggers[index - 1].end if index else 0
+        c = self.complement_before(trigger, since)
+        if c < 0:
+            return []
+        groups = [g for g in self.groups_between(c + 1, trigger.start, self.region[trigger.start])
+                  if g.marker == "obj" and self.can_act(g)]
+        return groups[:1] if groups and groups[0].start == c + 1 else []
 
     def resolve(self, index: int) -> Event | None:
         trigger = self.triggers[index]
@@ -201,16 +242,16 @@ class SentenceEvents:
             mode = "governor"  # purpose clause: "لحثهم" shares its governor's subject
         governor = self.governor(index)
         if mode == "subj":
-            after = self.subject_after(trigger, limit)
-            before = self.subject_before(trigger)
+            after = self.subject_of_complement(index) or self.subject_after(trigger, limit)
+            before = self.subject_before(trigger, first=self.coordinated_verb(trigger))
             if after:
                 agents = [k for g in after for k in g.keys]
                 agent_end = after[-1].end
-            elif governor is not None and trigger.proclitic[:1] in ("و", "ف"):
-                agents = governor.agents[:]  # "ودعا ... وحثه": the same subject
+            elif self.coordinated_verb(trigger) and (main := self.main_event(index)) is not None:
+                agents = main.agents[:]  # "ودعا ... وحثه": the same subject as the main verb
             elif before:
                 agents = before[0].keys[:]
-            elif trigger.start <= 1 and self.previous_agents:
+            elif trigger.start <= 1 and self.previous_agents and self.region[trigger.start] < 0:
                 agents = self.previous_agents[:]
                 confidence *= 0.8
         elif mode == "governor":
@@ -264,9 +305,20 @@ class SentenceEvents:
             about=about,
         )
 
+    def main_event(self, index: int) -> Event | None:
+        """The sentence's first event with an actor (in the same quotation): its main verb."""
+        region = self.region[self.triggers[index].start]
+        for trigger in self.triggers[:index]:
+            if self.region[trigger.start] == region and trigger.event is not None and trigger.event.agents:
+                return trigger.event
+        return None
+
     def governor(self, index: int) -> Event | None:
-        """The nearest earlier event of the sentence that has an actor."""
+        """The nearest earlier event of the sentence, in the same quotation, that has an actor."""
+        region = self.region[self.triggers[index].start]
         for trigger in reversed(self.triggers[:index]):
+            if self.region[trigger.start] != region:
+                continue
             if trigger.event is not None and (trigger.event.agents or trigger.event.targets):
                 return trigger.event
         return None
@@ -275,7 +327,8 @@ class SentenceEvents:
         if not frame.targets:
             return []
         end = min(start + TARGET_WINDOW, limit, self.clause_end(start))
-        window = [g for g in self.groups_between(start, end) if not set(g.keys) & set(agents)]
+        region = self.region[start] if start < len(self.region) else -1
+        window = [g for g in self.groups_between(start, end, region) if not set(g.keys) & set(agents)]
         for marker in frame.targets:
             if marker == "nisba":
                 continue
@@ -304,25 +357,27 @@ class SentenceEvents:
         return []
 
     def about(self, frame: Frame, start: int, limit: int) -> str:
-        """The free-text object a frame names (طالب بوقف القتال -> وقف القتال): the first word
-        after the verb's arguments, if it carries one of the frame's markers."""
+        """The free-text object a frame names, just after the verb's arguments: طالب بوقف القتال
+        -> وقف القتال; جلبت العديد من الأسلحة -> الأسلحة. A ب/ل-marked word counts only before
+        any other preposition ("في بيان" is not "about يان")."""
         tokens = self.sentence.tokens
         prepositions = word_class("preposition")
-        i = start
-        while i < min(limit, len(tokens)) and (i in self.covered or len(tokens[i].norm) < 2):
-            i += 1
-        if i >= min(limit, len(tokens)):
-            return ""
-        word = tokens[i].norm
-        for marker in frame.about:
-            if word == marker:
-                return self.phrase(i + 1 if marker in prepositions else i, limit)
-            if len(marker) == 1:
-                for _, proclitic in proclitic_variants(word)[1:]:
-                    if proclitic.endswith(marker):
-                        return self.phrase(i, limit, strip=len(proclitic))
-            elif marker in (stem for stem, _ in proclitic_variants(word)):
-                return self.phrase(i, limit)
+        end = min(limit, len(tokens), start + ABOUT_REACH + 1)
+        seen_preposition = False
+        for i in range(start, end):
+            word = tokens[i].norm
+            if i in self.covered or len(word) < 2:
+                continue
+            for marker in frame.about:
+                if word == marker:
+                    return self.phrase(i + 1 if marker in prepositions else i, limit)
+                if len(marker) == 1 and not seen_preposition:
+                    for _, proclitic in proclitic_variants(word)[1:]:
+                        if proclitic.endswith(marker) and word not in self.doc.gazetteer.name_stops:
+                            return self.phrase(i, limit, strip=len(proclitic))
+                elif len(marker) > 1 and marker in (stem for stem, _ in proclitic_variants(word)):
+                    return self.phrase(i, limit)
+            seen_preposition = seen_preposition or word in prepositions
         return ""
 
     def phrase(self, i: int, limit: int, strip: int = 0) -> str:

@@ -73,6 +73,7 @@ class Gazetteer:
     office_holders: dict[tuple[str, str], list[Tenure]] = field(default_factory=dict)
     name_glue: frozenset[str] = frozenset()
     name_stops: frozenset[str] = frozenset()
+    org_heads: frozenset[str] = frozenset()
 
     def office_holder(self, role: str, scope: str, when: date | None) -> Entity | None:
         """Who held `role` for `scope` (a state or organisation key) on `when`."""
@@ -161,6 +162,7 @@ def load_gazetteer() -> Gazetteer:
     rules = read_tsv("name_rules.tsv")
     gaz.name_glue = frozenset(normalize_phrase(r["form"])[0] for r in rules if r["kind"] == "glue")
     gaz.name_stops = frozenset(normalize_phrase(r["form"])[0] for r in rules if r["kind"] == "stop")
+    gaz.org_heads = frozenset(normalize_phrase(r["form"])[0] for r in rules if r["kind"] == "org")
     return gaz
 
 

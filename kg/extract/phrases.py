@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from kg.model import Token
-from kg.text.clitics import enclitic_variants, proclitic_variants
+from kg.text.clitics import enclitic_variants, ends_with_ta_marbuta, proclitic_variants
 
 T = TypeVar("T")
 
@@ -50,7 +50,7 @@ class PhraseIndex(Generic[T]):
         best: list[PhraseMatch[T]] = []
         best_len = 0
         for stem, proclitic in proclitic_variants(tokens[i].norm):
-            firsts = enclitic_variants(stem) if self.enclitics else (stem,)
+            firsts = enclitic_variants(stem, ends_with_ta_marbuta(tokens[i].text)) if self.enclitics else (stem,)
             for first in firsts:
                 for phrase, value in self.by_first.get(first, ()):
                     n = len(phrase)
@@ -69,7 +69,8 @@ class PhraseIndex(Generic[T]):
             word = tokens[i + k].norm
             if word == phrase[k]:
                 continue
-            if self.enclitics and k == len(phrase) - 1 and phrase[k] in enclitic_variants(word):
+            if (self.enclitics and k == len(phrase) - 1
+                    and phrase[k] in enclitic_variants(word, ends_with_ta_marbuta(tokens[i + k].text))):
                 continue
             return False
         return True

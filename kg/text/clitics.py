@@ -45,11 +45,19 @@ def proclitic_variants(key: str) -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=200_000)
-def enclitic_variants(key: str) -> tuple[str, ...]:
-    """The word and the word without a pronoun suffix (بانتهاكه -> انتهاك after proclitics)."""
+def enclitic_variants(key: str, ta_marbuta: bool = False) -> tuple[str, ...]:
+    """The word and the word without a pronoun suffix (بانتهاكه -> انتهاك after proclitics).
+    A word written with ة (إضافة) has no ه suffix: normalisation made its ة look like one."""
     _, enclitics = clitic_inventory()
     out = [key]
     for clitic in enclitics:
+        if ta_marbuta and clitic == "ه":
+            continue
         if key.endswith(clitic) and len(key) - len(clitic) >= MIN_STEM + 1:
             out.append(key[: -len(clitic)])
     return tuple(out)
+
+
+def ends_with_ta_marbuta(text: str) -> bool:
+    letters = [c for c in text if "\u0621" <= c <= "\u064a"]
+    return bool(letters) and letters[-1] == "ة"

@@ -1,0 +1,166 @@
+"""Scoring one extraction against one gold article (gold format): entities, relations, claims.
+
+Gold keys ("Pashinyan") are not the extractor's keys ("Nikol_Pashinyan"), so each gold entity
+is mapped to the predicted entities that share its Wikidata QID, an English name, an Arabic
+name or alias, or a mention span the gold marks as one of its names.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from kg.eval.gold import GoldArticle, GoldClaim, GoldRelation
+from kg.eval.metrics import Score, matched_score, set_score
+from kg.eval.spans import canonical, fold, fold_form, gold_spans, occurrences
+from kg.model import Claim, Event, Extraction, Mention
+
+COUNTED_KINDS = frozenset({"name", "title", "qualifier", "alias"})  # not nisba, not anaphor
+QUOTE_OVERLAP = 0.5
+SNIPPET = 40
+
+
+def snippet(extraction: Extraction, start: int, end: int) -> str:
+    """The sentence around a span, trimmed, with the span in [brackets]."""
+    text = extraction.document.text
+    sentence = next((s for s in extraction.sentences if s.start <= start < s.end), None)
+    lo, hi = (sentence.start, sentence.end) if sentence else (0, len(text))
+    left = max(lo, start - SNIPPET)
+    right = min(hi, end + SNIPPET)
+    body = f"{text[left:start]}[{text[start:end]}]{text[end:right]}".replace("\n", " ")
+    return ("…" if left > lo else "") + body + ("…" if right < hi else "")
+
+
+def counted(mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if m.kind in COUNTED_KINDS]
+
+
+def predicted_spans(extraction: Extraction) -> dict[tuple[int, int], set[str]]:
+    """Canonical span -> entity keys, for name-like mentions."""
+    text = extraction.document.text
+    spans: dict[tuple[int, int], set[str]] = {}
+    for mention in counted(extraction.mentions):
+        spans.setdefault(canonical(text, mention.start, mention.end, mention.proclitic), set()).add(mention.entity)
+    return spans
+
+
+def entity_span_score(gold: GoldArticle, extraction: Extraction) -> Score:
+    text = extraction.document.text
+    required, optional = gold_spans(text, {k: e.ar for k, e in gold.entities.items()})
+    predicted = set(predicted_spans(extraction))
+
+    def describe(span: tuple[int, int]) -> str:
+        return snippet(extraction, *span)
+
+    return set_score(required, predicted, describe, optional)
+
+
+def linked_qids(extraction: Extraction) -> set[str]:
+    """QIDs of the entities the document names (a nisba or anaphor alone does not name one)."""
+    keys = {m.entity for m in counted(extraction.mentions)}
+    return {extraction.entities[k].qid for k in keys if k in extraction.entities and extraction.entities[k].qid}
+
+
+def entity_link_score(gold: GoldArticle, extraction: Extraction) -> Score:
+    gold_qids = {e.qid: k for k, e in gold.entities.items() if e.qid}
+    predicted = linked_qids(extraction)
+    names = {e.qid: k for k, e in extraction.entities.items() if e.qid}
+    return set_score(set(gold_qids), predicted, lambda q: f"{q} ({gold_qids.get(q) or names.get(q, '')})")
+
+
+def entity_map(gold: GoldArticle, extraction: Extraction) -> dict[str, set[str]]:
+    """Gold key -> predicted entity keys that stand for the same actor."""
+    text = extraction.document.text
+    by_span = predicted_spans(extraction)
+    result: dict[str, set[str]] = {}
+    for key, g in gold.entities.items():
+        english = {n.casefold() for n in g.en}
+        arabic = {fold_form(a) for a in g.ar}
+        keys = {k for k, e in extraction.entities.items()
+                if (g.qid and e.qid == g.qid) or (e.name_en and e.name_en.casefold() in english)
+                or any(fold_form(a) in arabic for a in (e.name_ar, *e.aliases_ar) if a)}
+        for form in g.ar:
+            for span in occurrences(text, form):
+                keys |= by_span.get(span, set())
+        result[key] = keys
+    return result
+
+
+@dataclass(frozen=True)
+class PredictedRelation:
+    agent: str
+    relation: str
+    target: str | None
+    count: int | None
+    event: Event
+
+
+def predicted_relations(extraction: Extraction) -> list[PredictedRelation]:
+    """(agent, relation, target) per event, one per distinct tuple: the direct triples the graph gets."""
+    seen: dict[tuple, PredictedRelation] = {}
+    for event in extraction.events:
+        if not event.relation:
+            continue
+        count = event.count if event.relation == "reportsCasualties" else None
+        for agent in event.agents:
+            for target in event.targets or [None]:
+                seen.setdefault((agent, event.relation, target, count),
+                                PredictedRelation(agent, event.relation, target, count, event))
+    return list(seen.values())
+
+
+def relation_score(gold: GoldArticle, extraction: Extraction, mapping: dict[str, set[str]]) -> Score:
+    def fits(g: GoldRelation, p: PredictedRelation) -> bool:
+        return (p.relation == g.p and p.agent in mapping.get(g.s, ())
+                and (g.o is None or p.target in mapping.get(g.o, ()))
+                and (g.count is None or p.count == g.count))
+
+    def describe_gold(g: GoldRelation) -> str:
+        count = f" (count {g.count})" if g.count is not None else ""
+        return f"{g.s} {g.p} {g.o or '*'}{count}"
+
+    def describe_predicted(p: PredictedRelation) -> str:
+        count = f" (count {p.count})" if p.count is not None else ""
+        where = snippet(extraction, p.event.start, p.event.end)
+        return f"{p.agent} {p.relation} {p.target or '-'}{count} | {where}"
+
+    return matched_score(gold.relations, predicted_relations(extraction), fits, describe_gold, describe_predicted)
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    shorter = min(a[1] - a[0], b[1] - b[0])
+    return max(0, min(a[1], b[1]) - max(a[0], b[0])) / shorter if shorter > 0 else 0.0
+
+
+def text_overlap(a: str, b: str) -> float:
+    """Longest common stretch of the folded texts, over the shorter one (quotes not found verbatim)."""
+    a, b = fold_form(a), fold_form(b)
+    if not a or not b:
+        return 0.0
+    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return match.size / min(len(a), len(b))
+
+
+def quote_spans(text: str, quote: str) -> list[tuple[int, int]]:
+    folded, key = fold(text), fold_form(quote)
+    spans, at = [], folded.text.find(key) if key else -1
+    while at >= 0:
+        spans.append((folded.index[at], folded.index[at + len(key) - 1] + 1))
+        at = folded.text.find(key, at + 1)
+    return spans
+
+
+def claim_score(gold: GoldArticle, extraction: Extraction, mapping: dict[str, set[str]]) -> Score:
+    text = extraction.document.text
+    located = {id(g): quote_spans(text, g.quote) for g in gold.claims}
+
+    def fits(g: GoldClaim, p: Claim) -> bool:
+        if p.speaker not in mapping.get(g.speaker, ()):
+            return False
+        spans = located[id(g)]
+        if spans:
+            return max(overlap(s, (p.start, p.end)) for s in spans) >= QUOTE_OVERLAP
+        return text_overlap(g.quote, p.quote) >= QUOTE_OVERLAP
+
+    return matched_score(gold.claims, extraction.claims, fits,
+                         lambda g: f"{g.speaker}: «{g.quote[:90]}»",
+                         lambda p: f"{p.speaker}: «{p.quote[:90]}»")
