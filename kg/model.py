@@ -74,6 +74,7 @@ class Mention:
     token_start: int = 0  # token indices within the sentence, end exclusive
     token_end: int = 0
     proclitic: str = ""  # the proclitics stripped from the first token, e.g. "و", "ب", "لل"
+    titled: bool = False  # introduced by a title (وزير الخارجية فلان): a subject, not an object
 
 
 @dataclass

@@ -123,7 +123,8 @@ def relation_score(gold: GoldArticle, extraction: Extraction, mapping: dict[str,
         where = snippet(extraction, p.event.start, p.event.end)
         return f"{p.agent} {p.relation} {p.target or '-'}{count} | {where}"
 
-    return matched_score(gold.relations, predicted_relations(extraction), fits, describe_gold, describe_predicted)
+    specific_first = sorted(gold.relations, key=lambda g: (g.o is None, g.count is None))
+    return matched_score(specific_first, predicted_relations(extraction), fits, describe_gold, describe_predicted)
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:

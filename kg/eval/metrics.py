@@ -96,7 +96,7 @@ def max_matching(gold: Sequence[G], predicted: Sequence[P], fits: Callable[[G, P
                 return True
         return False
 
-    for i in range(len(gold)):
+    for i in sorted(range(len(gold)), key=lambda i: len(options[i])):  # the choosiest first, for the misses
         augment(i, set())
     return {i: j for j, i in owner.items()}
 

@@ -75,7 +75,7 @@ def occurrences(text: str, form: str, folded: Folded | None = None) -> list[tupl
             if folded.text[word_start(folded.text, at):at] in allowed and ends_word(text, end):
                 spans.append((folded.index[at], end))
             at = folded.text.find(needle, at + 1)
-    return spans
+    return sorted(spans)
 
 
 def skip_letters(text: str, start: int, count: int) -> int:

@@ -208,6 +208,13 @@ class EntityReader:
         if not state:
             if not inst.bare:
                 return i + 1, ""  # "القوات" alone names nothing
+            recent = self.doc.recent(inst.type, 1, self.tokens[i].start)
+            if recent and emit:  # "الجيش" after "الجيش الإسرائيلي" is that army again
+                entity = self.doc.entities[recent[0]]
+                self.add(entity.key, i, match.end, "institution+previous", 0.6, "name", match.proclitic)
+                return match.end, entity.key
+            if recent:
+                return match.end, ""
             state = self.context_state()
             rule, confidence = "institution+context", 0.5
             if not state:
@@ -260,25 +267,25 @@ class EntityReader:
             scope, country = scope or more_scope, country or more_country
         person, person_rule = self.name_at(j)
         if person and self.is_person(person.value.key):
-            return self.read_name(person, person_rule)
+            return self.titled(self.read_name(person, person_rule), title)
         name_end = self.unknown_name_end(j)
         if name_end - j < 2:  # skip a descriptive phrase before a full name (المدير الإقليمي للبرنامج)
             k = self.skip_description(j)
             person, person_rule = self.name_at(k)
             if person and self.is_person(person.value.key):
-                return self.read_name(person, person_rule)
+                return self.titled(self.read_name(person, person_rule), title)
             far_end = self.unknown_name_end(k)
             if far_end - k >= 2:
                 j, name_end = k, far_end
         if name_end > j and title.role != "Counterpart":
-            return self.mint_person(i, j, name_end, title, scope, country)
+            return self.titled(self.mint_person(i, j, name_end, title, scope, country), title)
         if title.role == "Counterpart" or not scope:
             return max(j, i + 1)
         holder = self.gaz.office_holder(title.role, scope, self.doc.published) if title.unique else None
         if holder is not None:
             self.doc.use(holder)
             self.add(holder.key, i, j, "title:office-holder", 0.7, "title")
-            return j
+            return self.titled(j, title)
         key = f"{scope}_{title.role.replace(' ', '').replace('-', '')}"
         entity = self.doc.entities.get(key) or Entity(
             key=key, type="Person", name_ar=dediacritize(self.surface(i, j)),
@@ -288,7 +295,13 @@ class EntityReader:
         )
         self.doc.use(entity)
         self.add(key, i, j, "title:role-holder", 0.6, "title")
-        return j
+        return self.titled(j, title)
+
+    def titled(self, end: int, title: Title) -> int:
+        """Mark the person just read as introduced by a title (not for "نظيره": an object)."""
+        if title.role != "Counterpart" and self.doc.mentions:
+            self.doc.mentions[-1].titled = True
+        return end
 
     def is_person(self, key: str) -> bool:
         entity = self.doc.entities.get(key) or self.gaz.entities.get(key)
@@ -352,7 +365,8 @@ class EntityReader:
             if not word.isalpha() or word in self.gaz.name_stops or self.starts_lexicon(k) \
                     or (k == j and word in self.gaz.org_heads):
                 break
-            if word.startswith("ال") and not (k > j and self.tokens[k - 1].norm in self.gaz.name_glue):
+            if word.startswith("ال") and not (k > j and self.tokens[k - 1].norm in self.gaz.name_glue) \
+                    and not (parts == 1 and is_family_name(word)):
                 break
             if k > j and (word.startswith(PROCLITIC_STOPS) or self.clitic_on_known_word(word)):
                 break
@@ -410,6 +424,11 @@ class EntityReader:
         self.doc.aliases.add((words[-1],), hit)
         if len(words) >= 3:
             self.doc.aliases.add(tuple(words[-2:]), hit)
+
+
+def is_family_name(word: str) -> bool:
+    """"القدرة" in "أشرف القدرة": an ال-word may end a two-part name unless it is an adjective."""
+    return len(word) > 4 and not word.endswith(("ي", "يه", "يين", "يون"))
 
 
 def read_entities(sentences: list[Sentence], gazetteer: Gazetteer, published: date | None) -> DocumentEntities:

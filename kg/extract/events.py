@@ -205,13 +205,14 @@ class SentenceEvents:
                 break
         return []
 
-    def subject_before(self, trigger: Trigger, first: bool = False) -> list[Group]:
-        """The nearest actor before the trigger (the first of the sentence for "وقد زودتها")."""
+    def subject_before(self, trigger: Trigger) -> list[Group]:
+        """The actor before the trigger: the sentence's first when the verb is coordinated
+        ("ألمانيا ... وقد زودتها"), else the nearest ("الجيش السوداني أعلن")."""
         region = self.region[trigger.start]
         before = [g for g in self.groups_between(0, trigger.start, region) if g.marker == "obj" and self.can_act(g)]
         if not before:
             return []
-        return [before[0]] if first else [before[-1]]
+        return [before[0]] if self.coordinated_verb(trigger) else [before[-1]]
 
     def coordinated_verb(self, trigger: Trigger) -> bool:
         """"ودعا"، "وقد زودتها": a verb joined to the one before, sharing its subject."""
@@ -228,7 +229,10 @@ class SentenceEvents:
             return []
         groups = [g for g in self.groups_between(c + 1, trigger.start, self.region[trigger.start])
                   if g.marker == "obj" and self.can_act(g)]
-        return groups[:1] if groups and groups[0].start == c + 1 else []
+        if not groups:
+            return []
+        first = groups[0]  # right after أن, or after the title that names it (أن رئيس المجلس X)
+        return [first] if first.start == c + 1 or first.mention.titled else []
 
     def resolve(self, index: int) -> Event | None:
         trigger = self.triggers[index]
@@ -242,13 +246,19 @@ class SentenceEvents:
             mode = "governor"  # purpose clause: "لحثهم" shares its governor's subject
         governor = self.governor(index)
         if mode == "subj":
+            main = self.main_event(index)
             after = self.subject_of_complement(index) or self.subject_after(trigger, limit)
-            before = self.subject_before(trigger, first=self.coordinated_verb(trigger))
+            if after and main is not None and self.coordinated_verb(trigger) and trigger.start > 1 \
+                    and not after[0].mention.titled:
+                after = []  # "ودعا X ... وحث إسرائيل": Israel is the object; X still speaks
+            before = self.subject_before(trigger)
             if after:
                 agents = [k for g in after for k in g.keys]
                 agent_end = after[-1].end
-            elif self.coordinated_verb(trigger) and (main := self.main_event(index)) is not None:
-                agents = main.agents[:]  # "ودعا ... وحثه": the same subject as the main verb
+            elif before and self.same_clause(before[0].end, trigger.start):
+                agents = before[0].keys[:]
+            elif main is not None:
+                agents = main.agents[:]  # "أجرى X اتصالاً ...، شدد خلاله": X
             elif before:
                 agents = before[0].keys[:]
             elif trigger.start <= 1 and self.previous_agents and self.region[trigger.start] < 0:
@@ -332,6 +342,13 @@ class SentenceEvents:
         for marker in frame.targets:
             if marker == "nisba":
                 continue
+            if marker == "بين":  # "المفاوضات بين إسرائيل وحماس بوساطة مصر": before or after
+                window_all = [g for g in self.groups_between(0, len(self.sentence.tokens), region)
+                              if g.marker == marker and not set(g.keys) & set(agents)]
+                if window_all:
+                    chosen = self.with_coordinated(self.groups_between(0, len(self.sentence.tokens), region), window_all[0])
+                    return [self.as_actor(k) for g in chosen for k in g.keys]
+                continue
             for group in window:
                 if group.marker == marker:
                     chosen = self.with_coordinated(window, group)
@@ -340,6 +357,10 @@ class SentenceEvents:
         if "nisba" in frame.targets:
             return self.nisba_after(start, limit)
         return []
+
+    def same_clause(self, start: int, end: int) -> bool:
+        """No comma or semicolon between token `start` and token `end`."""
+        return self.clause_end(max(start - 1, 0)) > end
 
     def clause_end(self, start: int) -> int:
         """The first token after `start` that follows a comma, semicolon or colon."""

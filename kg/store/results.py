@@ -1,0 +1,114 @@
+"""One shape for query answers, whatever ran the query (pyoxigraph, rdflib or a remote server).
+
+Why: the three back ends return different objects; turning them into the same plain rows is
+what lets the output be identical, and lets the tests compare the back ends row for row.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+@dataclass(frozen=True)
+class Term:
+    """An RDF term as in the SPARQL JSON results format: kind is uri, literal or bnode."""
+
+    kind: str
+    value: str
+    lang: str = ""
+    datatype: str = ""  # empty for plain and language-tagged strings
+
+
+@dataclass
+class Answer:
+    """SELECT rows (None for unbound), an ASK boolean, or CONSTRUCT/DESCRIBE triples as rows."""
+
+    form: str  # select, ask or graph
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+
+
+GRAPH_VARIABLES = ["subject", "predicate", "object"]
+
+
+def literal(value: str, lang: str | None = None, datatype: str | None = None) -> Term:
+    datatype = "" if (lang or not datatype or datatype in (XSD_STRING, RDF_LANG_STRING)) else datatype
+    return Term("literal", value, (lang or "").lower(), datatype)
+
+
+def from_oxigraph(term: object) -> Term | None:
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return Term("uri", term.value)
+    if isinstance(term, ox.BlankNode):
+        return Term("bnode", term.value)
+    if isinstance(term, ox.Literal):
+        return literal(term.value, term.language, term.datatype.value)
+    return Term("triple", str(term))
+
+
+def from_rdflib(term: object) -> Term | None:
+    from rdflib import BNode, Literal, URIRef
+
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return Term("uri", str(term))
+    if isinstance(term, BNode):
+        return Term("bnode", str(term))
+    if isinstance(term, Literal):
+        return literal(str(term), term.language, str(term.datatype) if term.datatype else None)
+    return Term("triple", str(term))
+
+
+def from_json(binding: dict | None) -> Term | None:
+    """A term from the SPARQL 1.1 Query Results JSON format."""
+    if binding is None:
+        return None
+    kind = binding.get("type", "literal")
+    if kind == "typed-literal":  # SPARQL 1.0 servers (older Virtuoso)
+        kind = "literal"
+    if kind == "literal":
+        return literal(binding.get("value", ""), binding.get("xml:lang"), binding.get("datatype"))
+    return Term(kind, binding.get("value", ""))
+
+
+def oxigraph_answer(result: object) -> Answer:
+    """Answer from pyoxigraph's QuerySolutions, QueryBoolean or QueryTriples."""
+    import pyoxigraph as ox
+
+    if isinstance(result, ox.QueryBoolean):
+        return Answer("ask", boolean=bool(result))
+    if isinstance(result, ox.QuerySolutions):
+        names = [v.value for v in result.variables]
+        rows = [tuple(from_oxigraph(solution[name]) for name in names) for solution in result]
+        return Answer("select", names, rows)
+    rows = [(from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object)) for t in result]
+    return Answer("graph", list(GRAPH_VARIABLES), rows)
+
+
+def rdflib_answer(result: object) -> Answer:
+    """Answer from an rdflib query Result."""
+    if result.type == "ASK":
+        return Answer("ask", boolean=bool(result.askAnswer))
+    if result.type == "SELECT":
+        names = [str(v) for v in result.vars]
+        rows = [tuple(from_rdflib(row[i]) for i in range(len(names))) for row in result]
+        return Answer("select", names, rows)
+    rows = [tuple(from_rdflib(term) for term in triple) for triple in result.graph]
+    return Answer("graph", list(GRAPH_VARIABLES), rows)
+
+
+def json_answer(data: dict) -> Answer:
+    """Answer from a SPARQL 1.1 Query Results JSON document."""
+    if "boolean" in data:
+        return Answer("ask", boolean=bool(data["boolean"]))
+    names = list(data.get("head", {}).get("vars", []))
+    rows = [tuple(from_json(b.get(name)) for name in names) for b in data.get("results", {}).get("bindings", [])]
+    return Answer("select", names, rows)

@@ -1,0 +1,77 @@
+"""Check a SPARQL query before it runs, and turn parser messages into one readable line.
+
+Why check first with pyoxigraph whatever the back end: the message is the same on the store,
+on a file and before a remote call (with line and column in the user's own text), and a query
+that does not parse never reaches a server.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.errors import QueryError
+
+POSITION = re.compile(r"^error at (\d+):(\d+): ?(.*)$", re.S)
+
+
+def shorten_expected(detail: str) -> str:
+    """Keep the readable alternatives of "expected one of …" (drop character-class noise)."""
+    if not detail.startswith("expected one of"):
+        return detail
+    items = re.findall(r'"(?:[^"\\]|\\.)*"|\[[^\]]*\]|[A-Za-z][\w ]*\w', detail[len("expected one of"):])
+    readable = [item for item in items if not item.startswith("[") and item != "Prefix not found"]
+    shown = ", ".join(readable[:10]) + (", …" if len(readable) > 10 else "")
+    return f"expected one of {shown}" if shown else "unexpected text"
+
+
+def prefix_at(query: str, line: int, column: int) -> str | None:
+    """The undeclared prefix the parser stopped at, if that is what it stopped at."""
+    lines = query.split("\n")
+    if not 1 <= line <= len(lines):
+        return None
+    before = lines[line - 1][: max(column - 1, 0) + 1]
+    match = re.search(r"([A-Za-z][\w.-]*)?:[\w.-]*\s*$", before)
+    return match.group(1) or "" if match else None
+
+
+UPDATE_START = re.compile(r"(?i)^(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b")
+PROLOGUE = re.compile(r"(?is)^(\s+|#[^\n]*|PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>)*")
+
+
+def is_update(query: str) -> bool:
+    """Whether the text is a SPARQL Update (INSERT, DELETE, LOAD…) rather than a query."""
+    return bool(UPDATE_START.match(query[PROLOGUE.match(query).end():]))
+
+
+def describe(message: str, query: str) -> str:
+    """One line: 'syntax error at line L, column C: …' from a pyoxigraph SyntaxError message."""
+    message = message.strip()
+    match = POSITION.match(message)
+    if not match:
+        return "syntax error: " + " ".join(message.split())[:300]
+    line, column, detail = int(match.group(1)), int(match.group(2)), " ".join(match.group(3).split())
+    if "Prefix not found" in detail:
+        prefix = prefix_at(query, line, column)
+        if prefix is not None:
+            detail = f"undeclared prefix '{prefix}:'"
+    detail = shorten_expected(detail)
+    return f"syntax error at line {line}, column {column}: {detail}"[:400]
+
+
+def check_query(query: str, prefixes: dict[str, str]) -> str:
+    """Parse the query (with the project prefixes known) and return its form: select, ask or graph."""
+    import pyoxigraph as ox
+
+    if not query.strip():
+        raise QueryError("empty query")
+    try:
+        result = ox.Store().query(query, prefixes=prefixes)
+    except SyntaxError as exc:
+        if is_update(query):
+            raise QueryError("this is a SPARQL Update; kg query runs SELECT, ASK, CONSTRUCT and DESCRIBE "
+                             "(use kg load to change the store)") from None
+        raise QueryError(describe(str(exc.msg or exc), query)) from None
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise QueryError(" ".join(str(exc).split())[:300]) from None
+    if isinstance(result, ox.QueryBoolean):
+        return "ask"
+    return "select" if isinstance(result, ox.QuerySolutions) else "graph"
