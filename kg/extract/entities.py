@@ -341,7 +341,9 @@ class EntityReader:
                 return j
             word = self.tokens[k].norm
             match, _ = self.name_at(k)
-            if match and not self.is_person(match.value.key):
+            if match and self.is_person(match.value.key):
+                return k
+            if match:
                 self.read_name(match, "gazetteer")
                 self.doc.mentions[-1].kind = "qualifier"
                 k = match.end
@@ -427,8 +429,9 @@ class EntityReader:
 
 
 def is_family_name(word: str) -> bool:
-    """"القدرة" in "أشرف القدرة": an ال-word may end a two-part name unless it is an adjective."""
-    return len(word) > 4 and not word.endswith(("ي", "يه", "يين", "يون"))
+    """"القدرة"، "الإرياني" in "أشرف القدرة"، "معمر الإرياني": an ال-word may end a two-part name
+    (feminine and plural adjectives may not)."""
+    return len(word) > 4 and not word.endswith(("يه", "يين", "يون"))
 
 
 def read_entities(sentences: list[Sentence], gazetteer: Gazetteer, published: date | None) -> DocumentEntities:

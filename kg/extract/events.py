@@ -209,7 +209,8 @@ class SentenceEvents:
         """The actor before the trigger: the sentence's first when the verb is coordinated
         ("ألمانيا ... وقد زودتها"), else the nearest ("الجيش السوداني أعلن")."""
         region = self.region[trigger.start]
-        before = [g for g in self.groups_between(0, trigger.start, region) if g.marker == "obj" and self.can_act(g)]
+        before = [g for g in self.groups_between(0, trigger.start, region)
+                  if (g.marker == "obj" or g.end == trigger.start) and self.can_act(g)]
         if not before:
             return []
         return [before[0]] if self.coordinated_verb(trigger) else [before[-1]]
