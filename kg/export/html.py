@@ -49,7 +49,6 @@ EVENT_FAMILIES = {
     "#b5838d": ("Accusation", "Denial", "Condemnation"),
 }
 EVENT_STYLE = ("#f4a261", "ellipse")
-ACTOR_SHAPES = {"dot", "diamond", "square", "hexagon"}
 
 # Edge wording: network.py's roles, and for agent/target edges the event's kg:relation.
 ROLE_LABELS = {"says": "says", "asserts": "asserts", "side": "casualties of", "location": "at",
@@ -77,6 +76,13 @@ def style_of(cls: str) -> tuple[str, str]:
         if cls in classes:
             return colour, "ellipse"
     return EVENT_STYLE
+
+
+def kind_of(cls: str, shape: str) -> str:
+    """claim, event, place or actor: what the page's filters and panel treat alike."""
+    if cls == "Claim":
+        return "claim"
+    return "event" if shape == "ellipse" else "place" if shape.startswith("triangle") else "actor"
 
 
 def vis_asset(name: str) -> str:
@@ -125,6 +131,7 @@ def page_data(net: nx.MultiDiGraph) -> dict:
             docs.setdefault(data["document"], {k: data.get(k, "") for k in DOCUMENT_KEYS})
         asserts_contested = any(o in contested for _, o, r in net.out_edges(node, keys=True) if r == "asserts")
         attrs["contested"] = node in contested or asserts_contested
+        attrs["kind"] = kind_of(data.get("cls", ""), shape)
         vis.add_node(node, label=data.get("label_ar") or node, title=tooltip(data), color=colour, shape=shape,
                      **attrs)
     for index, (source, target, role) in enumerate(net.edges(keys=True)):
@@ -137,7 +144,7 @@ def page_data(net: nx.MultiDiGraph) -> dict:
     legend = sorted({(d.get("cls", ""),) + style_of(d.get("cls", "")) for _, d in net.nodes(data=True)},
                     key=lambda item: (item[2] == "ellipse", item[0]))
     return {"nodes": vis.nodes, "edges": vis.edges, "docs": docs, "legend": legend,
-            "structural": sorted(STRUCTURAL_ROLES), "actorShapes": sorted(ACTOR_SHAPES)}
+            "structural": sorted(STRUCTURAL_ROLES)}
 
 
 def script_json(value: object) -> str:

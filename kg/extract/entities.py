@@ -337,8 +337,9 @@ class EntityReader:
 
         k, limit = j, min(j + MAX_DESCRIPTION, len(self.tokens))
         while k < limit:
-            if (k > j and self.punctuation_before(k)) or frame_index().match_at(self.tokens, k):
-                return j
+            if (k > j and self.punctuation_before(k)) or frame_index().match_at(self.tokens, k) \
+                    or self.gaz.titles.match_at(self.tokens, k):
+                return j  # a verb or another title (نظيره) starts something else
             word = self.tokens[k].norm
             match, _ = self.name_at(k)
             if match and self.is_person(match.value.key):
@@ -347,11 +348,11 @@ class EntityReader:
                 self.read_name(match, "gazetteer")
                 self.doc.mentions[-1].kind = "qualifier"
                 k = match.end
+            elif word in self.gaz.name_stops and word not in DESCRIPTION_WORDS:
+                return j
             elif word in DESCRIPTION_WORDS or word in self.gaz.org_heads or word.startswith(("ال", "لل")) or any(
                     p and p[-1] in "بل" for _, p in proclitic_variants(word)[1:]):
                 k += 1
-            elif word in self.gaz.name_stops:
-                return j
             elif self.unknown_name_end(k) - k >= 2:
                 return k
             else:

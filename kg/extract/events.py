@@ -224,8 +224,9 @@ class SentenceEvents:
     def subject_of_complement(self, index: int) -> list[Group]:
         """"أن ألمانيا ستسلّم أوكرانيا": after أن/إن the subject comes first, then the verb."""
         trigger = self.triggers[index]
-        since = self.triggers[index - 1].end if index else 0
-        c = self.complement_before(trigger, since)
+        if self.coordinated_verb(trigger):
+            return []  # "قال X إن Y ...، وأضاف": the subject is X's, not Y
+        c = self.complement_before(trigger, 0)
         if c < 0:
             return []
         groups = [g for g in self.groups_between(c + 1, trigger.start, self.region[trigger.start])

@@ -122,6 +122,18 @@ def entity_from_row(row: dict[str, str]) -> Entity:
     )
 
 
+def spelling_variants(names: list[str]) -> list[str]:
+    """Each name plus its variants from `spelling.tsv` (الديمقراطية / الديموقراطية)."""
+    pairs = [(r["a"], r["b"]) for r in read_tsv("spelling.tsv")]
+    out = list(names)
+    for name in names:
+        for a, b in pairs:
+            for old, new in ((a, b), (b, a)):
+                if old in name and name.replace(old, new) not in out:
+                    out.append(name.replace(old, new))
+    return out
+
+
 def gazetteer_dirs() -> list[Path]:
     """The packaged gazetteer, plus any folders of extra TSV files in $KG_GAZETTEER_PATH."""
     extra = [Path(p) for p in os.environ.get("KG_GAZETTEER_PATH", "").split(os.pathsep) if p]
@@ -138,7 +150,7 @@ def load_gazetteer() -> Gazetteer:
                 continue
             entity = entity_from_row(row)
             gaz.entities[entity.key] = entity
-            for name in alternatives(row["names_ar"]):
+            for name in spelling_variants(alternatives(row["names_ar"])):
                 gaz.names.add(normalize_phrase(name), NameHit(entity.key, "name"))
             for nisba in alternatives(row.get("nisba_ar", "")):
                 for form in nisba_forms(normalize_phrase(nisba)):

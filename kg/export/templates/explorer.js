@@ -32,7 +32,7 @@
     claimsOf.get(e.from).push(e.to);
   });
   var speakers = DATA.nodes.filter(function (n) {
-    return n.kind !== "claim" && n.kind !== "event" && (claimsOf.has(n.id) || ins(n.id).length + outs(n.id, "agent").length && outs(n.id, "agent").length);
+    return n.kind !== "claim" && n.kind !== "event" && (claimsOf.has(n.id) || outs(n.id, "agent").length > 0);
   });
 
   /* ---------- labels ---------- */
@@ -185,11 +185,12 @@
                 : textEl("span", url);
   }
   function nodeLink(id, extra) {
-    var n = byId.get(id);
-    return el("button", {class: "link", type: "button", lang: state.lang === "ar" ? "ar" : null,
-                         text: (n.contested ? "⚠ " : "") + fullLabel(n, state.lang) + (extra || ""),
-                         onclick: function () { select(id); }});
+    var n = byId.get(id), text = (n.contested ? "⚠ " : "") + fullLabel(n, state.lang);
+    var button = el("button", {class: "link", type: "button", lang: isArabic(text) ? "ar" : null, dir: "auto",
+                               text: text, onclick: function () { select(id); }});
+    return extra ? el("span", {}, [button, el("span", {class: "muted", text: extra})]) : button;
   }
+  function arrow() { return el("span", {class: "muted", text: state.lang === "ar" ? " ← " : " → "}); }
   function clear(box) { while (box.firstChild) box.removeChild(box.firstChild); }
 
   /* ---------- legend ---------- */
@@ -213,10 +214,16 @@
     ["in", "part of", "Parts"], ["in", "country", "Actors and places of this country"]
   ];
 
-  function showDetails(id) {
-    var n = byId.get(id), box = document.getElementById("details"), other = state.lang === "ar" ? "en" : "ar";
-    selected = id;
+  function panel() {
+    var box = document.getElementById("details");
     clear(box);
+    box.setAttribute("dir", state.lang === "ar" ? "rtl" : "ltr");  // chains read speaker ← claim ← event in Arabic
+    return box;
+  }
+
+  function showDetails(id) {
+    var n = byId.get(id), box = panel(), other = state.lang === "ar" ? "en" : "ar";
+    selected = id;
     var badge = el("span", {class: "badge", text: humanise(n.cls)});
     badge.style.background = DATA.legend.reduce(function (c, item) { return item[0] === n.cls ? item[1] : c; }, "#777");
     box.append(textEl("h2", fullLabel(n, state.lang)));
@@ -286,7 +293,7 @@
     claimIds.slice(0, limit).forEach(function (cid) {
       var c = byId.get(cid), li = el("li", {class: "wsw-claim"}, [nodeLink(cid)]);
       outs(cid, "asserts").forEach(function (e) {
-        li.append(el("span", {class: "muted", text: " → "}), nodeLink(e.to));
+        li.append(arrow(), nodeLink(e.to));
       });
       if (c.date) li.append(el("span", {class: "muted", text: " (" + c.date + ")"}));
       ul.append(li);
@@ -297,9 +304,8 @@
 
   /* With nothing selected the panel reads as text: each speaker in view and what they said. */
   function showOverview() {
-    var box = document.getElementById("details");
+    var box = panel();
     selected = null;
-    clear(box);
     box.append(el("h2", {text: "Who said what"}));
     var rows = speakers.filter(function (s) { return visible.has(s.id) && claimsOf.has(s.id); }).map(function (s) {
       return [s, claimsOf.get(s.id).filter(function (c) { return visible.has(c); })];
@@ -390,7 +396,7 @@
       return (claimsOf.get(b.id) || []).length - (claimsOf.get(a.id) || []).length || fullLabel(a, "en").localeCompare(fullLabel(b, "en"));
     }).forEach(function (s) {
       var k = (claimsOf.get(s.id) || []).length;
-      controls.speaker.append(el("option", {value: s.id, text: fullLabel(s, state.lang) + " (" + k + " claims)"}));
+      controls.speaker.append(el("option", {value: s.id, text: fullLabel(s, state.lang) + " (" + k + ")"}));
     });
     controls.speaker.value = state.speaker;
   }
