@@ -86,8 +86,9 @@ def kind_of(cls: str, shape: str) -> str:
 
 
 def vis_asset(name: str) -> str:
+    """vis-network 9.1.2 as shipped inside pyvis, minus its source-map comment (a file we lack)."""
     base = resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2" / name
-    return base.read_text(encoding="utf-8")
+    return re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", base.read_text(encoding="utf-8"))
 
 
 def template(name: str) -> str:

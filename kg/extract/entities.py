@@ -348,7 +348,8 @@ class EntityReader:
                 self.read_name(match, "gazetteer")
                 self.doc.mentions[-1].kind = "qualifier"
                 k = match.end
-            elif word in self.gaz.name_stops and word not in DESCRIPTION_WORDS:
+            elif word in self.gaz.relatives or (word in self.gaz.name_stops and word not in DESCRIPTION_WORDS
+                                                 and not word.startswith("ال")):
                 return j
             elif word in DESCRIPTION_WORDS or word in self.gaz.org_heads or word.startswith(("ال", "لل")) or any(
                     p and p[-1] in "بل" for _, p in proclitic_variants(word)[1:]):

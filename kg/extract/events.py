@@ -197,7 +197,9 @@ class SentenceEvents:
                 break
         window = self.groups_between(trigger.end, end, self.region[trigger.start])
         for group in window:
-            if group.marker == "obj":
+            # right after the trigger, a ب/ل on the trigger is not the group's ("بوساطة مصر")
+            if group.marker == "obj" or (group.start == trigger.end and group.marker in ("ب", "ل")
+                                         and not group.proclitic):
                 if not self.can_act(group) or not self.agrees(trigger, group):
                     return []
                 return self.with_coordinated(window, group)
@@ -209,8 +211,9 @@ class SentenceEvents:
         """The actor before the trigger: the sentence's first when the verb is coordinated
         ("ألمانيا ... وقد زودتها"), else the nearest ("الجيش السوداني أعلن")."""
         region = self.region[trigger.start]
+        verb_like = not trigger.proclitic.endswith(("ب", "ل"))
         before = [g for g in self.groups_between(0, trigger.start, region)
-                  if (g.marker == "obj" or g.end == trigger.start) and self.can_act(g)]
+                  if (g.marker == "obj" or (verb_like and g.end == trigger.start)) and self.can_act(g)]
         if not before:
             return []
         return [before[0]] if self.coordinated_verb(trigger) else [before[-1]]

@@ -74,6 +74,7 @@ class Gazetteer:
     name_glue: frozenset[str] = frozenset()
     name_stops: frozenset[str] = frozenset()
     org_heads: frozenset[str] = frozenset()
+    relatives: frozenset[str] = frozenset()
 
     def office_holder(self, role: str, scope: str, when: date | None) -> Entity | None:
         """Who held `role` for `scope` (a state or organisation key) on `when`."""
@@ -173,7 +174,8 @@ def load_gazetteer() -> Gazetteer:
     link_state_institutions(gaz)
     rules = read_tsv("name_rules.tsv")
     gaz.name_glue = frozenset(normalize_phrase(r["form"])[0] for r in rules if r["kind"] == "glue")
-    gaz.name_stops = frozenset(normalize_phrase(r["form"])[0] for r in rules if r["kind"] == "stop")
+    gaz.relatives = frozenset(normalize_phrase(r["form"])[0] for r in rules if r["kind"] == "relative")
+    gaz.name_stops = frozenset(normalize_phrase(r["form"])[0] for r in rules if r["kind"] in ("stop", "relative"))
     gaz.org_heads = frozenset(normalize_phrase(r["form"])[0] for r in rules if r["kind"] == "org")
     return gaz
 

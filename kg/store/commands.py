@@ -99,7 +99,7 @@ def query_text(args: argparse.Namespace) -> tuple[str, str]:
 
 
 def run_query(args: argparse.Namespace) -> int:
-    from kg.errors import KgError
+    from kg.errors import QueryError
     from kg.store.endpoints import resolve
     from kg.store.output import render
     from kg.store.prefixes import project_prefixes
@@ -117,9 +117,9 @@ def run_query(args: argparse.Namespace) -> int:
             answer = on_endpoint(resolve(args.endpoint, query=args.query_endpoint).query, text, args.timeout)
         else:
             answer = on_store(args.store, text)
-    except KgError as error:
-        if source != "-e" and str(error).startswith("syntax error"):
-            raise type(error)(f"{source}: {error}") from None
-        raise
+    except QueryError as error:
+        if source == "-e" or str(error).startswith(("http://", "https://")):
+            raise
+        raise QueryError(f"{source}: {error}") from None
     print(render(answer, args.output, project_prefixes(), args.width))
     return 0
