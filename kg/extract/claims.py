@@ -12,7 +12,7 @@ from kg.extract.frames import word_class
 from kg.model import Claim, Event, Sentence
 
 QUOTE = re.compile(r"«([^»]{2,})»|\"([^\"]{2,})\"|“([^”]{2,})”")
-COMPLEMENT_GAP = 8  # tokens between the speech verb (and its subject) and أن/إن
+COMPLEMENT_GAP = 14  # tokens between the speech verb and أن/إن (room for a titled subject)
 
 
 def quote_spans(sentence: Sentence) -> list[tuple[int, int, str]]:

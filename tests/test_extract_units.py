@@ -1,0 +1,151 @@
+"""Extractor components on small sentences: numbers, dates, entities, titles, casualties, claims."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract.dates import find_clock_time, find_dates, hijri_to_gregorian
+from kg.extract.gazetteer import load_gazetteer, nisba_forms
+from kg.extract.numbers import find_numbers
+from kg.extract.pipeline import extract
+from kg.model import Document
+from kg.text.normalize import normalize_phrase
+from kg.text.segment import split_sentences
+
+
+def sentence(text: str):
+    return split_sentences(text)[0]
+
+
+def run(text: str, published: date | None = date(2024, 5, 20)):
+    return extract(Document("t", text, date=published))
+
+
+@pytest.mark.parametrize("text, values", [
+    ("قُتل ١٤ شخصاً", [14]),
+    ("نزح 6,650 شخصا", [6650]),
+    ("سحب أربعة آلاف جندي", [4000]),
+    ("ثلاثة وعشرين مدنيا", [23]),
+    ("مليوني نازح", [2000000]),
+    ("الساعة 08:00 صباحا", []),
+])
+def test_numbers(text, values):
+    assert [n.value for n in find_numbers(sentence(text))] == values
+
+
+def test_approximate_numbers_are_marked():
+    (number,) = find_numbers(sentence("أصيب نحو ثلاثين آخرين"))
+    assert number.value == 30 and number.approximate
+
+
+def test_dates_resolve_against_publication():
+    published = date(2022, 9, 14)  # a Wednesday
+    found = find_dates(sentence("في 13 أيلول/سبتمبر وليلة الاثنين وأمس"), published, None)
+    assert [d.value for d in found] == [date(2022, 9, 13), date(2022, 9, 12), date(2022, 9, 13)]
+    same = find_dates(sentence("وفي مساء اليوم نفسه"), published, date(2022, 9, 13))
+    assert [d.value for d in same] == [date(2022, 9, 13)]
+    assert find_dates(sentence("في 13 أيار/مايو 2023"), None, None)[0].value == date(2023, 5, 13)
+    assert find_dates(sentence("في 13 أيلول"), None, None) == []  # no year known: no date
+
+
+def test_hijri_dates():
+    assert hijri_to_gregorian(1445, 9, 8) == date(2024, 3, 18)
+    found = find_dates(sentence("الموافق الثامن من رمضان ١٤٤٥ للهجرة"), None, None)
+    assert found[0].value == date(2024, 3, 18)
+
+
+def test_clock_time():
+    clock, _ = find_clock_time(sentence("منذ الساعة 08:00 في يوم 13 أيلول"))
+    assert (clock.hour, clock.minute) == (8, 0)
+
+
+def test_nisba_forms_cover_gender_number_and_article():
+    forms = {" ".join(f) for f in nisba_forms(normalize_phrase("أرميني"))}
+    assert {"ارميني", "ارمينيه", "الارمينيه", "ارمينيا", "ارمينيين", "الارمينيون"} <= forms
+
+
+def test_gazetteer_covers_the_world():
+    gaz = load_gazetteer()
+    states = [e for e in gaz.entities.values() if e.type == "State"]
+    assert len(states) >= 193
+    capitals = {e.capital_of for e in gaz.entities.values() if e.capital_of}
+    assert {s.key for s in states} <= capitals
+    assert gaz.entities["Sudan"].qid == "Q1049"
+
+
+def test_clitics_on_names_and_nisba():
+    x = run("وأكدت والولايات المتحدة وللأمم المتحدة أن الجيش السوداني قصف مواقع لقوات الدعم السريع.")
+    keys = {m.entity for m in x.mentions}
+    assert {"United_States", "UN", "Sudanese_Armed_Forces", "RSF"} <= keys
+
+
+def test_institution_of_a_state_from_its_nisba():
+    x = run("أعلنت وزارة الدفاع الأرمينية مقتل جنديين.")
+    ministry = x.entities["Armenia_MinistryOfDefence"]
+    assert ministry.type == "Ministry" and ministry.country == "Armenia" and ministry.minted
+
+
+def test_unknown_person_after_title_becomes_an_entity():
+    x = run("وقال المتحدث باسم الشرطة الصومالية عبد الفتاح آدم حسن للصحافيين إن الهجوم انتهى.")
+    person = next(e for e in x.entities.values() if e.type == "Person")
+    assert person.name_ar == "عبد الفتاح آدم حسن" and person.role == "Spokesperson" and person.country == "Somalia"
+    assert person.minted
+    assert x.claims and x.claims[0].speaker == person.key
+
+
+def test_title_and_state_resolve_to_the_office_holder_of_the_date():
+    x = run("ودعا وزير الخارجية الأميركي إلى التهدئة.", published=date(2022, 9, 14))
+    assert x.events[0].agents == ["Antony_Blinken"]
+    x = run("ودعا وزير الخارجية الأميركي إلى التهدئة.", published=date(2025, 6, 1))
+    assert x.events[0].agents == ["Marco_Rubio"]
+
+
+def test_surname_alone_refers_to_the_person_named_before():
+    x = run("قال المتحدث باسم الجيش السوداني نبيل عبد الله إن الهجوم فشل. وأضاف عبد الله أن القوات تقدمت.")
+    keys = [m.entity for m in x.mentions if m.rule.startswith("alias")]
+    assert keys and keys[0].startswith("Person_")
+
+
+def test_casualties_with_side_and_outcome():
+    x = run("أعلنت وزارة الدفاع الأذربيجانية أن 50 جندياً أذربيجانياً قتلوا وأصيب نحو ثلاثين آخرين.")
+    reports = {(e.count, e.casualty_type) for e in x.events if e.type == "CasualtyReport"}
+    assert reports == {(50, "killed"), (30, "wounded")}
+    killed = next(e for e in x.events if e.count == 50)
+    assert killed.sides == ["Azerbaijan"] and killed.agents == ["Azerbaijan_MinistryOfDefence"]
+
+
+def test_displacement_is_not_a_casualty():
+    x = run("وأدى القتال إلى نزوح أكثر من ثمانية ملايين شخص.")
+    assert not [e for e in x.events if e.type == "CasualtyReport"]
+
+
+def test_quote_after_speaker_and_speaker_after_quote():
+    x = run('"لن نتراجع"، قال الرئيس الأوكراني فولوديمير زيلينسكي. وأكد الكرملين أن "المحادثات مستمرة".')
+    speakers = {c.quote: c.speaker for c in x.claims}
+    assert speakers["لن نتراجع"] == "Volodymyr_Zelensky"
+    assert speakers["المحادثات مستمرة"] == "Kremlin"
+
+
+def test_pronoun_subject_carries_over_to_the_next_sentence():
+    x = run("قال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن الوضع خطير. وأضاف أن \"الحل سياسي\".")
+    assert [c.speaker for c in x.claims if c.quote == "الحل سياسي"] == ["Antonio_Guterres"]
+
+
+def test_negated_verbs_make_no_event():
+    x = run("وقالت القوات الروسية إنها لم تستهدف المدنيين.")
+    assert not [e for e in x.events if e.type == "Attack"]
+
+
+def test_accusation_with_object_and_anaphor():
+    x = run("اتهمت أذربيجان أرمينيا بانتهاك وقف إطلاق النار. ودعا غوتيريش البلدين إلى ضبط النفس.")
+    accusation = next(e for e in x.events if e.type == "Accusation")
+    assert accusation.agents == ["Azerbaijan"] and accusation.targets == ["Armenia"]
+    appeal = next(e for e in x.events if e.type == "Appeal")
+    assert set(appeal.targets) == {"Azerbaijan", "Armenia"}
+
+
+def test_capital_stands_for_its_state_as_an_actor():
+    x = run("وأرسلت موسكو أسلحة إلى باكو.")
+    transfer = next(e for e in x.events if e.type == "ArmsTransfer")
+    assert transfer.agents == ["Russia"] and transfer.targets == ["Azerbaijan"]

@@ -1,0 +1,83 @@
+"""Graph stage: ontology and code agree, IRIs are safe, outputs parse back, SHACL catches errors."""
+from __future__ import annotations
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS
+
+from kg.extract.pipeline import extract
+from kg.graph.build import extraction_graph
+from kg.graph.iri import document_iri, document_of, entity_iri
+from kg.graph.namespace import ACTOR_CLASSES, EVENT_CLASSES, KG, PLACE_CLASSES, RELATIONS
+from kg.graph.ontology import ontology
+from kg.model import Document
+
+
+def test_every_term_the_code_uses_is_defined_with_both_labels():
+    onto = ontology()
+    for name in (*ACTOR_CLASSES, *PLACE_CLASSES, *EVENT_CLASSES, "Claim", "Document", "Sentence", "Mention"):
+        assert (KG[name], RDF.type, OWL.Class) in onto, name
+    for name in RELATIONS:
+        assert (KG[name], RDF.type, OWL.ObjectProperty) in onto, name
+    for term in [*map(KG.__getitem__, EVENT_CLASSES), *map(KG.__getitem__, RELATIONS)]:
+        languages = {label.language for label in onto.objects(term, RDFS.label)}
+        assert {"ar", "en"} <= languages, term
+
+
+def test_every_term_in_a_built_graph_is_in_the_ontology(seed_graph):
+    onto = ontology()
+    defined = {s for s in onto.subjects() if isinstance(s, URIRef) and str(s).startswith(str(KG))}
+    used = {p for p in seed_graph.predicates() if str(p).startswith(str(KG))}
+    used |= {o for o in seed_graph.objects(None, RDF.type) if str(o).startswith(str(KG))}
+    assert used <= defined, used - defined
+
+
+def test_iris_from_text_are_percent_encoded():
+    nasty = 'x> } "y"\n{ DROP ALL }'
+    iri = str(document_iri(nasty))
+    assert not any(c in iri for c in '<>"{} \n')
+    assert document_of(iri + "/e/1-Attack") == iri
+    assert document_of(str(entity_iri("Armenia"))) is None
+
+
+def test_hostile_document_id_and_title_round_trip_through_turtle():
+    doc = Document(id='bad> id "}\nx', text='عنوان <script>alert(1)</script> "}>\n\nقصفت روسيا أوكرانيا.',
+                   title='عنوان <script>alert(1)</script> "}>')
+    graph = extraction_graph(extract(doc))
+    back = Graph().parse(data=graph.serialize(format="turtle"), format="turtle")
+    assert len(back) == len(graph)
+    ids = {str(o) for o in back.objects(None, KG.docId)}
+    assert ids == {doc.id}
+
+
+def test_all_formats_parse_back(tmp_path, seed_graph):
+    from kg.export.rdf import write_graph
+
+    for fmt, parse_as in (("turtle", "turtle"), ("nt", "nt"), ("json-ld", "json-ld")):
+        path = write_graph(seed_graph, tmp_path / f"g.{fmt}", fmt)
+        assert len(Graph().parse(path, format=parse_as)) == len(seed_graph)
+    assert "@prefix kg: <https://w3id.org/kg-arabic-news/ontology#>" in (tmp_path / "g.turtle").read_text()
+
+
+def test_shapes_report_a_broken_graph(seed_graph):
+    from kg.graph.validate import validate
+
+    broken = Graph()
+    for triple in seed_graph:
+        broken.add(triple)
+    event = next(seed_graph.subjects(KG.relation, None))
+    broken.remove((event, KG.rule, None))
+    broken.add((event, KG.confidence, Literal(1.5)))
+    result = validate(broken)
+    assert not result.conforms
+    assert any(str(event) in line for line in result.violations)
+
+
+def test_networkx_view_puts_claims_between_speakers_and_events(seed_graph):
+    from kg.export.network import to_networkx
+
+    net = to_networkx(seed_graph)
+    claims = [n for n, d in net.nodes(data=True) if d.get("cls") == "Claim"]
+    assert claims
+    speaker_edges = [(u, v) for u, v, k in net.edges(keys=True) if k == "says"]
+    assert any(v in claims for _, v in speaker_edges)
+    assert all(net.nodes[n]["label_ar"] for n in net.nodes)
