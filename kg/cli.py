@@ -50,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="RDF format to write; repeat for several (default: turtle)")
     b.add_argument("--no-html", action="store_true", help="do not write graph.html")
     b.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
+    b.add_argument("--validate-docs", type=positive_int, default=25, metavar="N",
+                   help="validate the first N documents against the SHACL shapes (default: 25; pyshacl is slow)")
+    b.add_argument("--html-docs", type=positive_int, default=100, metavar="N",
+                   help="show the first N documents in graph.html (default: 100)")
     b.add_argument("-j", "--jobs", type=positive_int, default=1, help="worker processes for extraction (default: 1)")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
@@ -71,7 +75,7 @@ def run_build(args: argparse.Namespace) -> int:
     summary = build(
         args.input, args.out, published=args.date, formats=tuple(args.format or ["turtle"]),
         html=not args.no_html, validate=not args.no_validate, jobs=args.jobs,
-        progress=not args.quiet, on_error=report,
+        progress=not args.quiet, on_error=report, validate_limit=args.validate_docs, html_limit=args.html_docs,
     )
     for line in summary.lines():
         print(line)

@@ -1,7 +1,12 @@
-"""RDF serialisations: Turtle (default), N-Triples and JSON-LD, with the ontology's prefixes."""
+"""RDF serialisations: Turtle (default), N-Triples and JSON-LD, with the ontology's prefixes.
+
+Streams go through pyoxigraph's Rust serialisers; rdflib graphs (small ones) through rdflib.
+"""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from rdflib import Graph
 
@@ -9,13 +14,15 @@ from kg.export.files import write_atomic
 from kg.graph.namespace import PREFIXES
 
 FORMATS = {
-    "turtle": ("turtle", ".ttl"),
-    "ttl": ("turtle", ".ttl"),
-    "nt": ("nt", ".nt"),
-    "ntriples": ("nt", ".nt"),
-    "json-ld": ("json-ld", ".jsonld"),
-    "jsonld": ("json-ld", ".jsonld"),
+    # name: (rdflib format, extension, pyoxigraph format attribute)
+    "turtle": ("turtle", ".ttl", "TURTLE"),
+    "ttl": ("turtle", ".ttl", "TURTLE"),
+    "nt": ("nt", ".nt", "N_TRIPLES"),
+    "ntriples": ("nt", ".nt", "N_TRIPLES"),
+    "json-ld": ("json-ld", ".jsonld", "JSON_LD"),
+    "jsonld": ("json-ld", ".jsonld", "JSON_LD"),
 }
+PREFIX_MAP = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 
 
 def rdflib_format(name: str) -> str:
@@ -26,12 +33,36 @@ def extension(name: str) -> str:
     return FORMATS[name][1]
 
 
+def oxigraph_format(name: str):
+    import pyoxigraph
+
+    return getattr(pyoxigraph.RdfFormat, FORMATS[name][2])
+
+
+def serialize_stream(triples: Iterable, handle: BinaryIO, fmt: str) -> None:
+    """Write pyoxigraph triples as they come (constant memory)."""
+    import pyoxigraph
+
+    pyoxigraph.serialize(triples, handle, oxigraph_format(fmt), prefixes=PREFIX_MAP)
+
+
+def convert_file(source: Path, source_fmt: str, target: Path, fmt: str) -> Path:
+    """Re-serialise a written graph file in another format, streaming."""
+    import pyoxigraph
+
+    def write(handle: BinaryIO) -> None:
+        with open(source, "rb") as stream:
+            serialize_stream(pyoxigraph.parse(stream, oxigraph_format(source_fmt)), handle, fmt)
+
+    return write_atomic(target, write)
+
+
 def write_graph(graph: Graph, path: str | Path, fmt: str = "turtle") -> Path:
-    """Serialise atomically; JSON-LD gets the prefixes as its @context."""
+    """Serialise an rdflib graph atomically; JSON-LD gets the prefixes as its @context."""
     rdf_format = rdflib_format(fmt)
     options = {}
     if rdf_format == "json-ld":
-        options["context"] = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+        options["context"] = dict(PREFIX_MAP)
         options["auto_compact"] = True
     data = graph.serialize(format=rdf_format, encoding="utf-8", **options)
     return write_atomic(path, lambda stream: stream.write(data))

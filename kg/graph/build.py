@@ -1,17 +1,26 @@
-"""Extraction -> rdflib Graph under the kg ontology (see `ontology/README.md` for the shape).
+"""Extraction -> RDF under the kg ontology (see `ontology/README.md` for the shape).
 
 Each event and claim is a node of its own carrying its provenance (document, sentence,
 character span, rule, confidence), and also writes the direct actor-to-actor triple it implies
 (`kgr:Azerbaijan kg:accuses kgr:Armenia`), so simple questions need simple queries.
+
+Triples are made as pyoxigraph terms, which are cheap to create and stream straight into Rust
+serialisers and stores; `extraction_graph` turns them into an rdflib Graph for the code that
+wants one (SHACL, the HTML view, tests).
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
+from functools import lru_cache
 
-from rdflib import Graph, Literal, URIRef
+from pyoxigraph import Literal, NamedNode, Triple
+from rdflib import Graph
+from rdflib import Literal as RdfLiteral
+from rdflib import URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
-from kg.graph.iri import claim_iri, document_iri, entity_iri, event_iri, mention_iri, sentence_iri
+from kg.graph.iri import document_iri, entity_iri, safe
 from kg.graph.namespace import KG, PREFIXES, SCHEMA, WD
 from kg.graph.ontology import cameo_codes
 from kg.model import Claim, Entity, Event, Extraction
@@ -19,9 +28,216 @@ from kg.model import Claim, Entity, Event, Extraction
 # Relations whose object may be the event itself when no target was found.
 EVENT_OBJECT_RELATIONS = {"declares", "reportsCasualties", "denies", "violates", "attacks", "condemns",
                           "threatens", "deploysTo", "withdrawsFrom", "supports", "intercepts"}
+TYPE = NamedNode(str(RDF.type))
+LABEL = NamedNode(str(RDFS.label))
+ALT_LABEL = NamedNode(str(SKOS.altLabel))
+SAME_AS = NamedNode(str(OWL.sameAs))
+INTEGER = NamedNode(str(XSD.integer))
+DECIMAL = NamedNode(str(XSD.decimal))
+DATE = NamedNode(str(XSD.date))
+DATETIME = NamedNode(str(XSD.dateTime))
+ANY_URI = NamedNode(str(XSD.anyURI))
+STRING = str(XSD.string)
+LANG_STRING = str(RDF.langString)
+
+
+class Terms(dict):
+    """kg:/schema: terms as pyoxigraph NamedNodes, made once: KG_["agent"]."""
+
+    def __init__(self, namespace: str) -> None:
+        super().__init__()
+        self.namespace = namespace
+
+    def __missing__(self, name: str) -> NamedNode:
+        node = self[name] = NamedNode(self.namespace + name)
+        return node
+
+
+KG_ = Terms(str(KG))
+SCHEMA_ = Terms(str(SCHEMA))
+
+
+def node(iri: URIRef | str) -> NamedNode:
+    return NamedNode(str(iri))
+
+
+@lru_cache(maxsize=100_000)
+def entity_node(key: str) -> NamedNode:
+    return NamedNode(entity_iri(key))
+
+
+@lru_cache(maxsize=100_000)
+def integer(value: int) -> Literal:
+    return Literal(str(int(value)), datatype=INTEGER)
+
+
+@lru_cache(maxsize=1_000)
+def decimal(value: float) -> Literal:
+    return Literal(str(Decimal(str(round(value, 3)))), datatype=DECIMAL)
+
+
+@lru_cache(maxsize=10_000)
+def plain(text: str) -> Literal:
+    return Literal(text)
+
+
+class DocumentNodes:
+    """The nodes one document's triples keep referring to, made once."""
+
+    def __init__(self, doc_id: str, sentences: int) -> None:
+        self.doc_id = doc_id
+        self.iri = document_iri(doc_id)
+        self.document = NamedNode(self.iri)
+        self.sentences = [NamedNode(f"{self.iri}/s{i}") for i in range(sentences)]
+
+    def event(self, event_id: str) -> NamedNode:
+        return NamedNode(f"{self.iri}/e/{safe(event_id)}")
+
+
+def ar(text: str) -> Literal:
+    return Literal(text, language="ar")
+
+
+def entity_triples(entity: Entity) -> Iterator[Triple]:
+    """What the graph says about an actor or place (the same in every document)."""
+    subject = entity_node(entity.key)
+    yield Triple(subject, TYPE, KG_[entity.type])
+    if entity.name_ar:
+        yield Triple(subject, LABEL, ar(entity.name_ar))
+    if entity.name_en:
+        yield Triple(subject, LABEL, Literal(entity.name_en, language="en"))
+    for alias in entity.aliases_ar:
+        yield Triple(subject, ALT_LABEL, ar(alias))
+    if entity.qid:
+        yield Triple(subject, KG_["wikidata"], node(WD[entity.qid]))
+        yield Triple(subject, SAME_AS, node(WD[entity.qid]))
+    if entity.country and entity.country != entity.key:
+        yield Triple(subject, KG_["country"], entity_node(entity.country))
+    if entity.part_of and entity.part_of != entity.key:
+        yield Triple(subject, KG_["partOf"], entity_node(entity.part_of))
+    if entity.capital_of:
+        yield Triple(subject, KG_["capitalOf"], entity_node(entity.capital_of))
+    if entity.type in ("City", "Region") and entity.country:
+        yield Triple(subject, KG_["locatedIn"], entity_node(entity.country))
+    if entity.role:
+        yield Triple(subject, KG_["role"], Literal(entity.role, language="en"))
+    if entity.role_ar:
+        yield Triple(subject, KG_["role"], ar(entity.role_ar))
+
+
+def provenance(subject: NamedNode, nodes: DocumentNodes, sentence: int, start: int, end: int, rule: str,
+               confidence: float) -> Iterator[Triple]:
+    yield Triple(subject, KG_["document"], nodes.document)
+    yield Triple(subject, KG_["sentence"], nodes.sentences[sentence])
+    yield Triple(subject, KG_["charStart"], integer(start))
+    yield Triple(subject, KG_["charEnd"], integer(end))
+    yield Triple(subject, KG_["rule"], plain(rule))
+    yield Triple(subject, KG_["confidence"], decimal(confidence))
+
+
+def event_triples(nodes: DocumentNodes, event: Event) -> Iterator[Triple]:
+    subject = nodes.event(event.id)
+    yield Triple(subject, TYPE, KG_[event.type])
+    for agent in event.agents:
+        yield Triple(subject, KG_["agent"], entity_node(agent))
+    for target in event.targets:
+        yield Triple(subject, KG_["target"], entity_node(target))
+    if event.location:
+        yield Triple(subject, KG_["location"], entity_node(event.location))
+    if event.date:
+        yield Triple(subject, KG_["occursOn"], Literal(event.date.isoformat(), datatype=DATE))
+    if event.time:
+        yield Triple(subject, KG_["occursAt"], Literal(event.time.isoformat(), datatype=DATETIME))
+    if event.count is not None:
+        yield Triple(subject, KG_["casualtyCount"], integer(event.count))
+    if event.casualty_type:
+        yield Triple(subject, KG_["casualtyType"], plain(event.casualty_type))
+    for side in event.sides:
+        yield Triple(subject, KG_["casualtySide"], entity_node(side))
+    if event.victim:
+        yield Triple(subject, KG_["victim"], ar(event.victim))
+    if event.about:
+        yield Triple(subject, KG_["about"], ar(event.about))
+    if event.part_of_event:
+        yield Triple(subject, KG_["partOfEvent"], nodes.event(event.part_of_event))
+    code = cameo_codes().get(event.type)
+    if code is not None:
+        yield Triple(subject, KG_["eventCode"], node(code))
+    yield Triple(subject, KG_["trigger"], Literal(event.trigger))
+    yield from provenance(subject, nodes, event.sentence, event.start, event.end, event.rule, event.confidence)
+    if not event.relation:
+        return
+    relation = KG_[event.relation]
+    yield Triple(subject, KG_["relation"], relation)
+    objects = [entity_node(t) for t in event.targets]
+    if event.relation == "violates" and event.part_of_event:
+        objects = [nodes.event(event.part_of_event)]
+    elif event.relation in ("declares", "reportsCasualties") or (not objects and event.relation in EVENT_OBJECT_RELATIONS):
+        objects = [subject]
+    for agent in event.agents:
+        for obj in objects:
+            yield Triple(entity_node(agent), relation, obj)
+
+
+def claim_triples(nodes: DocumentNodes, claim: Claim) -> Iterator[Triple]:
+    subject = NamedNode(f"{nodes.iri}/c/{safe(claim.id)}")
+    yield Triple(subject, TYPE, KG_["Claim"])
+    yield Triple(subject, KG_["claimedBy"], entity_node(claim.speaker))
+    yield Triple(subject, KG_["quote"], ar(claim.quote))
+    for event_id in claim.asserts:
+        yield Triple(subject, KG_["asserts"], nodes.event(event_id))
+    if claim.date:
+        yield Triple(subject, KG_["claimDate"], Literal(claim.date.isoformat(), datatype=DATE))
+    yield from provenance(subject, nodes, claim.sentence, claim.start, claim.end, claim.rule, claim.confidence)
+    yield Triple(entity_node(claim.speaker), KG_["states"], subject)
+
+
+def document_triples(extraction: Extraction) -> Iterator[Triple]:
+    """Everything minted under the document's IRI, plus the direct relations its events imply."""
+    doc = extraction.document
+    nodes = DocumentNodes(doc.id, len(extraction.sentences))
+    doc_node = nodes.document
+    yield Triple(doc_node, TYPE, KG_["Document"])
+    yield Triple(doc_node, TYPE, SCHEMA_["NewsArticle"])
+    yield Triple(doc_node, KG_["docId"], Literal(doc.id))
+    if doc.title:
+        yield Triple(doc_node, SCHEMA_["headline"], ar(doc.title))
+    if doc.date:
+        yield Triple(doc_node, SCHEMA_["datePublished"], Literal(doc.date.isoformat(), datatype=DATE))
+    if doc.url:
+        yield Triple(doc_node, SCHEMA_["url"], Literal(doc.url, datatype=ANY_URI))
+    if doc.source:
+        yield Triple(doc_node, SCHEMA_["publisher"], Literal(doc.source))
+    for sentence in extraction.sentences:
+        subject = nodes.sentences[sentence.index]
+        yield Triple(subject, TYPE, KG_["Sentence"])
+        yield Triple(subject, KG_["inDocument"], doc_node)
+        yield Triple(subject, KG_["index"], integer(sentence.index))
+        yield Triple(subject, KG_["text"], ar(sentence.text))
+        yield Triple(subject, KG_["charStart"], integer(sentence.start))
+        yield Triple(subject, KG_["charEnd"], integer(sentence.end))
+    for mention in extraction.mentions:
+        subject = NamedNode(f"{nodes.iri}/m/{mention.start}-{mention.end}/{safe(mention.entity)}")
+        yield Triple(subject, TYPE, KG_["Mention"])
+        yield Triple(subject, KG_["refersTo"], entity_node(mention.entity))
+        yield Triple(subject, KG_["surface"], Literal(mention.surface))
+        yield from provenance(subject, nodes, mention.sentence, mention.start, mention.end,
+                              mention.rule, mention.confidence)
+    for event in extraction.events:
+        yield from event_triples(nodes, event)
+    for claim in extraction.claims:
+        yield from claim_triples(nodes, claim)
+
+
+def extraction_triples(extraction: Extraction) -> Iterator[Triple]:
+    """One document's whole graph: its own nodes and the actors and places it refers to."""
+    yield from document_triples(extraction)
+    for entity in extraction.entities.values():
+        yield from entity_triples(entity)
 
 
 def new_graph() -> Graph:
+    """An empty rdflib Graph with the project's prefixes bound."""
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
@@ -30,146 +246,18 @@ def new_graph() -> Graph:
     return graph
 
 
-def ar(text: str) -> Literal:
-    return Literal(text, lang="ar")
-
-
-def decimal(value: float) -> Literal:
-    return Literal(Decimal(str(round(value, 3))), datatype=XSD.decimal)
-
-
-def integer(value: int) -> Literal:
-    return Literal(int(value), datatype=XSD.integer)
-
-
-def add_entity(graph: Graph, entity: Entity) -> None:
-    node = entity_iri(entity.key)
-    graph.add((node, RDF.type, KG[entity.type]))
-    if entity.name_ar:
-        graph.add((node, RDFS.label, ar(entity.name_ar)))
-    if entity.name_en:
-        graph.add((node, RDFS.label, Literal(entity.name_en, lang="en")))
-    for alias in entity.aliases_ar:
-        graph.add((node, SKOS.altLabel, ar(alias)))
-    if entity.qid:
-        graph.add((node, KG.wikidata, WD[entity.qid]))
-        graph.add((node, OWL.sameAs, WD[entity.qid]))
-    if entity.country and entity.country != entity.key:
-        graph.add((node, KG.country, entity_iri(entity.country)))
-    if entity.part_of and entity.part_of != entity.key:
-        graph.add((node, KG.partOf, entity_iri(entity.part_of)))
-    if entity.capital_of:
-        graph.add((node, KG.capitalOf, entity_iri(entity.capital_of)))
-    if entity.type in ("City", "Region") and entity.country:
-        graph.add((node, KG.locatedIn, entity_iri(entity.country)))
-    if entity.role:
-        graph.add((node, KG.role, Literal(entity.role, lang="en")))
-    if entity.role_ar:
-        graph.add((node, KG.role, ar(entity.role_ar)))
-
-
-def add_provenance(graph: Graph, node: URIRef, doc_id: str, sentence: int, start: int, end: int,
-                   rule: str, confidence: float) -> None:
-    graph.add((node, KG.document, document_iri(doc_id)))
-    graph.add((node, KG.sentence, sentence_iri(doc_id, sentence)))
-    graph.add((node, KG.charStart, integer(start)))
-    graph.add((node, KG.charEnd, integer(end)))
-    graph.add((node, KG.rule, Literal(rule)))
-    graph.add((node, KG.confidence, decimal(confidence)))
-
-
-def add_event(graph: Graph, doc_id: str, event: Event) -> None:
-    node = event_iri(doc_id, event.id)
-    graph.add((node, RDF.type, KG[event.type]))
-    for agent in event.agents:
-        graph.add((node, KG.agent, entity_iri(agent)))
-    for target in event.targets:
-        graph.add((node, KG.target, entity_iri(target)))
-    if event.location:
-        graph.add((node, KG.location, entity_iri(event.location)))
-    if event.date:
-        graph.add((node, KG.occursOn, Literal(event.date, datatype=XSD.date)))
-    if event.time:
-        graph.add((node, KG.occursAt, Literal(event.time, datatype=XSD.dateTime)))
-    if event.count is not None:
-        graph.add((node, KG.casualtyCount, integer(event.count)))
-    if event.casualty_type:
-        graph.add((node, KG.casualtyType, Literal(event.casualty_type)))
-    for side in event.sides:
-        graph.add((node, KG.casualtySide, entity_iri(side)))
-    if event.victim:
-        graph.add((node, KG.victim, ar(event.victim)))
-    if event.about:
-        graph.add((node, KG.about, ar(event.about)))
-    if event.part_of_event:
-        graph.add((node, KG.partOfEvent, event_iri(doc_id, event.part_of_event)))
-    code = cameo_codes().get(event.type)
-    if code is not None:
-        graph.add((node, KG.eventCode, code))
-    graph.add((node, KG.trigger, Literal(event.trigger)))
-    add_provenance(graph, node, doc_id, event.sentence, event.start, event.end, event.rule, event.confidence)
-    if not event.relation:
-        return
-    relation = KG[event.relation]
-    graph.add((node, KG.relation, relation))
-    objects = [entity_iri(t) for t in event.targets]
-    if event.relation == "violates" and event.part_of_event:
-        objects = [event_iri(doc_id, event.part_of_event)]
-    elif event.relation in ("declares", "reportsCasualties") or (not objects and event.relation in EVENT_OBJECT_RELATIONS):
-        objects = [node]
-    for agent in event.agents:
-        for obj in objects:
-            graph.add((entity_iri(agent), relation, obj))
-
-
-def add_claim(graph: Graph, doc_id: str, claim: Claim) -> None:
-    node = claim_iri(doc_id, claim.id)
-    graph.add((node, RDF.type, KG.Claim))
-    graph.add((node, KG.claimedBy, entity_iri(claim.speaker)))
-    graph.add((node, KG.quote, ar(claim.quote)))
-    for event_id in claim.asserts:
-        graph.add((node, KG.asserts, event_iri(doc_id, event_id)))
-    if claim.date:
-        graph.add((node, KG.claimDate, Literal(claim.date, datatype=XSD.date)))
-    add_provenance(graph, node, doc_id, claim.sentence, claim.start, claim.end, claim.rule, claim.confidence)
-    graph.add((entity_iri(claim.speaker), KG.states, node))
+def to_rdflib(term):
+    if isinstance(term, NamedNode):
+        return URIRef(term.value)
+    if term.language:
+        return RdfLiteral(term.value, lang=term.language)
+    datatype = term.datatype.value
+    return RdfLiteral(term.value, datatype=None if datatype == STRING else URIRef(datatype))
 
 
 def extraction_graph(extraction: Extraction, graph: Graph | None = None) -> Graph:
-    """Add one document's facts to `graph` (a new one by default) and return it."""
+    """Add one document's graph to `graph` (a new one by default) as rdflib terms."""
     graph = graph if graph is not None else new_graph()
-    doc = extraction.document
-    doc_node = document_iri(doc.id)
-    graph.add((doc_node, RDF.type, KG.Document))
-    graph.add((doc_node, RDF.type, SCHEMA.NewsArticle))
-    graph.add((doc_node, KG.docId, Literal(doc.id)))
-    if doc.title:
-        graph.add((doc_node, SCHEMA.headline, ar(doc.title)))
-    if doc.date:
-        graph.add((doc_node, SCHEMA.datePublished, Literal(doc.date, datatype=XSD.date)))
-    if doc.url:
-        graph.add((doc_node, SCHEMA.url, Literal(doc.url, datatype=XSD.anyURI)))
-    if doc.source:
-        graph.add((doc_node, SCHEMA.publisher, Literal(doc.source)))
-    for sentence in extraction.sentences:
-        node = sentence_iri(doc.id, sentence.index)
-        graph.add((node, RDF.type, KG.Sentence))
-        graph.add((node, KG.inDocument, doc_node))
-        graph.add((node, KG["index"], integer(sentence.index)))
-        graph.add((node, KG.text, ar(sentence.text)))
-        graph.add((node, KG.charStart, integer(sentence.start)))
-        graph.add((node, KG.charEnd, integer(sentence.end)))
-    for entity in extraction.entities.values():
-        add_entity(graph, entity)
-    for mention in extraction.mentions:
-        node = mention_iri(doc.id, mention.start, mention.end, mention.entity)
-        graph.add((node, RDF.type, KG.Mention))
-        graph.add((node, KG.refersTo, entity_iri(mention.entity)))
-        graph.add((node, KG.surface, Literal(mention.surface)))
-        add_provenance(graph, node, doc.id, mention.sentence, mention.start, mention.end,
-                       mention.rule, mention.confidence)
-    for event in extraction.events:
-        add_event(graph, doc.id, event)
-    for claim in extraction.claims:
-        add_claim(graph, doc.id, claim)
+    graph.addN((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object), graph)
+               for t in set(extraction_triples(extraction)))
     return graph

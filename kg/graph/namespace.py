@@ -6,7 +6,7 @@ every term used here is defined there, so the code and the ontology cannot drift
 from __future__ import annotations
 
 from rdflib import Namespace
-from rdflib.namespace import DefinedNamespace, Namespace as _NS  # noqa: F401
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 ONTOLOGY_IRI = "https://w3id.org/kg-arabic-news/ontology"
 KG = Namespace(ONTOLOGY_IRI + "#")
@@ -25,6 +25,11 @@ PREFIXES = {
     "sem": SEM,
     "prov": PROV,
     "cameo": CAMEO,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "owl": OWL,
+    "skos": SKOS,
+    "xsd": XSD,
 }
 
 # Actor and place classes: the gazetteer's `type` column uses exactly these local names.
