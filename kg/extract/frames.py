@@ -47,7 +47,7 @@ def frame_index() -> PhraseIndex[Frame]:
     return index
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
 def word_class(kind: str) -> frozenset[str]:
     """Function words of a kind from `clitics.tsv` (preposition, complementizer)."""
     return frozenset(normalize_word(r["form"]) for r in read_tsv("clitics.tsv") if r["kind"] == kind)

@@ -31,6 +31,7 @@ class PhraseIndex(Generic[T]):
         self.by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
         self.enclitics = enclitics
         self.longest = 0
+        self.starts: dict[str, bool] = {}
 
     def add(self, phrase: tuple[str, ...], value: T) -> None:
         if not phrase:
@@ -41,12 +42,15 @@ class PhraseIndex(Generic[T]):
         entries.append((phrase, value))
         entries.sort(key=lambda e: len(e[0]), reverse=True)
         self.longest = max(self.longest, len(phrase))
+        self.starts.clear()
 
     def __contains__(self, phrase: tuple[str, ...]) -> bool:
         return any(p == phrase for p, _ in self.by_first.get(phrase[0], ())) if phrase else False
 
     def match_at(self, tokens: list[Token], i: int) -> list[PhraseMatch[T]]:
         """All phrases starting at token i with the longest length found, best reading first."""
+        if not self.may_start(tokens[i].norm):
+            return []
         best: list[PhraseMatch[T]] = []
         best_len = 0
         for stem, proclitic in proclitic_variants(tokens[i].norm):
@@ -63,6 +67,22 @@ class PhraseIndex(Generic[T]):
                     enclitic = first != stem if n == 1 else tokens[i + n - 1].norm != phrase[-1]
                     best.append(PhraseMatch(i, i + n, value, proclitic, enclitic))
         return best
+
+    def may_start(self, word: str) -> bool:
+        """Cheap test: could any reading of this word begin a phrase? (most words: no; cached)"""
+        known = self.starts.get(word)
+        if known is None:
+            known = self.starts[word] = self.compute_may_start(word)
+        return known
+
+    def compute_may_start(self, word: str) -> bool:
+        by_first = self.by_first
+        for stem, _ in proclitic_variants(word):
+            if stem in by_first:
+                return True
+            if self.enclitics and any(v in by_first for v in enclitic_variants(stem)[1:]):
+                return True
+        return False
 
     def rest_matches(self, phrase: tuple[str, ...], tokens: list[Token], i: int) -> bool:
         for k in range(1, len(phrase)):

@@ -121,5 +121,17 @@ def run_query(args: argparse.Namespace) -> int:
         if source == "-e" or str(error).startswith(("http://", "https://")):
             raise
         raise QueryError(f"{source}: {error}") from None
-    print(render(answer, args.output, project_prefixes(), args.width))
+    emit(render(answer, args.output, project_prefixes(), args.width))
     return 0
+
+
+def emit(text: str) -> None:
+    """Print, quietly stopping when the reader goes away (`kg query … | head`)."""
+    import os
+    import sys
+
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -26,8 +26,11 @@ def open_store(path: str | Path | None, create: bool) -> tuple[ox.Store, Path]:
     path = Path(path) if path else default_store_path()
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path}: not a store directory (it is a file)")
-    if not create and not (path.is_dir() and any(path.iterdir())):
+    is_store = (path / "CURRENT").is_file()  # RocksDB's marker file
+    if not create and not is_store:
         raise StoreError(f"{path}: no store here yet (load a graph first: kg load out/graph.ttl --store {path})")
+    if create and not is_store and path.is_dir() and any(path.iterdir()):
+        raise StoreError(f"{path}: this folder holds other files, not a store; choose an empty or new folder")
     try:
         path.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(path)), path
@@ -44,7 +47,7 @@ def replace_graphs(store: ox.Store, graphs: Partition) -> None:
         return
     try:
         store.update(replace_update(graphs))
-    except (OSError, SyntaxError) as exc:
+    except (OSError, SyntaxError, RuntimeError, ValueError) as exc:
         message = " ".join(str(exc).split())[:300]
         raise StoreError(f"load failed, store left unchanged ({message})") from None
     store.flush()

@@ -85,13 +85,17 @@ def parse_rdf_dataset(paths: list[str | Path]):
     Triple formats land in the default graph, N-Quads/TriG keep their named graphs: the same
     view the store gives, so a query answers alike on a file and on the store.
     """
+    import warnings
+
     from rdflib import Dataset
 
     dataset = Dataset(default_union=True)
     for path in rdf_files(paths):
         fmt = rdf_format(path)
         try:
-            dataset.parse(path, format=fmt)
+            with warnings.catch_warnings():  # rdflib's own quad parsers use its deprecated API
+                warnings.simplefilter("ignore", DeprecationWarning)
+                dataset.parse(path, format=fmt)
         except Exception as exc:  # rdflib raises many parser-specific types
             message = " ".join(str(exc).split())[:300]
             raise InputError(f"{path}: not valid {fmt} RDF ({message})") from None

@@ -103,12 +103,15 @@ def json_term(term: Term) -> dict:
 
 
 def sparql_json(answer: Answer) -> str:
+    """W3C SPARQL JSON results, one binding per line (valid JSON, easy to read and to grep)."""
     if answer.form == "ask":
         return json.dumps({"head": {}, "boolean": bool(answer.boolean)})
-    bindings = [{name: json_term(term) for name, term in zip(answer.variables, row) if term is not None}
-                for row in answer.rows]
-    return json.dumps({"head": {"vars": answer.variables}, "results": {"bindings": bindings}},
-                      ensure_ascii=False, indent=1)
+    bindings = [json.dumps({name: json_term(term) for name, term in zip(answer.variables, row) if term is not None},
+                           ensure_ascii=False) for row in answer.rows]
+    head = json.dumps({"vars": answer.variables}, ensure_ascii=False)
+    body = ",\n  ".join(bindings)
+    return f'{{"head": {head},\n "results": {{"bindings": [\n  {body}\n ]}}}}' if bindings else \
+        f'{{"head": {head}, "results": {{"bindings": []}}}}'
 
 
 def turtle(answer: Answer, prefixes: dict[str, str]) -> str:

@@ -6,6 +6,7 @@ prefixes when the query does not declare them.
 """
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from kg.errors import InputError, QueryError
@@ -42,7 +43,9 @@ def on_files(paths: list[str | Path], query: str) -> Answer:
     check_query(query, missing_prefixes(query))
     dataset = parse_rdf_dataset(paths)
     try:
-        return rdflib_answer(dataset.query(with_prefixes(query)))
+        with warnings.catch_warnings():  # rdflib's evaluator uses its own deprecated Dataset API
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return rdflib_answer(dataset.query(with_prefixes(query)))
     except Exception as exc:  # rdflib raises parser- and evaluator-specific types
         raise QueryError(f"query failed: {' '.join(str(exc).split())[:300]}") from None
 

@@ -64,7 +64,7 @@ def graph_answer(body: bytes, content_type: str) -> Answer:
 
 def query_endpoint(url: str, query: str, form: str, timeout: float) -> Answer:
     """Send the (already checked, prefix-complete) query; return its answer."""
-    from SPARQLWrapper import BASIC, JSON, POST, TURTLE, SPARQLWrapper
+    from SPARQLWrapper import ASK, BASIC, CONSTRUCT, JSON, POST, SELECT, TURTLE, SPARQLWrapper
 
     client = SPARQLWrapper(url)
     client.setMethod(POST)
@@ -77,6 +77,9 @@ def query_endpoint(url: str, query: str, form: str, timeout: float) -> Answer:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         client.setQuery(query)
+        # SPARQLWrapper guesses the form with a regex that words in comments can fool ("add"):
+        # the form is known from our own parse, so it decides whether this is a query at all.
+        client.queryType = {"select": SELECT, "ask": ASK}.get(form, CONSTRUCT)
         try:
             response = client.query().response
             body = response.read()

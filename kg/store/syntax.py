@@ -23,14 +23,21 @@ def shorten_expected(detail: str) -> str:
     return f"expected one of {shown}" if shown else "unexpected text"
 
 
-def prefix_at(query: str, line: int, column: int) -> str | None:
-    """The undeclared prefix the parser stopped at, if that is what it stopped at."""
-    lines = query.split("\n")
-    if not 1 <= line <= len(lines):
-        return None
-    before = lines[line - 1][: max(column - 1, 0) + 1]
-    match = re.search(r"([A-Za-z][\w.-]*)?:[\w.-]*\s*$", before)
-    return match.group(1) or "" if match else None
+# Skipped: strings, IRIs and comments. Left: prefixed names, whose prefix is group 1.
+SKIP = r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
+TOKENS = re.compile(rf"{SKIP}|(?<![\w?$:])([A-Za-z][\w.-]*)?(:)")
+
+
+def undeclared_prefix(query: str, known: set[str]) -> tuple[str, int, int] | None:
+    """The first prefix used but neither declared nor known to the project: (name, line, column)."""
+    declared = set(re.findall(r"(?i)\bPREFIX\s+([A-Za-z][\w.-]*|)\s*:", query))
+    for match in TOKENS.finditer(query):
+        name = match.group(1) or ""
+        if match.group(2) and name not in declared and name not in known:
+            line = query.count("\n", 0, match.start()) + 1
+            column = match.start() - (query.rfind("\n", 0, match.start()) + 1) + 1
+            return name, line, column
+    return None
 
 
 UPDATE_START = re.compile(r"(?i)^(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b")
@@ -49,10 +56,6 @@ def describe(message: str, query: str) -> str:
     if not match:
         return "syntax error: " + " ".join(message.split())[:300]
     line, column, detail = int(match.group(1)), int(match.group(2)), " ".join(match.group(3).split())
-    if "Prefix not found" in detail:
-        prefix = prefix_at(query, line, column)
-        if prefix is not None:
-            detail = f"undeclared prefix '{prefix}:'"
     detail = shorten_expected(detail)
     return f"syntax error at line {line}, column {column}: {detail}"[:400]
 
@@ -69,6 +72,10 @@ def check_query(query: str, prefixes: dict[str, str]) -> str:
         if is_update(query):
             raise QueryError("this is a SPARQL Update; kg query runs SELECT, ASK, CONSTRUCT and DESCRIBE "
                              "(use kg load to change the store)") from None
+        unknown = undeclared_prefix(query, set(prefixes))
+        if unknown:
+            name, line, column = unknown
+            raise QueryError(f"syntax error at line {line}, column {column}: undeclared prefix '{name}:'") from None
         raise QueryError(describe(str(exc.msg or exc), query)) from None
     except (OSError, ValueError, RuntimeError) as exc:
         raise QueryError(" ".join(str(exc).split())[:300]) from None

@@ -58,6 +58,7 @@ def enclitic_variants(key: str, ta_marbuta: bool = False) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=200_000)
 def ends_with_ta_marbuta(text: str) -> bool:
     letters = [c for c in text if "\u0621" <= c <= "\u064a"]
     return bool(letters) and letters[-1] == "ة"

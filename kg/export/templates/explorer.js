@@ -98,12 +98,18 @@
       var r = 260 * Math.sqrt(i + 0.5), a = i * 2.399963;
       centre.set(d, [r * Math.cos(a), r * Math.sin(a)]);
     });
-    DATA.nodes.forEach(function (n) {
-      if (!centre.has(n.document)) return;
+    function place(n) {
+      if (pos.has(n.id) || !centre.has(n.document)) return;
       var k = used.get(n.document) || 0, c = centre.get(n.document), r = 22 * Math.sqrt(k + 1), a = k * 2.399963;
       used.set(n.document, k + 1);
       pos.set(n.id, [c[0] + r * Math.cos(a), c[1] + r * Math.sin(a)]);
+    }
+    DATA.nodes.forEach(function (n) {  // each claim next to the events it asserts
+      if (n.kind !== "claim") return;
+      place(n);
+      outs(n.id, "asserts").forEach(function (e) { place(byId.get(e.to)); });
     });
+    DATA.nodes.forEach(place);
     var ring = 0;
     DATA.nodes.forEach(function (n) {
       if (pos.has(n.id)) return;
@@ -133,13 +139,13 @@
       solver: "barnesHut", minVelocity: 1,
       barnesHut: BIG ? {gravitationalConstant: -2500, springLength: 50, springConstant: 0.05, damping: 0.6, avoidOverlap: 0}
                      : {gravitationalConstant: -7000, springLength: 120, springConstant: 0.03, damping: 0.35, avoidOverlap: 0.4},
-      stabilization: {enabled: true, iterations: BIG ? 200 : 500, updateInterval: BIG ? 5 : 25, fit: true}
+      stabilization: {enabled: true, iterations: BIG ? 200 : 500, updateInterval: BIG ? 2 : 25, fit: true}
     },
     interaction: {hover: !BIG, tooltipDelay: 200, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG, multiselect: false}
   });
   timings.created = performance.now() - T0;
 
-  var budget = BIG ? 8000 : 4000, stabStart = performance.now();
+  var budget = BIG ? 3000 : 4000, stabStart = performance.now();
   network.on("stabilizationProgress", function (p) {
     timings.iterations = p.iterations;
     document.getElementById("status").textContent = "laying out… " + Math.round(100 * p.iterations / p.total) + "%";
@@ -371,8 +377,8 @@
       var hide = !visible.has(n.id);
       if ((hiddenNow.get(n.id) || false) !== hide) { hiddenNow.set(n.id, hide); nodeUpdates.push({id: n.id, hidden: hide}); }
     });
-    DATA.edges.forEach(function (e) {
-      var hide = !(visible.has(e.from) && visible.has(e.to)) || (!state.structural && STRUCTURAL.has(e.role));
+    DATA.edges.forEach(function (e) {  // vis already skips edges of hidden nodes: only the structural toggle hides edges
+      var hide = !state.structural && STRUCTURAL.has(e.role);
       if ((edgeHiddenNow.get(e.id) || false) !== hide) { edgeHiddenNow.set(e.id, hide); edgeUpdates.push({id: e.id, hidden: hide}); }
     });
     if (nodeUpdates.length) nodes.update(nodeUpdates);
