@@ -145,6 +145,9 @@ class EntityReader:
             i = self.read_at(i)
 
     def read_at(self, i: int) -> int:
+        word = self.tokens[i].norm
+        if not self.gaz.may_start(word) and not self.doc.aliases.may_start(word):
+            return i + 1
         candidates = []
         title = self.gaz.titles.match_at(self.tokens, i)
         name, name_rule = self.name_at(i)

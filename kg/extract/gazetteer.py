@@ -71,10 +71,19 @@ class Gazetteer:
     titles: PhraseIndex[Title] = field(default_factory=PhraseIndex)
     anaphors: PhraseIndex[Anaphor] = field(default_factory=PhraseIndex)
     office_holders: dict[tuple[str, str], list[Tenure]] = field(default_factory=dict)
+    starts: dict[str, bool] = field(default_factory=dict)
     name_glue: frozenset[str] = frozenset()
     name_stops: frozenset[str] = frozenset()
     org_heads: frozenset[str] = frozenset()
     relatives: frozenset[str] = frozenset()
+
+    def may_start(self, word: str) -> bool:
+        """Could this word begin a name, title, institution or anaphor? (cached per word)"""
+        known = self.starts.get(word)
+        if known is None:
+            known = self.starts[word] = any(
+                index.may_start(word) for index in (self.names, self.titles, self.institutions, self.anaphors))
+        return known
 
     def office_holder(self, role: str, scope: str, when: date | None) -> Entity | None:
         """Who held `role` for `scope` (a state or organisation key) on `when`."""

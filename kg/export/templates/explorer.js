@@ -72,6 +72,11 @@
     if (n.contested) n.shapeProperties = {borderDashes: [6, 3]};
   });
   DATA.edges.forEach(function (e) {
+    e.word = e.label;
+    if (BIG && e.role !== "contradicts") {  // arrows and labels cost a second a frame on 10,000 edges:
+      e.label = undefined;                  // big graphs show them on the selected node's edges only
+      e.arrows = {to: {enabled: false}};
+    }
     if (STRUCTURAL.has(e.role)) {
       e.color = {color: "#c3c3c3", highlight: "#888"}; e.dashes = [3, 3]; e.width = 0.8;
       e.font = {size: 8, color: "#999"};
@@ -508,14 +513,26 @@
   searchBox.addEventListener("focus", function () { if (searchBox.value.trim()) showResults(); });
 
   /* ---------- selection and language ---------- */
+  var emphasised = [];
+  function emphasise(id) {
+    if (!BIG) return;
+    var updates = emphasised.map(function (eid) { return {id: eid, label: undefined, arrows: {to: {enabled: false}}}; });
+    emphasised = id ? outE.get(id).concat(inE.get(id)).filter(function (e) { return e.role !== "contradicts"; })
+      .map(function (e) { return e.id; }) : [];
+    emphasised.forEach(function (eid) { updates.push({id: eid, label: edgeById.get(eid).word, arrows: {to: {enabled: true}}}); });
+    if (updates.length) edges.update(updates);
+  }
+
   function select(id) {
     if (!byId.has(id)) return;
     if (!visible.has(id)) { resetFilters(); applyFilters(false); }
     network.selectNodes([id]);
     network.focus(id, {scale: Math.max(network.getScale(), 1), animation: false});
     showDetails(id);
+    emphasise(id);
   }
   network.on("click", function (p) {
+    emphasise(p.nodes[0]);
     if (p.nodes.length) showDetails(p.nodes[0]);
     else if (p.edges.length) {
       var e = edgeById.get(p.edges[0]);
