@@ -16,6 +16,7 @@ from kg.model import Event, Mention, Sentence
 from kg.text.normalize import normalize_phrase
 
 CUE_WINDOW = 7
+CUE_KINDS = ("killed", "wounded", "other")
 VICTIM_GAP = 2  # number, then up to this many tokens (e.g. "من") before the victim noun
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
@@ -73,14 +74,17 @@ def outcome(words, victim, start: int, end: int) -> str:
         return "killed"
     if victim.value.kind.endswith("-wounded"):
         return "wounded"
-    best, best_distance = "", CUE_WINDOW + 1
-    for position, word in words.items():
-        if word.value.kind not in ("killed", "wounded"):
-            continue
-        distance = start - word.end if word.end <= start else word.start - end
-        if 0 <= distance < best_distance or (word.end <= start and distance < best_distance):
-            best, best_distance = word.value.kind, distance
-    return best
+    before = [(start - w.end, w.value.kind) for w in words.values()
+              if w.value.kind in CUE_KINDS and w.end <= start and start - w.end <= CUE_WINDOW]
+    if before:  # "قتل 14 شخصاً، بينهم ثلاثة جنود، وأصيب...": the cue before the count decides
+        return outcome_of(min(before)[1])
+    after = [(w.start - end, w.value.kind) for w in words.values()
+             if w.value.kind in CUE_KINDS and w.start >= end and w.start - end <= CUE_WINDOW]
+    return outcome_of(min(after)[1]) if after else ""
+
+
+def outcome_of(kind: str) -> str:
+    return "" if kind == "other" else kind
 
 
 def casualty_event(sentence: Sentence, count: int, first: int, victim, kind: str,

@@ -71,6 +71,8 @@ def complement_start(sentence: Sentence, event: Event) -> int | None:
         if token.start < event.end:
             continue
         if token.norm in complementizers:
+            if token.norm == "عن" and event.type != "Statement":
+                return None  # "دعت إلى محاسبة المسؤولين عن الهجوم": not reported speech
             return token.start
         seen += 1
         if seen > COMPLEMENT_GAP:

@@ -67,8 +67,13 @@ class DocumentEntities:
             return entity.key
         return entity.country or entity.capital_of
 
-    def recent(self, type_: str, count: int, before: int) -> list[str]:
-        """The last `count` distinct entities of a type mentioned before a character offset."""
+    def recent(self, type_: str, count: int, before: int, head: str = "") -> list[str]:
+        """The last `count` distinct entities of a type mentioned before a character offset
+        (those whose name has the word `head` first, when given)."""
+        if head:
+            named = [k for k in self.recent(type_, 1_000, before) if head in names_of(self.entities[k])]
+            if named:
+                return named[-count:]
         found: list[str] = []
         for mention in reversed(self.mentions):
             if mention.start >= before or mention.kind == "anaphor":
@@ -186,7 +191,7 @@ class EntityReader:
 
     def read_anaphor(self, match) -> int:
         anaphor = match.value
-        keys = self.doc.recent(anaphor.type, anaphor.count, self.tokens[match.start].start)
+        keys = self.doc.recent(anaphor.type, anaphor.count, self.tokens[match.start].start, anaphor.head)
         for key in keys:
             self.add(key, match.start, match.end, "anaphor", 0.6, "anaphor", match.proclitic)
         return match.end
@@ -431,6 +436,13 @@ class EntityReader:
         self.doc.aliases.add((words[-1],), hit)
         if len(words) >= 3:
             self.doc.aliases.add(tuple(words[-2:]), hit)
+
+
+def names_of(entity: Entity) -> set[str]:
+    """The word keys of an entity's Arabic names."""
+    from kg.text.normalize import normalize_phrase
+
+    return {word for name in (entity.name_ar, *entity.aliases_ar) for word in normalize_phrase(name)}
 
 
 def is_family_name(word: str) -> bool:

@@ -95,6 +95,8 @@ class SentenceEvents:
 
     # -- markers --------------------------------------------------------------------------------
     def marker_of(self, group: Group, prepositions: frozenset[str]) -> str:
+        if group.mention.titled and not group.proclitic.strip("و"):
+            return "obj"  # the title before it is what a preposition would attach to
         for clitic in ("ب", "ل", "ك"):
             if clitic in group.proclitic:
                 return clitic
@@ -195,7 +197,8 @@ class SentenceEvents:
             if self.is_complementizer(i):
                 end = i
                 break
-        window = self.groups_between(trigger.end, end, self.region[trigger.start])
+        window = [g for g in self.groups if trigger.end <= g.start < end
+                  and self.region[g.start] == self.region[trigger.start]]  # a long name may run past
         for group in window:
             # right after the trigger, a ب/ل on the trigger is not the group's ("بوساطة مصر")
             if group.marker == "obj" or (group.start == trigger.end and group.marker in ("ب", "ل")
@@ -217,6 +220,14 @@ class SentenceEvents:
         if not before:
             return []
         return [before[0]] if self.coordinated_verb(trigger) else [before[-1]]
+
+    def after_relative_noun(self, trigger: Trigger) -> bool:
+        """The trigger follows الذي/التي whose antecedent is a plain noun (no actor)."""
+        i = trigger.start
+        relatives = self.doc.gazetteer.relatives
+        if i < 1 or self.sentence.tokens[i - 1].norm not in relatives:
+            return False
+        return i - 2 < 0 or (i - 2) not in self.covered
 
     def coordinated_verb(self, trigger: Trigger) -> bool:
         """"ودعا"، "وقد زودتها": a verb joined to the one before, sharing its subject."""
@@ -250,6 +261,8 @@ class SentenceEvents:
         if mode == "subj" and trigger.proclitic.endswith("ل"):
             mode = "governor"  # purpose clause: "لحثهم" shares its governor's subject
         governor = self.governor(index)
+        if mode == "subj" and self.after_relative_noun(trigger):
+            mode = "none"  # "الهجوم الذي استهدف": the subject is the noun before, not an actor
         if mode == "subj":
             main = self.main_event(index)
             after = self.subject_of_complement(index) or self.subject_after(trigger, limit)
@@ -270,6 +283,11 @@ class SentenceEvents:
                 agents = self.previous_agents[:]
                 confidence *= 0.8
         elif mode == "governor":
+            if governor is not None and governor.type == frame.event:
+                # "سلّمت واشنطن شحنة من الأسلحة إلى X": the noun restates its verb's event
+                governor.targets.extend(t for t in self.targets(frame, trigger.end, limit, governor.agents)
+                                        if t not in governor.targets)
+                return None
             if governor is not None:
                 agents = governor.agents[:]
             else:

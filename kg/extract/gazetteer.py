@@ -45,6 +45,7 @@ class Title:
 class Anaphor:
     type: str
     count: int
+    head: str  # a word the antecedent's name should contain, or ""
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,8 @@ def load_gazetteer() -> Gazetteer:
             gaz.titles.add(normalize_phrase(phrase), Title(row["role"], dediacritize(phrase), row["unique"] == "yes"))
     for row in read_tsv("anaphors.tsv"):
         for phrase in alternatives(row["ar"]):
-            gaz.anaphors.add(normalize_phrase(phrase), Anaphor(row["type"], int(row["count"])))
+            head = normalize_phrase(row["head"])[0] if row["head"] else ""
+            gaz.anaphors.add(normalize_phrase(phrase), Anaphor(row["type"], int(row["count"]), head))
     link_state_institutions(gaz)
     rules = read_tsv("name_rules.tsv")
     gaz.name_glue = frozenset(normalize_phrase(r["form"])[0] for r in rules if r["kind"] == "glue")

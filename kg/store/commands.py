@@ -39,6 +39,8 @@ def add_commands(subparsers, runners) -> None:
                       "Update request for everything (atomic on transactional servers; for servers without "
                       "the Graph Store Protocol)")
     load.add_argument("--timeout", type=float, default=60.0, help="seconds per HTTP request (default: 60)")
+    load.add_argument("--nquads", metavar="FILE", help="write the named graphs to an N-Quads file instead of "
+                      "loading them (for a big server's own bulk loader)")
     runners["load"] = run_load
 
     query = subparsers.add_parser(
@@ -67,11 +69,14 @@ def remote_requested(args: argparse.Namespace, *options: str) -> bool:
 
 def run_load(args: argparse.Namespace) -> int:
     from kg.store.endpoints import resolve
-    from kg.store.load import load_into_endpoint, load_into_store
+    from kg.store.load import load_into_endpoint, load_into_store, write_nquads
 
-    if remote_requested(args, "endpoint", "update_endpoint", "store_endpoint"):
-        if args.store:
-            raise InputError("give either --store or --endpoint, not both")
+    remote = remote_requested(args, "endpoint", "update_endpoint", "store_endpoint")
+    if sum(bool(x) for x in (remote, args.store, args.nquads)) > 1:
+        raise InputError("give only one of --store, --endpoint (or --update-/--store-endpoint), --nquads")
+    if args.nquads:
+        summary = write_nquads(args.files, args.nquads)
+    elif remote:
         endpoints = resolve(args.endpoint, update=args.update_endpoint, store=args.store_endpoint)
         summary = load_into_endpoint(args.files, endpoints, args.via, args.timeout)
     else:

@@ -24,10 +24,11 @@ class LoadSummary:
     triples: int  # triples written (counted once per graph)
     target: str
     total: tuple[int, int] | None = None  # (quads, named graphs) in the store afterwards
+    done: str = "replaced"
 
     def line(self) -> str:
-        text = (f"loaded {self.files} file{'s' if self.files != 1 else ''}: {self.graphs} named "
-                f"graph{'s' if self.graphs != 1 else ''} replaced, {self.triples} triples -> {self.target}")
+        text = (f"read {self.files} file{'s' if self.files != 1 else ''}: {self.graphs} named "
+                f"graph{'s' if self.graphs != 1 else ''} {self.done}, {self.triples} triples -> {self.target}")
         if self.total:
             text += f" (store: {self.total[0]} quads in {self.total[1]} named graphs)"
         return text
@@ -58,6 +59,18 @@ def load_into_store(paths: list[str | Path], store_path: str | Path | None) -> L
     replace_graphs(store, graphs)
     named, triples = count(graphs)
     return LoadSummary(files, named, triples, str(where), store_size(store))
+
+
+def write_nquads(paths: list[str | Path], out: str | Path) -> LoadSummary:
+    """The named graphs as one N-Quads file, for a server's own bulk loader."""
+    from kg.export.files import write_atomic
+
+    graphs, files = collect_graphs(paths)
+    quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for graph, triples in graphs.items() for t in triples]
+    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    write_atomic(out, lambda stream: stream.write(data))
+    named, triples = count(graphs)
+    return LoadSummary(files, named, triples, str(out), done="written")
 
 
 def load_into_endpoint(paths: list[str | Path], endpoints: Endpoints, via: str, timeout: float) -> LoadSummary:

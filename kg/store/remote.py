@@ -7,7 +7,7 @@ Protocol, such as Amazon Neptune, and atomic where the server runs an update as 
 """
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import pyoxigraph as ox
 
@@ -18,7 +18,7 @@ from kg.store.partition import Partition
 from kg.store.update import ntriples, replace_update
 
 NTRIPLES = "application/n-triples"
-SPARQL_UPDATE = "application/sparql-update"
+FORM = "application/x-www-form-urlencoded"  # `update=…`: the one form every server accepts (Virtuoso, GraphDB…)
 
 
 def graph_url(store_url: str, graph: ox.NamedNode | ox.DefaultGraph) -> str:
@@ -42,4 +42,4 @@ def push_update(endpoints: Endpoints, graphs: Partition, timeout: float) -> None
     """One SPARQL Update request: DROP SILENT GRAPH each, then INSERT DATA all."""
     if not endpoints.update:
         raise InputError("no SPARQL Update URL: give --endpoint BASE or --update-endpoint URL")
-    send("POST", endpoints.update, replace_update(graphs).encode("utf-8"), SPARQL_UPDATE, timeout)
+    send("POST", endpoints.update, urlencode({"update": replace_update(graphs)}).encode("ascii"), FORM, timeout)
