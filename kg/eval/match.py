@@ -61,10 +61,15 @@ def linked_qids(extraction: Extraction) -> set[str]:
 
 
 def entity_link_score(gold: GoldArticle, extraction: Extraction) -> Score:
+    """Gold QIDs against predicted ones; a predicted actor the gold lists without a QID is not judged."""
     gold_qids = {e.qid: k for k, e in gold.entities.items() if e.qid}
     predicted = linked_qids(extraction)
     names = {e.qid: k for k, e in extraction.entities.items() if e.qid}
-    return set_score(set(gold_qids), predicted, lambda q: f"{q} ({gold_qids.get(q) or names.get(q, '')})")
+    mapping = entity_map(gold, extraction)
+    unjudged = {extraction.entities[k].qid for g, keys in mapping.items() if not gold.entities[g].qid
+                for k in keys if extraction.entities[k].qid}
+    return set_score(set(gold_qids), predicted, lambda q: f"{q} ({gold_qids.get(q) or names.get(q, '')})",
+                     optional=unjudged - set(gold_qids))
 
 
 def entity_map(gold: GoldArticle, extraction: Extraction) -> dict[str, set[str]]:

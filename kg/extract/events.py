@@ -13,7 +13,7 @@ from kg.extract.entities import DocumentEntities
 from kg.extract.frames import Frame, frame_index, word_class
 from kg.extract.phrases import PhraseMatch
 from kg.model import Event, Mention, Sentence
-from kg.text.clitics import enclitic_variants, proclitic_variants
+from kg.text.clitics import enclitic_variants, ends_with_ta_marbuta, proclitic_variants
 from kg.text.normalize import normalize_word
 
 SUBJECT_WINDOW = 8
@@ -21,6 +21,7 @@ TARGET_WINDOW = 14
 ABOUT_WORDS = 4
 ABOUT_REACH = 3  # the free-text object follows the verb's arguments closely
 PLACE_TYPES = {"City", "Region", "Place"}
+PLAIN_SUBJECT: list = []  # sentinel: the subject is a noun that names no actor
 GENDER_CHECKED_TYPES = {"ArmedForce", "Ministry", "GovernmentBody", "Government", "Parliament"}
 
 
@@ -235,6 +236,12 @@ class SentenceEvents:
             return True
         return trigger.start > 0 and self.sentence.tokens[trigger.start - 1].norm in word_class("coordinator")
 
+    def possessed_subject(self, index: int) -> bool:
+        """The noun after أن carries a pronoun suffix (قواتها، فرقه)."""
+        c = self.complement_before(self.triggers[index], 0)
+        word = self.sentence.tokens[c + 1].norm
+        return len(enclitic_variants(word, ends_with_ta_marbuta(self.sentence.tokens[c + 1].text))) > 1
+
     def subject_of_complement(self, index: int) -> list[Group]:
         """"أن ألمانيا ستسلّم أوكرانيا": after أن/إن the subject comes first, then the verb."""
         trigger = self.triggers[index]
@@ -245,6 +252,8 @@ class SentenceEvents:
             return []
         groups = [g for g in self.groups_between(c + 1, trigger.start, self.region[trigger.start])
                   if g.marker == "obj" and self.can_act(g)]
+        if c + 1 < trigger.start and (c + 1) not in self.covered and not groups:
+            return PLAIN_SUBJECT  # "بأن فرقه نقلت": the subject is a plain noun, no actor
         if not groups:
             return []
         first = groups[0]  # right after أن, or after the title that names it (أن رئيس المجلس X)
@@ -261,27 +270,8 @@ class SentenceEvents:
         if mode == "subj" and trigger.proclitic.endswith("ل"):
             mode = "governor"  # purpose clause: "لحثهم" shares its governor's subject
         governor = self.governor(index)
-        if mode == "subj" and self.after_relative_noun(trigger):
-            mode = "none"  # "الهجوم الذي استهدف": the subject is the noun before, not an actor
         if mode == "subj":
-            main = self.main_event(index)
-            after = self.subject_of_complement(index) or self.subject_after(trigger, limit)
-            if after and main is not None and self.coordinated_verb(trigger) and trigger.start > 1 \
-                    and not after[0].mention.titled:
-                after = []  # "ودعا X ... وحث إسرائيل": Israel is the object; X still speaks
-            before = self.subject_before(trigger)
-            if after:
-                agents = [k for g in after for k in g.keys]
-                agent_end = after[-1].end
-            elif before and self.same_clause(before[0].end, trigger.start):
-                agents = before[0].keys[:]
-            elif main is not None:
-                agents = main.agents[:]  # "أجرى X اتصالاً ...، شدد خلاله": X
-            elif before:
-                agents = before[0].keys[:]
-            elif trigger.start <= 1 and self.previous_agents and self.region[trigger.start] < 0:
-                agents = self.previous_agents[:]
-                confidence *= 0.8
+            agents, agent_end, confidence = self.subject(index, trigger, limit, confidence)
         elif mode == "governor":
             if governor is not None and governor.type == frame.event:
                 # "سلّمت واشنطن شحنة من الأسلحة إلى X": the noun restates its verb's event
@@ -345,6 +335,33 @@ class SentenceEvents:
             if self.region[trigger.start] == region and trigger.event is not None and trigger.event.agents:
                 return trigger.event
         return None
+
+    def subject(self, index: int, trigger: Trigger, limit: int, confidence: float) -> tuple[list[str], int, float]:
+        """A verb's subject: (agent keys, token where the subject ends, confidence)."""
+        if self.after_relative_noun(trigger):
+            return [], trigger.end, confidence  # "الهجوم الذي استهدف": a plain noun did it
+        after = self.subject_of_complement(index)
+        main = self.main_event(index)
+        if after is PLAIN_SUBJECT:
+            # "أن قواتها شنّت": its (the speaker's) forces; "أن الهجوم أدى": no actor
+            owner = main.agents[:] if main is not None and self.possessed_subject(index) else []
+            return owner, trigger.end, confidence * 0.8
+        after = after or self.subject_after(trigger, limit)
+        if after and main is not None and self.coordinated_verb(trigger) and trigger.start > 1 \
+                and not after[0].mention.titled:
+            after = []  # "ودعا X ... وحث إسرائيل": Israel is the object; X still speaks
+        if after:
+            return [k for g in after for k in g.keys], after[-1].end, confidence
+        before = self.subject_before(trigger)
+        if before and self.same_clause(before[0].end, trigger.start):
+            return before[0].keys[:], trigger.end, confidence
+        if main is not None:
+            return main.agents[:], trigger.end, confidence  # "أجرى X اتصالاً ...، شدد خلاله": X
+        if before:
+            return before[0].keys[:], trigger.end, confidence
+        if trigger.start <= 1 and self.previous_agents and self.region[trigger.start] < 0:
+            return self.previous_agents[:], trigger.end, confidence * 0.8  # "وأضاف أن ..."
+        return [], trigger.end, confidence
 
     def governor(self, index: int) -> Event | None:
         """The nearest earlier event of the sentence, in the same quotation, that has an actor."""

@@ -37,9 +37,10 @@
 
   /* ---------- labels ---------- */
   function fullLabel(n, lang) {
-    if (n.kind === "claim" && lang === "en") {
+    if (n.kind === "claim" && lang === "en") {  // no translation of the quote: say what it asserts
+      var what = outs(n.id, "asserts").map(function (e) { return fullLabel(byId.get(e.to), "en"); });
       var by = ins(n.id, "says").map(function (e) { return fullLabel(byId.get(e.from), "en"); });
-      return "claim" + (by.length ? " · " + by.join(", ") : "");
+      return what.length ? "says: " + what.join(", ") : "claim · " + by.join(", ");
     }
     if (n.kind === "event" && lang === "en") {
       return humanise(n.cls) + (n.count != null ? " (" + n.count + ")" : "");
@@ -182,7 +183,7 @@
   }
   function isArabic(text) { return /[\u0600-\u06FF]/.test(text || ""); }
   function textEl(tag, text, cls) {
-    return el(tag, {text: text, class: cls, lang: isArabic(text) ? "ar" : null, dir: isArabic(text) ? "rtl" : null});
+    return el(tag, {text: text, class: cls, lang: isArabic(text) ? "ar" : null, dir: isArabic(text) ? "rtl" : "ltr"});
   }
   function safeUrl(url) {
     try {
