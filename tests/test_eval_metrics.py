@@ -132,6 +132,16 @@ def test_linked_entities_count_named_entities_only():
     assert (score.tp, score.fp, score.fn) == (1, 0, 1)
 
 
+def test_linked_entities_the_gold_gives_no_qid_are_not_judged():
+    text = "دعت الأمم المتحدة وروسيا إلى الهدوء"
+    entities = [Entity("UN", "InternationalOrganisation", qid="Q1065", name_ar="الأمم المتحدة"),
+                Entity("Russia", "State", qid="Q159", name_ar="روسيا")]
+    mentions = [mention(text, "الأمم المتحدة", "UN"), mention(text, "وروسيا", "Russia", proclitic="و")]
+    un_without_qid = GoldEntity("UN", "InternationalOrganisation", "", (), ("الأمم المتحدة",))
+    score = entity_link_score(gold([un_without_qid]), extraction(text, mentions, entities))
+    assert (score.tp, score.fp, score.fn) == (0, 1, 0)  # Russia is an error, the UN is not judged
+
+
 # -- relations and claims -----------------------------------------------------------------------
 
 def event(relation: str, agents, targets=(), count=None, start=0) -> Event:
