@@ -33,7 +33,8 @@ ENTITIES = {
                               country="France", role="President"),
     "Ilham_Aliyev": Entity("Ilham_Aliyev", "Person", "Ilham Aliyev", "إلهام علييف", "Q41749", country="Azerbaijan"),
 }
-INJECTION = '<script>window.__pwned=1;alert(1)</script>"><img src="http://evil.example/x.png" onerror="window.__pwned=2;alert(2)">'
+INJECTION = ('<script>window.__pwned=1;alert(1)</script>"><img src="http://evil.example/x.png" '
+             'onerror="window.__pwned=2;alert(2)">')
 
 
 class Article:
@@ -56,7 +57,8 @@ class Article:
         start, end = self.span(index, trigger)
         return Event(eid, type_, relation, index, start, end, trigger, f"frame:{trigger}", 0.8, **kw)
 
-    def claim(self, cid: str, speaker: str, index: int, quote: str, asserts: list[str], day: date | None = None) -> Claim:
+    def claim(self, cid: str, speaker: str, index: int, quote: str, asserts: list[str],
+              day: date | None = None) -> Claim:
         start, end = self.span(index, quote)
         return Claim(cid, speaker, index, start, end, quote, "claim:quote", 0.8, asserts, day)
 
@@ -78,18 +80,22 @@ def analyst_extractions() -> list[Extraction]:
         'ودعا الرئيس الفرنسي إيمانويل ماكرون أذربيجان إلى "العودة إلى احترام وقف إطلاق النار".'],
         "https://example.org/deny", "AFP")
     return [
-        a.extraction([a.event("e1", "CasualtyReport", "reportsCasualties", 0, "49 جندياً", count=49, casualty_type="killed",
-                              sides=["Armenia"], date=day, agents=["Armenia_MinistryOfDefence"])],
+        a.extraction([a.event("e1", "CasualtyReport", "reportsCasualties", 0, "49 جندياً", count=49,
+                              casualty_type="killed", sides=["Armenia"], date=day,
+                              agents=["Armenia_MinistryOfDefence"])],
                      [a.claim("c1", "Armenia_MinistryOfDefence", 0, "49 جندياً أرمينياً قتلوا", ["e1"], day)],
                      ["Armenia", "Armenia_MinistryOfDefence"]),
-        b.extraction([b.event("e2", "CasualtyReport", "reportsCasualties", 0, "80 جندياً", count=80, casualty_type="killed",
-                              sides=["Armenia"], date=day, agents=["Azerbaijan_MinistryOfDefence"]),
-                      b.event("e3", "Accusation", "accuses", 1, "واتهمت", agents=["Azerbaijan"], targets=["Armenia"], date=day)],
+        b.extraction([b.event("e2", "CasualtyReport", "reportsCasualties", 0, "80 جندياً", count=80,
+                              casualty_type="killed", sides=["Armenia"], date=day,
+                              agents=["Azerbaijan_MinistryOfDefence"]),
+                      b.event("e3", "Accusation", "accuses", 1, "واتهمت", agents=["Azerbaijan"], targets=["Armenia"],
+                              date=day)],
                      [b.claim("c2", "Azerbaijan_MinistryOfDefence", 0, "80 جندياً أرمينياً قتلوا", ["e2"], day)],
                      ["Armenia", "Azerbaijan", "Azerbaijan_MinistryOfDefence"]),
         c.extraction([c.event("e4", "Denial", "denies", 0, "ونفت", agents=["Armenia"], about="الاتهامات الأذربيجانية",
                               date=date(2022, 9, 15)),
-                      c.event("e5", "Appeal", "callsOn", 1, "ودعا", agents=["Emmanuel_Macron"], targets=["Azerbaijan"])],
+                      c.event("e5", "Appeal", "callsOn", 1, "ودعا", agents=["Emmanuel_Macron"],
+                              targets=["Azerbaijan"])],
                      [c.claim("c3", "Emmanuel_Macron", 1, "العودة إلى احترام وقف إطلاق النار", ["e5"])],
                      ["Armenia", "Azerbaijan", "France", "Emmanuel_Macron"]),
     ]

@@ -202,7 +202,8 @@ def denial_conflicts(net: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
     for denial, data in net.nodes(data=True):
         if data.get("cls") != "Denial":
             continue
-        deniers = {s for s, _, role in net.in_edges(denial, keys=True) if role == "agent"} or set(sources_of(net, denial))
+        agents = {s for s, _, role in net.in_edges(denial, keys=True) if role == "agent"}
+        deniers = agents or set(sources_of(net, denial))
         found = []
         for event, other in hostile:
             if not within_days(day_of(data), day_of(other), DENIAL_WINDOW_DAYS):

@@ -61,7 +61,7 @@
   DATA.nodes.forEach(function (n) {
     var inside = n.shape === "box" || n.shape === "ellipse", colour = n.color;
     n.label = shortLabel(n, state.lang);
-    n.font = {face: FONT, size: n.kind === "claim" ? 13 : 14, strokeWidth: inside ? 0 : 3, strokeColor: "#fff",
+    n.font = {face: FONT, size: n.kind === "claim" ? 15 : 17, strokeWidth: inside ? 0 : 3, strokeColor: "#fff",
               color: inside && isDark(colour) ? "#fff" : "#222"};
     if (n.kind !== "claim" && n.kind !== "event") {
       n.size = 12 + Math.min(18, 3 * (claimsOf.get(n.id) || []).length + outs(n.id, "agent").length);
@@ -138,13 +138,13 @@
     nodes: {font: {face: FONT}, scaling: {label: {drawThreshold: 6}}},
     edges: {
       arrows: {to: {enabled: true, scaleFactor: 0.5}}, color: {color: "#8d99ae", inherit: false},
-      font: {face: FONT, size: 10, color: "#555", strokeWidth: 3, strokeColor: "#fff", align: "middle"},
+      font: {face: FONT, size: 11, color: "#555", strokeWidth: 3, strokeColor: "#fff", align: "middle"},
       smooth: BIG ? false : {type: "continuous", roundness: 0.3}, selectionWidth: 1.5
     },
     physics: {
       solver: "barnesHut", minVelocity: 1,
       barnesHut: BIG ? {gravitationalConstant: -2500, springLength: 50, springConstant: 0.05, damping: 0.6, avoidOverlap: 0}
-                     : {gravitationalConstant: -7000, springLength: 120, springConstant: 0.03, damping: 0.35, avoidOverlap: 0.4},
+                     : {gravitationalConstant: -4000, springLength: 95, springConstant: 0.04, damping: 0.35, avoidOverlap: 0.3},
       stabilization: {enabled: true, iterations: BIG ? 200 : 500, updateInterval: BIG ? 2 : 25, fit: true}
     },
     interaction: {hover: !BIG, tooltipDelay: 200, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG, multiselect: false}
