@@ -40,6 +40,17 @@ def test_build_writes_outputs_and_summary(built):
     assert summary["SHACL"] == "conforms"
 
 
+def test_every_format_holds_the_same_graph(built):
+    from rdflib.compare import isomorphic
+
+    out, _ = built
+    turtle = Graph().parse(out / "graph.ttl")
+    assert isomorphic(turtle, Graph().parse(out / "graph.nt", format="nt"))
+    assert isomorphic(turtle, Graph().parse(out / "graph.jsonld", format="json-ld"))
+    context = json.loads((out / "graph.jsonld").read_text(encoding="utf-8"))["@context"]
+    assert context["kg"] == "https://w3id.org/kg-arabic-news/ontology#"
+
+
 def test_html_page_is_offline(built):
     out, _ = built
     page = (out / "graph.html").read_text(encoding="utf-8")

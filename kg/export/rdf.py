@@ -40,10 +40,48 @@ def oxigraph_format(name: str):
 
 
 def serialize_stream(triples: Iterable, handle: BinaryIO, fmt: str) -> None:
-    """Write pyoxigraph triples as they come (constant memory)."""
+    """Write pyoxigraph triples as they come (constant memory; JSON-LD is compacted in memory)."""
     import pyoxigraph
 
+    if rdflib_format(fmt) == "json-ld":
+        expanded = pyoxigraph.serialize(triples, None, oxigraph_format(fmt))
+        handle.write(compact_jsonld(expanded))
+        return
     pyoxigraph.serialize(triples, handle, oxigraph_format(fmt), prefixes=PREFIX_MAP)
+
+
+def compact_jsonld(expanded: bytes) -> bytes:
+    """Expanded JSON-LD -> the same graph with the project's prefixes as @context and compact IRIs
+    (kg:agent, kgr:Armenia) as keys, @id and @type values."""
+    import json
+
+    prefixes = sorted(PREFIX_MAP.items(), key=lambda item: len(item[1]), reverse=True)
+
+    def curie(iri: str) -> str:
+        for prefix, namespace in prefixes:
+            if iri.startswith(namespace) and len(iri) > len(namespace):
+                return f"{prefix}:{iri[len(namespace):]}"
+        return iri
+
+    def walk(value):
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if not isinstance(value, dict):
+            return value
+        out = {}
+        for key, item in value.items():
+            if key in ("@id", "@type") and isinstance(item, str):
+                out[key] = curie(item)
+            elif key == "@type" and isinstance(item, list):
+                out[key] = [curie(t) for t in item]
+            elif key.startswith("@"):
+                out[key] = walk(item)
+            else:
+                out[curie(key)] = walk(item)
+        return out
+
+    document = {"@context": dict(PREFIX_MAP), "@graph": walk(json.loads(expanded))}
+    return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
 
 def convert_file(source: Path, source_fmt: str, target: Path, fmt: str) -> Path:
