@@ -95,7 +95,8 @@ class Event:
     location: str = ""
     date: date | None = None
     time: datetime | None = None
-    count: int | None = None
+    count: int | None = None  # casualties
+    quantity: int | None = None  # any other number the event reports (troops, weapons, attacks)
     casualty_type: str = ""  # "killed" or "wounded"
     sides: list[str] = field(default_factory=list)
     victim: str = ""

@@ -16,7 +16,7 @@ from kg.model import Event, Mention, Sentence
 from kg.text.normalize import normalize_phrase
 
 CUE_WINDOW = 7
-CUE_KINDS = ("killed", "wounded", "other")
+CUE_KINDS = ("killed", "wounded", "other", "victim-killed", "victim-wounded")
 VICTIM_GAP = 2  # number, then up to this many tokens (e.g. "من") before the victim noun
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
@@ -84,7 +84,8 @@ def outcome(words, victim, start: int, end: int) -> str:
 
 
 def outcome_of(kind: str) -> str:
-    return "" if kind == "other" else kind
+    """"بين القتلى ثمانية مدنيين": a noun such as القتلى is a cue too."""
+    return "" if kind == "other" else kind.replace("victim-", "")
 
 
 def casualty_event(sentence: Sentence, count: int, first: int, victim, kind: str,

@@ -21,6 +21,7 @@ MAX_DESCRIPTION = 6
 DESCRIPTION_WORDS = {"في", "الي", "لدي", "عن"}  # may stand inside a title's description
 ORG_TYPES = {"InternationalOrganisation", "Organisation", "GovernmentBody", "Government", "Ministry",
              "Parliament", "ArmedForce", "ArmedGroup", "MediaOutlet"}
+PLACE_SCOPES = {"City", "Region"}  # قائمقام سيدكان: a local office is of a place
 PROCLITIC_STOPS = ("لل", "بال", "وال", "فال", "كال")  # "للصحافيين" ends a name; "بيرييلو" does not
 TANWEEN_FATH = "\u064b"  # a name part never carries these (للصحافيين ends a name)
 
@@ -331,7 +332,7 @@ class EntityReader:
         if state:
             self.add(state, j, after, "gazetteer:nisba", 0.95, "nisba", proclitic)
             return after, state, state
-        if org and self.gaz.entities[org.value.key].type in ORG_TYPES:
+        if org and self.gaz.entities[org.value.key].type in ORG_TYPES | PLACE_SCOPES:
             end = self.read_name(org, "gazetteer")
             self.doc.mentions[-1].kind = "qualifier"
             scope = org.value.key

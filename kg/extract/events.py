@@ -236,6 +236,24 @@ class SentenceEvents:
             return True
         return trigger.start > 0 and self.sentence.tokens[trigger.start - 1].norm in word_class("coordinator")
 
+    def subject_adjacent(self, trigger: Trigger) -> list[str]:
+        """An actor right before a verb is its subject (SVO): a name, or the nisba of the noun
+        that is ("طائرة مسيّرة تركية قد استهدفت" -> Turkey). Particles (قد) may stand between."""
+        if trigger.proclitic.endswith(("ب", "ل")) or trigger.start == 0:
+            return []
+        i = trigger.start - 1
+        while i > 0 and self.sentence.tokens[i].norm in word_class("particle"):
+            i -= 1
+        if not self.same_clause(i + 1, trigger.start) or self.region[i] != self.region[trigger.start]:
+            return []
+        for group in self.groups:
+            if group.end == i + 1 and group.marker == "obj" and self.can_act(group):
+                return group.keys[:]
+        for mention in self.mentions:
+            if mention.kind == "nisba" and mention.token_end == i + 1 and mention.token_start == i:
+                return [mention.entity]
+        return []
+
     def possessed_subject(self, index: int) -> bool:
         """The noun after أن carries a pronoun suffix (قواتها، فرقه)."""
         c = self.complement_before(self.triggers[index], 0)

@@ -12,10 +12,12 @@ from kg.extract.dates import DateMention, combine, find_clock_time, find_dates
 from kg.extract.entities import read_entities
 from kg.extract.events import SentenceEvents
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
-from kg.extract.numbers import find_numbers
+from kg.extract.numbers import Number, find_numbers
 from kg.model import Claim, Document, Event, Extraction, Mention, Sentence
 from kg.text.segment import split_sentences
 
+QUANTITY_REACH = 60  # characters between an event's trigger and the number it reports
+YEARS = (1900, 2100)
 SPEAKER_FILLED = {"CasualtyReport", "Ceasefire", "Accusation", "Address", "DiplomaticContact"}
 
 
@@ -39,7 +41,9 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> Extractio
         reader = SentenceEvents(entities, sentence, mentions, document.id, previous_agents)
         frame_events = reader.run()
         speech_ids = {t.event.id for t in reader.triggers if t.event is not None and t.frame.speech}
-        casualties = find_casualties(sentence, find_numbers(sentence), mentions, date_tokens)
+        numbers = find_numbers(sentence)
+        casualties = find_casualties(sentence, numbers, mentions, date_tokens)
+        attach_quantities(numbers, frame_events, casualties, date_tokens)
         for casualty in casualties:
             reporters = [e for e in frame_events if e.id in speech_ids and e.start < casualty.start]
             if reporters and speaker_of(reporters[-1]):
@@ -66,6 +70,23 @@ def last_actor(claims: list[Claim], events: list[Event], speech_ids: set[str]) -
     speakers = [speaker_of(e) for e in events if e.id in speech_ids and speaker_of(e)]
     agents = [a for e in events for a in e.agents]
     return [speakers[-1]] if speakers else ([agents[-1]] if agents else [])
+
+
+def attach_quantities(numbers: list[Number], events: list[Event], casualties: list[Event],
+                      taken: set[int]) -> None:
+    """A number that is no casualty count or date belongs to the nearest event before it
+    ("سحب أربعة آلاف جندي": a withdrawal of 4,000)."""
+    counted = {(c.start, c.count) for c in casualties}
+    for number in numbers:
+        if number.token_start in taken or any(start <= number.start and count == number.value
+                                              for start, count in counted if start == number.start):
+            continue
+        if YEARS[0] <= number.value <= YEARS[1] and not number.approximate:
+            continue
+        before = [e for e in events if e.end <= number.start and e.quantity is None and e.count is None
+                  and number.start - e.end <= QUANTITY_REACH]
+        if before:
+            before[-1].quantity = number.value
 
 
 def has_claim(event: Event, claims: list[Claim]) -> bool:

@@ -150,6 +150,8 @@ def event_triples(nodes: DocumentNodes, event: Event) -> Iterator[Triple]:
         yield Triple(subject, KG_["occursAt"], Literal(event.time.isoformat(), datatype=DATETIME))
     if event.count is not None:
         yield Triple(subject, KG_["casualtyCount"], integer(event.count))
+    if event.quantity is not None:
+        yield Triple(subject, KG_["quantity"], integer(event.quantity))
     if event.casualty_type:
         yield Triple(subject, KG_["casualtyType"], plain(event.casualty_type))
     for side in event.sides:
