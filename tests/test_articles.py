@@ -71,8 +71,11 @@ FACTS = [
     # DR Congo: Goma
     ("drc_goma", "M23 declares a ceasefire", "kgr:M23 kg:declares ?e . ?e a kg:Ceasefire ."),
     ("drc_goma", "the DR Congo accuses Rwanda", "kgr:DR_Congo kg:accuses kgr:Rwanda ."),
-    ("drc_goma", "the African Union mediates between the DR Congo and Rwanda",
-     "kgr:African_Union kg:mediatesBetween kgr:DR_Congo, kgr:Rwanda ."),
+    ("drc_goma", "Angola's president, mandated by the African Union, mediates between the DR Congo and Rwanda",
+     "kgr:Joao_Lourenco kg:mediatesBetween kgr:DR_Congo, kgr:Rwanda ."),
+    ("drc_goma", "Kinshasa (the capital, standing for its state) accuses Rwanda in the headline", """
+        ?e a kg:Accusation ; kg:agent kgr:DR_Congo ; kg:target kgr:Rwanda ; kg:sentence ?s .
+        ?s kg:index 0 ."""),
     ("drc_goma", "the Congolese army clashes with M23", "?army kg:country kgr:DR_Congo ; kg:clashesWith kgr:M23 ."),
 ]
 

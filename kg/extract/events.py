@@ -215,9 +215,7 @@ class SentenceEvents:
         """The actor before the trigger: the sentence's first when the verb is coordinated
         ("ألمانيا ... وقد زودتها"), else the nearest ("الجيش السوداني أعلن")."""
         region = self.region[trigger.start]
-        verb_like = not trigger.proclitic.endswith(("ب", "ل"))
-        before = [g for g in self.groups_between(0, trigger.start, region)
-                  if (g.marker == "obj" or (verb_like and g.end == trigger.start)) and self.can_act(g)]
+        before = [g for g in self.groups_between(0, trigger.start, region) if g.marker == "obj" and self.can_act(g)]
         if not before:
             return []
         return [before[0]] if self.coordinated_verb(trigger) else [before[-1]]
@@ -290,6 +288,8 @@ class SentenceEvents:
         governor = self.governor(index)
         if mode == "subj":
             agents, agent_end, confidence = self.subject(index, trigger, limit, confidence)
+        elif mode == "governor" and (own := self.subject_adjacent(trigger)):
+            agents = own  # "إعلان إم23 وقفاً لإطلاق النار", "أعلنت روسيا وقفاً": the noun's own subject
         elif mode == "governor":
             if governor is not None and governor.type == frame.event:
                 # "سلّمت واشنطن شحنة من الأسلحة إلى X": the noun restates its verb's event
@@ -364,6 +364,9 @@ class SentenceEvents:
             # "أن قواتها شنّت": its (the speaker's) forces; "أن الهجوم أدى": no actor
             owner = main.agents[:] if main is not None and self.possessed_subject(index) else []
             return owner, trigger.end, confidence * 0.8
+        adjacent = self.subject_adjacent(trigger)
+        if adjacent and not after:
+            return adjacent, trigger.end, confidence  # "بغداد تستدعي السفير"، "غارات تركية استهدفت"
         after = after or self.subject_after(trigger, limit)
         if after and main is not None and self.coordinated_verb(trigger) and trigger.start > 1 \
                 and not after[0].mention.titled:
