@@ -12,6 +12,7 @@ from kg.extract.frames import word_class
 from kg.model import Claim, Event, Sentence
 
 QUOTE = re.compile(r"«([^»]{2,})»|\"([^\"]{2,})\"|“([^”]{2,})”")
+MIN_QUOTE_WORDS = 2
 COMPLEMENT_GAP = 14  # tokens between the speech verb and أن/إن (room for a titled subject)
 
 
@@ -36,6 +37,8 @@ def find_claims(sentence: Sentence, events: list[Event], speech_ids: set[str]) -
     claims: list[Claim] = []
     used: set[str] = set()
     for start, end, text in quote_spans(sentence):
+        if len(text.split()) < MIN_QUOTE_WORDS:
+            continue  # «بكثافة»، لواء "دنب": a scare quote or a name, not something said
         before = [e for e in speech if e.end <= start]
         after = [e for e in speech if e.start >= end]
         source = before[-1] if before else (after[0] if after else None)
