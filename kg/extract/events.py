@@ -22,6 +22,14 @@ ABOUT_WORDS = 4
 ABOUT_REACH = 3  # the free-text object follows the verb's arguments closely
 PLACE_TYPES = {"City", "Region", "Place"}
 PLAIN_SUBJECT: list = []  # sentinel: the subject is a noun that names no actor
+
+
+class PronounSubject(tuple):
+    """The subject is a pronoun on أن/إن: the keys of the actor it refers to."""
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(self)
 GENDER_CHECKED_TYPES = {"ArmedForce", "Ministry", "GovernmentBody", "Government", "Parliament"}
 
 
@@ -266,6 +274,10 @@ class SentenceEvents:
         c = self.complement_before(trigger, 0)
         if c < 0:
             return []
+        if c + 1 == trigger.start and self.sentence.tokens[c].norm in word_class("complementizer-pronoun"):
+            main = self.main_event(index)  # "أعلن الحرس الثوري أنه استهدف": the speaker did
+            if main is not None:
+                return PronounSubject(main.agents)
         groups = [g for g in self.groups_between(c + 1, trigger.start, self.region[trigger.start])
                   if g.marker == "obj" and self.can_act(g)]
         if c + 1 < trigger.start and (c + 1) not in self.covered and not groups:
@@ -360,6 +372,8 @@ class SentenceEvents:
             return [], trigger.end, confidence  # "الهجوم الذي استهدف": a plain noun did it
         after = self.subject_of_complement(index)
         main = self.main_event(index)
+        if isinstance(after, PronounSubject):
+            return list(after.keys), trigger.end, confidence
         if after is PLAIN_SUBJECT:
             # "أن قواتها شنّت": its (the speaker's) forces; "أن الهجوم أدى": no actor
             owner = main.agents[:] if main is not None and self.possessed_subject(index) else []
