@@ -228,12 +228,13 @@ def test_a_failure_inside_the_write_rolls_back(capsys, seed_ttl, store, tmp_path
     edited = tmp_path / "edited.ttl"
     edited.write_text(seed_ttl.read_text(encoding="utf-8").replace("kg:casualtyCount 49", "kg:casualtyCount 48"),
                       encoding="utf-8")
-    real = embedded.replace_update
+    real = embedded.insert_quads
 
-    def failing(graphs):  # runs the DROP and INSERT, then an operation that fails at execution time
-        return real(graphs) + f" ;\nCREATE GRAPH <{SEED_DOC}>"
+    def failing(store, quads):  # the old graph is dropped and half the new quads are in: then it fails
+        real(store, quads[: len(quads) // 2])
+        raise OSError("disk full")
 
-    monkeypatch.setattr(embedded, "replace_update", failing)
+    monkeypatch.setattr(embedded, "insert_quads", failing)
     code, _, err = run(capsys, "load", edited, "--store", store)
     assert code == 4 and "store left unchanged" in err
     assert store_quads(store) == before
