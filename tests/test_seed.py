@@ -28,6 +28,8 @@ FACTS = {
         kgr:Charles_Michel kg:mediatesBetween kgr:Armenia, kgr:Azerbaijan .""",
     "Blinken contacts both sides": """
         kgr:Antony_Blinken kg:contacts kgr:Armenia, kgr:Azerbaijan .""",
+    "Blinken urges both sides (لحثهم: purpose clause with an object pronoun)": """
+        kgr:Antony_Blinken kg:callsOn kgr:Armenia, kgr:Azerbaijan .""",
     "Guterres calls on both countries": """
         kgr:Antonio_Guterres kg:callsOn kgr:Armenia, kgr:Azerbaijan .""",
     "Macron calls on and phones Aliyev": """

@@ -53,7 +53,7 @@ def enclitic_variants(key: str, ta_marbuta: bool = False) -> tuple[str, ...]:
     for clitic in enclitics:
         if ta_marbuta and clitic == "ه":
             continue
-        if key.endswith(clitic) and len(key) - len(clitic) >= MIN_STEM + 1:
+        if key.endswith(clitic) and len(key) - len(clitic) >= MIN_STEM:  # حثهم -> حث
             out.append(key[: -len(clitic)])
     return tuple(out)
 
