@@ -17,16 +17,10 @@ from pathlib import Path
 import pytest
 
 from kg.cli import main
+from test_store import NASTY_ID as ODD_ID, NASTY_TEXT as ODD_TEXT, NASTY_TITLE as ODD_TITLE
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))
-ODD_ID = 'x>"}\nid 1'
-ODD_TITLE = 'عنوان "}> \n} ; DROP ALL #'
-ODD_TEXT = """أذربيجان تعلن مقتل 80 جندياً أرمينياً
-وأعلنت وزارة الدفاع الأذربيجانية في 13 أيلول عن مقتل 80 جندياً أرمينياً عند الحدود.
-واتهمت أذربيجان أرمينيا بانتهاك وقف إطلاق النار.
-ونفت أرمينيا هذه الاتهامات ووصفتها بأنها "كاذبة".
-"""
 
 
 def free_port() -> int:
