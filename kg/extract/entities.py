@@ -18,7 +18,6 @@ from kg.text.normalize import dediacritize
 
 MAX_NAME_PARTS = 3
 MAX_DESCRIPTION = 6
-DESCRIPTION_WORDS = {"في", "الي", "لدي", "عن"}  # may stand inside a title's description
 ORG_TYPES = {"InternationalOrganisation", "Organisation", "GovernmentBody", "Government", "Ministry",
              "Parliament", "ArmedForce", "ArmedGroup", "MediaOutlet"}
 PLACE_SCOPES = {"City", "Region"}  # قائمقام سيدكان: a local office is of a place
@@ -357,10 +356,10 @@ class EntityReader:
                 self.read_name(match, "gazetteer")
                 self.doc.mentions[-1].kind = "qualifier"
                 k = match.end
-            elif word in self.gaz.relatives or (word in self.gaz.name_stops and word not in DESCRIPTION_WORDS
+            elif word in self.gaz.relatives or (word in self.gaz.name_stops and word not in self.gaz.description_words
                                                  and not word.startswith("ال")):
                 return j
-            elif word in DESCRIPTION_WORDS or word in self.gaz.org_heads or word.startswith(("ال", "لل")) or any(
+            elif word in self.gaz.description_words or word in self.gaz.org_heads or word.startswith(("ال", "لل")) or any(
                     p and p[-1] in "بل" for _, p in proclitic_variants(word)[1:]):
                 k += 1
             elif self.unknown_name_end(k) - k >= 2:

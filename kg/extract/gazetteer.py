@@ -77,6 +77,7 @@ class Gazetteer:
     name_stops: frozenset[str] = frozenset()
     org_heads: frozenset[str] = frozenset()
     relatives: frozenset[str] = frozenset()
+    description_words: frozenset[str] = frozenset()
 
     def may_start(self, word: str) -> bool:
         """Could this word begin a name, title, institution or anaphor? (cached per word)"""
@@ -187,6 +188,7 @@ def load_gazetteer() -> Gazetteer:
     gaz.name_glue = frozenset(normalize_phrase(r["form"])[0] for r in rules if r["kind"] == "glue")
     gaz.relatives = frozenset(normalize_phrase(r["form"])[0] for r in rules if r["kind"] == "relative")
     gaz.name_stops = frozenset(normalize_phrase(r["form"])[0] for r in rules if r["kind"] in ("stop", "relative"))
+    gaz.description_words = frozenset(normalize_phrase(r["form"])[0] for r in rules if r["kind"] == "description")
     gaz.org_heads = frozenset(normalize_phrase(r["form"])[0] for r in rules if r["kind"] == "org")
     return gaz
 
