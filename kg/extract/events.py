@@ -30,12 +30,14 @@ class PronounSubject(tuple):
     @property
     def keys(self) -> tuple[str, ...]:
         return tuple(self)
+
+
 GENDER_CHECKED_TYPES = {"ArmedForce", "Ministry", "GovernmentBody", "Government", "Parliament"}
 
 
 def feminine_verb(word: str, trigger: "Trigger") -> bool:
     """Third person feminine past: the form ends in ت (قالت، اتهمت، شنت), not a noun."""
-    return trigger.end - trigger.start == 1 and word.endswith("ت") and not trigger.frame.event == "Ceasefire"
+    return trigger.end - trigger.start == 1 and word.endswith("ت")
 
 
 @dataclass
@@ -340,8 +342,7 @@ class SentenceEvents:
         about = self.about(frame, max(agent_end, trigger.end), limit)
         agents = [self.as_actor(k) for k in agents]
         if not agents and not targets and not (frame.speech and mode == "governor"):
-            if not (frame.event == "Ceasefire" and agents):
-                return None
+            return None
         tokens = self.sentence.tokens
         return Event(
             id=f"{tokens[trigger.start].start}-{frame.event}",

@@ -78,8 +78,7 @@ def attach_quantities(numbers: list[Number], events: list[Event], casualties: li
     ("سحب أربعة آلاف جندي": a withdrawal of 4,000)."""
     counted = {(c.start, c.count) for c in casualties}
     for number in numbers:
-        if number.token_start in taken or any(start <= number.start and count == number.value
-                                              for start, count in counted if start == number.start):
+        if number.token_start in taken or (number.start, number.value) in counted:
             continue
         if YEARS[0] <= number.value <= YEARS[1] and not number.approximate:
             continue
