@@ -102,6 +102,7 @@ class Event:
     victim: str = ""
     about: str = ""  # free-text object, e.g. "وقف القتال"
     part_of_event: str = ""  # id of the event this one belongs to (a violation -> its ceasefire)
+    modality: str = "Asserted"  # local name of a kg:Modality individual (Asserted, Reported, Denied, Demanded, Proposed, Planned, Conditional, Hypothetical)
 
 
 @dataclass

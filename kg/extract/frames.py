@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.data import alternatives, read_tsv
+from kg.data import DATA_DIR, alternatives, read_tsv, read_tsv_path
 from kg.extract.phrases import PhraseIndex
 from kg.text.normalize import normalize_phrase, normalize_word
 
@@ -25,9 +25,18 @@ class Frame:
 
 
 @lru_cache(maxsize=1)
+def frame_rows() -> tuple[dict[str, str], ...]:
+    """`frames.tsv`, then every `frames/*.tsv` (same columns) in name order: one table of frames."""
+    rows = list(read_tsv("frames.tsv"))
+    for path in sorted((DATA_DIR / "frames").glob("*.tsv")):
+        rows.extend(read_tsv_path(path))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
 def frame_index() -> PhraseIndex[Frame]:
     index: PhraseIndex[Frame] = PhraseIndex(enclitics=True)
-    for number, row in enumerate(read_tsv("frames.tsv")):
+    for number, row in enumerate(frame_rows()):
         forms = alternatives(row["forms"])
         frame = Frame(
             row=number,
@@ -57,7 +66,7 @@ def word_class(kind: str) -> frozenset[str]:
 def event_vocabulary() -> frozenset[str]:
     """Every word the frames know (forms, cues, markers): such a word after a name is no part of it."""
     words: set[str] = set()
-    for row in read_tsv("frames.tsv"):
+    for row in frame_rows():
         for column in ("forms", "cue", "about"):
             for phrase in alternatives(row[column]):
                 words.update(normalize_phrase(phrase))

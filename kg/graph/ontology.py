@@ -16,9 +16,16 @@ def ontology_dir() -> Path:
     return Path(override) if override else Path(__file__).resolve().parents[2] / "ontology"
 
 
+ONTOLOGY_FILES = ("kg.ttl", "events.ttl")  # the core, then the event-type module (PLOVER/ACLED classes)
+
+
 @lru_cache(maxsize=1)
 def ontology() -> Graph:
-    return Graph().parse(ontology_dir() / "kg.ttl", format="turtle")
+    graph = Graph()
+    for name in ONTOLOGY_FILES:
+        if (ontology_dir() / name).exists():
+            graph.parse(ontology_dir() / name, format="turtle")
+    return graph
 
 
 @lru_cache(maxsize=1)
