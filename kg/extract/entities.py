@@ -59,8 +59,12 @@ class DocumentEntities:
                     self.entities[ref] = self.gazetteer.entities[ref]
         return entity.key
 
+    def lookup(self, key: str) -> Entity | None:
+        """An entity of this document (minted ones too) or of the gazetteer; None if unknown."""
+        return self.entities.get(key) or self.gazetteer.entities.get(key)
+
     def state_of(self, key: str) -> str:
-        entity = self.entities.get(key) or self.gazetteer.entities.get(key)
+        entity = self.lookup(key)
         if entity is None:
             return ""
         if entity.type == "State":
@@ -180,7 +184,9 @@ class EntityReader:
 
     def read_name(self, match, rule: str) -> int:
         hit: NameHit = match.value
-        entity = self.doc.entities.get(hit.key) or self.gaz.entities[hit.key]
+        entity = self.doc.lookup(hit.key)
+        if entity is None:
+            return match.end
         self.doc.use(entity)
         confidence = 0.95 if rule == "gazetteer" else 0.75
         kind = "nisba" if hit.kind == "nisba" else "name"
@@ -331,11 +337,11 @@ class EntityReader:
         if state:
             self.add(state, j, after, "gazetteer:nisba", 0.95, "nisba", proclitic)
             return after, state, state
-        if org and self.gaz.entities[org.value.key].type in ORG_TYPES | PLACE_SCOPES:
+        scope_entity = self.doc.lookup(org.value.key) if org else None
+        if scope_entity is not None and scope_entity.type in ORG_TYPES | PLACE_SCOPES:
             end = self.read_name(org, "gazetteer")
             self.doc.mentions[-1].kind = "qualifier"
-            scope = org.value.key
-            return end, scope, self.gaz.entities[scope].country
+            return end, scope_entity.key, scope_entity.country
         return j, "", ""
 
     def skip_description(self, j: int) -> int:
