@@ -23,3 +23,9 @@ class StoreError(KgError):
     """A triple store or endpoint that cannot be reached or refuses the data."""
 
     exit_code = 4
+
+
+class DataError(KgError):
+    """A data file (gazetteer, frames, lexicon, ontology) with a malformed row or an unknown term."""
+
+    exit_code = 2

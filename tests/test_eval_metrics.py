@@ -145,7 +145,7 @@ def test_linked_entities_the_gold_gives_no_qid_are_not_judged():
 # -- relations and claims -----------------------------------------------------------------------
 
 def event(relation: str, agents, targets=(), count=None, start=0) -> Event:
-    return Event("e", "X", relation, 0, start, start + 1, "t", "test", 1.0, list(agents), list(targets), count=count)
+    return Event("e", "Event", relation, 0, start, start + 1, "t", "test", 1.0, list(agents), list(targets), count=count)
 
 
 def test_gold_keys_map_by_qid_english_or_arabic_name():

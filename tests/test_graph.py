@@ -7,18 +7,19 @@ from rdflib.namespace import OWL, RDF, RDFS
 from kg.extract.pipeline import extract
 from kg.graph.build import extraction_graph
 from kg.graph.iri import document_iri, document_of, entity_iri
-from kg.graph.namespace import ACTOR_CLASSES, EVENT_CLASSES, KG, PLACE_CLASSES, RELATIONS
+from kg.graph.namespace import KG
 from kg.graph.ontology import ontology
+from kg.graph.vocabulary import actor_classes, event_kinds, place_classes, relation_kinds
 from kg.model import Document
 
 
 def test_every_term_the_code_uses_is_defined_with_both_labels():
     onto = ontology()
-    for name in (*ACTOR_CLASSES, *PLACE_CLASSES, *EVENT_CLASSES, "Claim", "Document", "Sentence", "Mention"):
+    for name in (*actor_classes(), *place_classes(), *event_kinds(), "Claim", "Document", "Sentence", "Mention"):
         assert (KG[name], RDF.type, OWL.Class) in onto, name
-    for name in RELATIONS:
+    for name in relation_kinds():
         assert (KG[name], RDF.type, OWL.ObjectProperty) in onto, name
-    for term in [*map(KG.__getitem__, EVENT_CLASSES), *map(KG.__getitem__, RELATIONS)]:
+    for term in [*map(KG.__getitem__, event_kinds()), *map(KG.__getitem__, relation_kinds())]:
         languages = {label.language for label in onto.objects(term, RDFS.label)}
         assert {"ar", "en"} <= languages, term
 

@@ -4,7 +4,6 @@ Each file has a header row; `#` starts a comment line; `|` separates alternative
 """
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -12,13 +11,39 @@ from pathlib import Path
 DATA_DIR = Path(str(resources.files("kg.data")))
 
 
+class Row(dict):
+    """One row of a data file, keyed by the header; `where` is "path:line" for error messages."""
+
+    where: str = ""
+
+
 @lru_cache(maxsize=None)
-def read_tsv_path(path: Path) -> tuple[dict[str, str], ...]:
-    """Rows of any TSV file in the data format (cached; treat as read-only)."""
-    with Path(path).open(encoding="utf-8", newline="") as handle:
-        lines = (line for line in handle if line.strip() and not line.startswith("#"))
-        reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return tuple({k: (v or "").strip() for k, v in row.items() if k} for row in reader)
+def read_tsv_path(path: Path) -> tuple[Row, ...]:
+    """Rows of any TSV file in the data format (cached; treat as read-only). A row with more
+    cells than the header, or a file that is not UTF-8, is a `DataError` naming file and line."""
+    from kg.errors import DataError
+
+    rows: list[Row] = []
+    header: list[str] = []
+    try:
+        with Path(path).open(encoding="utf-8", newline="") as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip() or line.startswith("#"):
+                    continue
+                cells = line.rstrip("\r\n").split("\t")
+                if not header:
+                    header = [c.strip() for c in cells]
+                    continue
+                if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
+                    raise DataError(f"{path}:{number}: {len(cells)} cells, the header has {len(header)}")
+                row = Row((k, (cells[i] if i < len(cells) else "").strip()) for i, k in enumerate(header) if k)
+                row.where = f"{path}:{number}"
+                rows.append(row)
+    except UnicodeDecodeError as error:
+        raise DataError(f"{path}: not UTF-8 ({error.reason} at byte {error.start})") from None
+    except OSError as error:
+        raise DataError(f"{path}: {error.strerror or error}") from None
+    return tuple(rows)
 
 
 def read_tsv(name: str) -> tuple[dict[str, str], ...]:

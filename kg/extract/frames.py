@@ -33,6 +33,23 @@ def frame_rows() -> tuple[dict[str, str], ...]:
     return tuple(rows)
 
 
+def frame_relation(row: dict[str, str]) -> str:
+    """The frame's direct relation: its `relation` cell, else the one its event class implies in
+    the ontology; "none" for no relation. Unknown event classes and relations fail here, with the
+    file and line."""
+    from kg.graph.vocabulary import check_term, event_kind
+
+    where = getattr(row, "where", "frames.tsv")
+    check_term("event", row["event"], where)
+    relation = row.get("relation", "")
+    if relation == "none":
+        return ""
+    if relation:
+        check_term("relation", relation, where)
+        return relation
+    return event_kind(row["event"]).relation
+
+
 @lru_cache(maxsize=1)
 def frame_index() -> PhraseIndex[Frame]:
     index: PhraseIndex[Frame] = PhraseIndex(enclitics=True)
@@ -41,7 +58,7 @@ def frame_index() -> PhraseIndex[Frame]:
         frame = Frame(
             row=number,
             event=row["event"],
-            relation=row["relation"],
+            relation=frame_relation(row),
             agent=row["agent"],
             targets=tuple(normalize_word(t) if t != "obj" else t for t in alternatives(row["target"]) if t != "none"),
             target_kind=row["target_kind"] or "any",

@@ -20,14 +20,12 @@ from rdflib import Literal as RdfLiteral
 from rdflib import URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
-from kg.graph.iri import document_iri, entity_iri, safe
+from kg.graph.iri import claim_iri, document_iri, entity_iri, event_iri, mention_iri, sentence_iri
 from kg.graph.namespace import KG, PREFIXES, SCHEMA, WD
-from kg.graph.ontology import cameo_codes
+from kg.graph.project import direct_triples
+from kg.graph.vocabulary import UnknownTerm, event_kind, is_defined
 from kg.model import Claim, Entity, Event, Extraction
 
-# Relations whose object may be the event itself when no target was found.
-EVENT_OBJECT_RELATIONS = {"declares", "reportsCasualties", "denies", "violates", "attacks", "condemns",
-                          "threatens", "deploysTo", "withdrawsFrom", "supports", "intercepts"}
 TYPE = NamedNode(str(RDF.type))
 LABEL = NamedNode(str(RDFS.label))
 ALT_LABEL = NamedNode(str(SKOS.altLabel))
@@ -42,19 +40,24 @@ LANG_STRING = str(RDF.langString)
 
 
 class Terms(dict):
-    """kg:/schema: terms as pyoxigraph NamedNodes, made once: KG_["agent"]."""
+    """Terms of one namespace as pyoxigraph NamedNodes, made once (KG_["agent"]); a name the
+    namespace does not define raises `UnknownTerm` instead of minting a new IRI."""
 
-    def __init__(self, namespace: str) -> None:
+    def __init__(self, namespace: str, known) -> None:
         super().__init__()
         self.namespace = namespace
+        self.known = known
 
     def __missing__(self, name: str) -> NamedNode:
+        if not self.known(name):
+            raise UnknownTerm(f"{self.namespace}{name} is not a term the graph may use")
         node = self[name] = NamedNode(self.namespace + name)
         return node
 
 
-KG_ = Terms(str(KG))
-SCHEMA_ = Terms(str(SCHEMA))
+SCHEMA_TERMS = frozenset({"NewsArticle", "headline", "datePublished", "url", "publisher"})
+KG_ = Terms(str(KG), is_defined)
+SCHEMA_ = Terms(str(SCHEMA), SCHEMA_TERMS.__contains__)
 
 
 def node(iri: URIRef | str) -> NamedNode:
@@ -86,12 +89,17 @@ class DocumentNodes:
 
     def __init__(self, doc_id: str, sentences: int) -> None:
         self.doc_id = doc_id
-        self.iri = document_iri(doc_id)
-        self.document = NamedNode(self.iri)
-        self.sentences = [NamedNode(f"{self.iri}/s{i}") for i in range(sentences)]
+        self.document = NamedNode(document_iri(doc_id))
+        self.sentences = [NamedNode(sentence_iri(doc_id, i)) for i in range(sentences)]
 
     def event(self, event_id: str) -> NamedNode:
-        return NamedNode(f"{self.iri}/e/{safe(event_id)}")
+        return NamedNode(event_iri(self.doc_id, event_id))
+
+    def claim(self, claim_id: str) -> NamedNode:
+        return NamedNode(claim_iri(self.doc_id, claim_id))
+
+    def mention(self, start: int, end: int, key: str) -> NamedNode:
+        return NamedNode(mention_iri(self.doc_id, start, end, key))
 
 
 def ar(text: str) -> Literal:
@@ -137,7 +145,9 @@ def provenance(subject: NamedNode, nodes: DocumentNodes, sentence: int, start: i
 
 def event_triples(nodes: DocumentNodes, event: Event) -> Iterator[Triple]:
     subject = nodes.event(event.id)
+    kind = event_kind(event.type)
     yield Triple(subject, TYPE, KG_[event.type])
+    yield Triple(subject, KG_["modality"], KG_[event.modality])
     for agent in event.agents:
         yield Triple(subject, KG_["agent"], entity_node(agent))
     for target in event.targets:
@@ -162,27 +172,22 @@ def event_triples(nodes: DocumentNodes, event: Event) -> Iterator[Triple]:
         yield Triple(subject, KG_["about"], ar(event.about))
     if event.part_of_event:
         yield Triple(subject, KG_["partOfEvent"], nodes.event(event.part_of_event))
-    code = cameo_codes().get(event.type)
-    if code is not None:
-        yield Triple(subject, KG_["eventCode"], node(code))
+    if kind.cameo:
+        yield Triple(subject, KG_["eventCode"], node(kind.cameo))
     yield Triple(subject, KG_["trigger"], Literal(event.trigger))
     yield from provenance(subject, nodes, event.sentence, event.start, event.end, event.rule, event.confidence)
     if not event.relation:
         return
-    relation = KG_[event.relation]
-    yield Triple(subject, KG_["relation"], relation)
-    objects = [entity_node(t) for t in event.targets]
-    if event.relation == "violates" and event.part_of_event:
-        objects = [nodes.event(event.part_of_event)]
-    elif event.relation in ("declares", "reportsCasualties") or (not objects and event.relation in EVENT_OBJECT_RELATIONS):
-        objects = [subject]
-    for agent in event.agents:
-        for obj in objects:
-            yield Triple(entity_node(agent), relation, obj)
+    yield Triple(subject, KG_["relation"], KG_[event.relation])
+    part_of = nodes.event(event.part_of_event) if event.part_of_event else None
+    for agent, relation, obj in direct_triples(event.relation, [entity_node(a) for a in event.agents],
+                                               [entity_node(t) for t in event.targets], part_of, subject,
+                                               event.modality):
+        yield Triple(agent, KG_[relation], obj)
 
 
 def claim_triples(nodes: DocumentNodes, claim: Claim) -> Iterator[Triple]:
-    subject = NamedNode(f"{nodes.iri}/c/{safe(claim.id)}")
+    subject = nodes.claim(claim.id)
     yield Triple(subject, TYPE, KG_["Claim"])
     yield Triple(subject, KG_["claimedBy"], entity_node(claim.speaker))
     yield Triple(subject, KG_["quote"], ar(claim.quote))
@@ -219,7 +224,7 @@ def document_triples(extraction: Extraction) -> Iterator[Triple]:
         yield Triple(subject, KG_["charStart"], integer(sentence.start))
         yield Triple(subject, KG_["charEnd"], integer(sentence.end))
     for mention in extraction.mentions:
-        subject = NamedNode(f"{nodes.iri}/m/{mention.start}-{mention.end}/{safe(mention.entity)}")
+        subject = nodes.mention(mention.start, mention.end, mention.entity)
         yield Triple(subject, TYPE, KG_["Mention"])
         yield Triple(subject, KG_["refersTo"], entity_node(mention.entity))
         yield Triple(subject, KG_["surface"], Literal(mention.surface))

@@ -1,15 +1,28 @@
-"""The project's RDF vocabulary: one place that names every ontology term the code emits.
-
-`ontology/kg.ttl` defines each term (labels in Arabic and English, alignments); a test checks that
-every term used here is defined there, so the code and the ontology cannot drift apart.
+"""The namespaces the graph uses. `KG` is closed: `KG.agent` is checked against the terms the
+ontology defines (`kg.graph.vocabulary`), so a misspelt term fails instead of minting a new IRI,
+as rdflib's `DefinedNamespace` does. Which classes and relations exist is the ontology's to say:
+ask `kg.graph.vocabulary`, never a list here.
 """
 from __future__ import annotations
 
-from rdflib import Namespace
+from rdflib import Namespace, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 ONTOLOGY_IRI = "https://w3id.org/kg-arabic-news/ontology"
-KG = Namespace(ONTOLOGY_IRI + "#")
+
+
+class OntologyNamespace(Namespace):
+    """A namespace that refuses names the ontology does not define (checked on first use)."""
+
+    def term(self, name: str) -> URIRef:
+        from kg.graph.vocabulary import UnknownTerm, is_defined
+
+        if not is_defined(name):
+            raise UnknownTerm(f"kg:{name} is not defined in the ontology (ontology/kg.ttl, events.ttl)")
+        return super().term(name)
+
+
+KG = OntologyNamespace(ONTOLOGY_IRI + "#")
 KGR = Namespace("https://w3id.org/kg-arabic-news/resource/")
 WD = Namespace("http://www.wikidata.org/entity/")
 SCHEMA = Namespace("https://schema.org/")
@@ -31,26 +44,3 @@ PREFIXES = {
     "skos": SKOS,
     "xsd": XSD,
 }
-
-# Actor and place classes: the gazetteer's `type` column uses exactly these local names.
-ACTOR_CLASSES = (
-    "Person", "State", "Organisation", "GovernmentBody", "Government", "Ministry", "Parliament",
-    "ArmedForce", "ArmedGroup", "InternationalOrganisation", "MediaOutlet",
-)
-PLACE_CLASSES = ("Place", "City", "Region")
-
-# Event classes: the frame file's `event` column uses exactly these local names.
-EVENT_CLASSES = (
-    "Event", "ArmedClash", "Attack", "Shelling", "AirStrike", "Ceasefire", "CeasefireViolation",
-    "CasualtyReport", "Appeal", "Statement", "Address", "DiplomaticContact", "Summons",
-    "ArmsTransfer", "Accusation", "Denial", "Condemnation", "Mediation", "Deployment",
-    "Withdrawal", "Support", "Interception", "Threat",
-)
-
-# Direct actor-to-actor relations ("shortcuts") that each event also writes: the frame file's
-# `relation` column uses these local names.
-RELATIONS = (
-    "declares", "addresses", "supplies", "callsOn", "accuses", "contacts", "mediatesBetween",
-    "attacks", "condemns", "denies", "reportsCasualties", "violates", "deploysTo",
-    "withdrawsFrom", "supports", "summons", "clashesWith", "intercepts", "threatens", "states",
-)

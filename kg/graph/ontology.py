@@ -5,9 +5,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph, URIRef
-
-from kg.graph.namespace import KG
+from rdflib import Graph
 
 
 def ontology_dir() -> Path:
@@ -31,14 +29,3 @@ def ontology() -> Graph:
 @lru_cache(maxsize=1)
 def shapes() -> Graph:
     return Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
-
-
-@lru_cache(maxsize=1)
-def cameo_codes() -> dict[str, URIRef]:
-    """Event class local name -> its CAMEO concept (from kg:cameoCode in the ontology)."""
-    graph = ontology()
-    return {
-        str(cls)[len(str(KG)):]: code
-        for cls, code in graph.subject_objects(KG.cameoCode)
-        if str(cls).startswith(str(KG)) and isinstance(code, URIRef)
-    }

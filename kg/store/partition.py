@@ -20,13 +20,15 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from kg.graph.iri import document_of
-from kg.graph.namespace import KG, RELATIONS
+from kg.graph.namespace import KG
+from kg.graph.project import direct_triples
+from kg.graph.vocabulary import local, relation_kinds
 
 AGENT = ox.NamedNode(str(KG.agent))
 TARGET = ox.NamedNode(str(KG.target))
 RELATION = ox.NamedNode(str(KG.relation))
 PART_OF_EVENT = ox.NamedNode(str(KG.partOfEvent))
-KNOWN_RELATIONS = {ox.NamedNode(str(KG[name])) for name in RELATIONS}
+MODALITY = ox.NamedNode(str(KG.modality))
 
 GraphName = ox.NamedNode | ox.DefaultGraph
 Partition = dict[GraphName, set[ox.Triple]]
@@ -44,18 +46,21 @@ def event_relation_docs(triples: list[ox.Triple]) -> dict[tuple, set[ox.NamedNod
     """(s, p, o) of each direct relation an event implies -> the documents of those events."""
     by_event: dict[object, dict[ox.NamedNode, list]] = defaultdict(lambda: defaultdict(list))
     for t in triples:
-        if t.predicate in (AGENT, TARGET, RELATION, PART_OF_EVENT):
+        if t.predicate in (AGENT, TARGET, RELATION, PART_OF_EVENT, MODALITY):
             by_event[t.subject][t.predicate].append(t.object)
     implied: dict[tuple, set[ox.NamedNode]] = defaultdict(set)
     for event, props in by_event.items():
         doc = doc_graph(event)
         if doc is None:
             continue
-        objects = props[TARGET] + props[PART_OF_EVENT] + [event]
-        for agent in props[AGENT]:
-            for relation in props[RELATION]:
-                for obj in objects:
-                    implied[(agent, relation, obj)].add(doc)
+        modality = local(props[MODALITY][0].value) if props[MODALITY] else "Asserted"
+        part_of = props[PART_OF_EVENT][0] if props[PART_OF_EVENT] else None
+        for relation in props[RELATION]:
+            name = local(relation.value)
+            if name not in relation_kinds():
+                continue
+            for agent, _, obj in direct_triples(name, props[AGENT], props[TARGET], part_of, event, modality):
+                implied[(agent, relation, obj)].add(doc)
     return implied
 
 
@@ -84,7 +89,8 @@ def referring_docs(triples: list[ox.Triple], relations: set) -> dict[object, set
 def partition(triples: Iterable[ox.Triple]) -> Partition:
     """Named graph (document IRI, or the default graph) -> its triples."""
     triples = list(triples)
-    relations = KNOWN_RELATIONS | {t.object for t in triples if t.predicate == RELATION}
+    relations = {ox.NamedNode(str(KG[name])) for name in relation_kinds()}
+    relations |= {t.object for t in triples if t.predicate == RELATION}
     implied = event_relation_docs(triples)
     refs = referring_docs(triples, relations)
     graphs: Partition = defaultdict(set)
