@@ -4,9 +4,17 @@ Triples stream from the extractor straight into a Rust serialiser (pyoxigraph), 
 flat however many articles come in. SHACL validation (pyshacl, slow) checks the first
 `validate_limit` documents, each with the actors it refers to; the HTML page shows the first
 `html_limit` documents (a page of a whole large corpus helps nobody).
+
+Each document is extracted (and turned into triples) inside a guard: a document that raises is
+skipped and named in the summary, so one bad sentence never costs the rest of a corpus. The
+outputs are written under hidden temporary names and renamed over the old ones together at the
+end, so OUT/ holds either the previous build or the complete new one.
 """
 from __future__ import annotations
 
+import os
+import re
+import secrets
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -14,12 +22,30 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
-from kg.errors import InputError
+from kg.errors import InputError, KgError
 from kg.model import Document, Extraction
 
 VALIDATE_LIMIT = 25
 HTML_LIMIT = 100
+SHOWN_FAILURES = 20
+# Every file a build writes into OUT/; one build's set replaces the previous build's set.
+OUTPUT_NAMES = ("graph.ttl", "graph.nt", "graph.jsonld", "graph.html")
+TEMP_NAME = re.compile(r"^\.graph\.[\w.-]*\.tmp$")
+OUR_TEMP = re.compile(r"^\.(?P<name>graph\.\w+)\.(?P<pid>\d+)\.\w+\.tmp$")
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A document whose extraction or graph raised: skipped, named, and the build goes on."""
+
+    id: str
+    origin: str
+    error: str  # one line: the exception type and message
+
+    def line(self) -> str:
+        return f"{self.origin or '(given)'}: document {self.id!r}: {self.error}"
 
 
 @dataclass
@@ -32,11 +58,13 @@ class BuildSummary:
     claims: int = 0
     triples: int = 0
     seconds: float = 0.0
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # inputs refused by the reader
+    failed: list[Failure] = field(default_factory=list)  # documents whose extraction raised
     violations: list[str] = field(default_factory=list)
     validated: int = 0
     in_html: int = 0
     outputs: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)  # outputs of an earlier build not rewritten
 
     def lines(self) -> list[str]:
         out = [
@@ -55,9 +83,27 @@ class BuildSummary:
             out.append(f"HTML: first {self.in_html} of {self.documents} documents")
         if self.skipped:
             out.append(f"skipped inputs: {len(self.skipped)}")
+        if self.failed:
+            out.append(f"failed documents: {len(self.failed)}")
+            out.extend(f"  {failure.line()}" for failure in self.failed[:SHOWN_FAILURES])
+            if len(self.failed) > SHOWN_FAILURES:
+                out.append(f"  ... and {len(self.failed) - SHOWN_FAILURES} more")
         out.append(f"time: {self.seconds:.2f} s")
         out.extend(f"wrote {path}" for path in self.outputs)
+        out.extend(f"removed {path} (from an earlier build)" for path in self.removed)
         return out
+
+    @property
+    def complete(self) -> bool:
+        """Every input became part of the graph."""
+        return not self.skipped and not self.failed
+
+
+def one_line(error: BaseException) -> str:
+    """An exception as one short line: its type and the first line of its message."""
+    message = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    message = message if len(message) <= 200 else message[:200] + "…"
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
 
 
 def extract_one(document: Document) -> Extraction:
@@ -66,41 +112,181 @@ def extract_one(document: Document) -> Extraction:
     return extract(document)
 
 
-def extract_all(documents: Iterable[Document], jobs: int = 1) -> Iterator[Extraction]:
+def extract_guarded(document: Document) -> Extraction | Failure:
+    """Extraction of one document, any exception turned into a Failure (picklable, for workers)."""
+    try:
+        return extract_one(document)
+    except KgError:
+        raise  # a broken data file (DataError) is not the document's fault: stop the build
+    except Exception as error:  # noqa: BLE001 - a bug on one document must not abort the corpus
+        return Failure(document.id, document.origin, one_line(error))
+
+
+def extract_all(documents: Iterable[Document], jobs: int = 1) -> Iterator[Extraction | Failure]:
     """Extraction is pure, so documents map over a process pool when jobs > 1."""
     if jobs <= 1:
         for document in documents:
-            yield extract_one(document)
+            yield extract_guarded(document)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(extract_one, documents, chunksize=16)
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            yield from pool.map(extract_guarded, documents, chunksize=16)
+    except BrokenProcessPool:
+        raise KgError("a worker process died during extraction (out of memory?); "
+                      "run with -j 1 to find the document") from None
 
 
-def corpus_triples(extractions: Iterable[Extraction], summary: BuildSummary,
-                   on_document: Callable[[Extraction], None]) -> Iterator:
-    """Every document's triples once, and each actor's description once for the whole corpus."""
+def corpus_triples(extractions: Iterable[Extraction | Failure], summary: BuildSummary,
+                   on_document: Callable[[Extraction], None],
+                   on_failure: Callable[[Failure], None] | None = None) -> Iterator:
+    """Every document's triples once, and each actor's description once for the whole corpus.
+    A document whose triples cannot be made is skipped whole (nothing of it is written)."""
     from kg.graph.build import document_triples, entity_triples
 
     described: set[str] = set()
     for extraction in extractions:
-        triples = dict.fromkeys(document_triples(extraction))  # ordered: a subject's triples stay together
-        for key, entity in extraction.entities.items():
-            if key not in described:
-                described.add(key)
-                triples.update(dict.fromkeys(entity_triples(entity)))
-        summary.documents += 1
+        if isinstance(extraction, Failure):
+            fail(summary, extraction, on_failure)
+            continue
+        counted = False
+        try:
+            triples = dict.fromkeys(document_triples(extraction))  # ordered: a subject's triples stay together
+            new = [key for key in extraction.entities if key not in described]
+            for key in new:
+                triples.update(dict.fromkeys(entity_triples(extraction.entities[key])))
+            summary.documents += 1  # before on_document: it samples the first N documents
+            counted = True
+            on_document(extraction)
+        except Exception as error:  # noqa: BLE001 - same guard as extraction
+            summary.documents -= counted
+            fail(summary, Failure(extraction.document.id, extraction.document.origin, one_line(error)), on_failure)
+            continue
+        described.update(new)
         summary.sentences += len(extraction.sentences)
         summary.mentions += len(extraction.mentions)
         summary.relations += len(extraction.events)
         summary.claims += len(extraction.claims)
         summary.triples += len(triples)
-        on_document(extraction)
         yield from triples
     summary.entities = len(described)
 
 
+def fail(summary: BuildSummary, failure: Failure, on_failure: Callable[[Failure], None] | None) -> None:
+    summary.failed.append(failure)
+    if on_failure:
+        on_failure(failure)
+
+
+class Outputs:
+    """A build's files, written under hidden temporary names beside their targets and renamed over
+    them together at the end (`commit`), or all removed on failure (`discard`). The temporary name
+    carries the process id, so the next build can remove what a killed one left behind."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.staged: dict[Path, Path] = {}  # target -> temporary file
+
+    def prepare(self) -> None:
+        try:
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise KgError(f"{self.out_dir}: cannot create the output folder ({error.strerror})") from None
+        if not self.out_dir.is_dir():
+            raise KgError(f"{self.out_dir}: not a folder")
+        remove_leftovers(self.out_dir)
+
+    def write(self, name: str, writer: Callable[[BinaryIO], None]) -> Path:
+        """Write one output to its temporary file; errors name the target, not the temporary."""
+        target = self.out_dir / name
+        temp = self.out_dir / f".{name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+        self.staged[target] = temp
+        try:
+            with open(temp, "wb") as handle:
+                writer(handle)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(temp, 0o666 & ~current_umask())
+        except OSError as error:
+            raise KgError(f"{target}: cannot write ({error.strerror or error})") from None
+        return temp
+
+    def commit(self) -> tuple[list[Path], list[Path]]:
+        """Rename every staged file over its target; remove outputs of an earlier build that this
+        one did not write (they would describe another corpus). Returns (written, removed)."""
+        for target, temp in self.staged.items():
+            try:
+                os.replace(temp, target)
+            except OSError as error:
+                raise KgError(f"{target}: cannot replace ({error.strerror})") from None
+        removed = []
+        for name in OUTPUT_NAMES:
+            old = self.out_dir / name
+            if old not in self.staged and old.is_file():
+                old.unlink()
+                removed.append(old)
+        written = list(self.staged)
+        self.staged = {}
+        return written, removed
+
+    def discard(self) -> None:
+        for temp in self.staged.values():
+            temp.unlink(missing_ok=True)
+        self.staged = {}
+
+
+def remove_leftovers(out_dir: Path) -> None:
+    """Temporary outputs of builds that were killed (their process is gone) are removed."""
+    for path in out_dir.iterdir():
+        if not TEMP_NAME.match(path.name):
+            continue
+        ours = OUR_TEMP.match(path.name)
+        if ours and process_alive(int(ours.group("pid"))):
+            continue
+        path.unlink(missing_ok=True)
+
+
+def process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # a leftover of an earlier process that had our pid
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OverflowError:
+        return False
+    return True
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def read_corpus(source: str | Path | Iterable[Document], published: date | None,
+                skip: Callable[[InputError], None]) -> list[Document]:
+    """Documents from a path (file or folder) or given directly (the Python API)."""
+    from kg.read import read_documents
+
+    if isinstance(source, (str, Path)):
+        return list(read_documents(source, published, skip))
+    return list(source)
+
+
+def preload() -> None:
+    """Read the data files before any document (so a malformed row stops the build at once, with its
+    file and line, and forked workers share what was read)."""
+    from kg.extract.pipeline import extract
+
+    extract(Document(id="preload", text="قال وزير الخارجية إن الجيش قصف المدينة في 13 أيلول."))
+
+
 def build(
-    source: str | Path,
+    source: str | Path | Iterable[Document],
     out_dir: str | Path,
     published: date | None = None,
     formats: tuple[str, ...] = ("turtle",),
@@ -111,13 +297,12 @@ def build(
     on_error: Callable[[InputError], None] | None = None,
     validate_limit: int = VALIDATE_LIMIT,
     html_limit: int = HTML_LIMIT,
+    on_failure: Callable[[Failure], None] | None = None,
 ) -> BuildSummary:
+    """Build OUT/graph.* from a path or from Documents; what `kg build` runs."""
     from tqdm import tqdm
 
-    from kg.export.files import write_atomic
-    from kg.export.rdf import extension, serialize_stream, convert_file
     from kg.graph.build import extraction_graph, new_graph
-    from kg.read import read_documents
 
     started = time.perf_counter()
     summary = BuildSummary()
@@ -127,10 +312,14 @@ def build(
         if on_error:
             on_error(error)
 
-    documents = list(read_documents(source, published, skip))
+    documents = read_corpus(source, published, skip)
     if not documents:
-        raise InputError(summary.skipped[0] if len(summary.skipped) == 1 else f"{source}: no readable article")
-    out_dir = Path(out_dir)
+        if len(summary.skipped) == 1:
+            raise InputError(summary.skipped[0])
+        raise InputError(f"{source if isinstance(source, (str, Path)) else 'input'}: no readable article")
+    preload()
+    outputs = Outputs(Path(out_dir))
+    outputs.prepare()
     checked = new_graph()
     shown = new_graph()
     bar = tqdm(total=len(documents), unit="doc", desc="build", disable=not progress, file=sys.stderr)
@@ -144,22 +333,50 @@ def build(
             summary.in_html = summary.documents
         bar.update(1)
 
-    stream = corpus_triples(extract_all(documents, jobs), summary, on_document)
+    def failed(failure: Failure) -> None:
+        bar.update(1)
+        if on_failure:
+            on_failure(failure)
+
+    try:
+        write_outputs(outputs, corpus_triples(extract_all(documents, jobs), summary, on_document, failed),
+                      formats, summary, shown if html else None, checked if validate else None)
+        bar.close()
+        if not summary.documents:
+            raise KgError(f"no document could be built ({len(summary.failed)} failed; first: "
+                          f"{summary.failed[0].line() if summary.failed else 'none'})")
+        summary.outputs, summary.removed = outputs.commit()
+    finally:
+        bar.close()
+        outputs.discard()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def write_outputs(outputs: Outputs, stream: Iterator, formats: tuple[str, ...], summary: BuildSummary,
+                  shown, checked) -> None:
+    """The first format streams from the extractor; the others are converted from it; then
+    SHACL on the validated sample and the HTML page."""
+    import pyoxigraph
+
+    from kg.export.rdf import extension, oxigraph_format, serialize_stream
+
     first_format, *other_formats = dict.fromkeys(formats)
-    first = write_atomic(out_dir / f"graph{extension(first_format)}",
-                         lambda handle: serialize_stream(stream, handle, first_format))
-    bar.close()
-    summary.outputs.append(first)
+    first = outputs.write(f"graph{extension(first_format)}",
+                          lambda handle: serialize_stream(stream, handle, first_format))
     for fmt in other_formats:
-        summary.outputs.append(convert_file(first, first_format, out_dir / f"graph{extension(fmt)}", fmt))
-    if validate:
+        def convert(handle: BinaryIO, fmt: str = fmt) -> None:
+            with open(first, "rb") as source:
+                serialize_stream(pyoxigraph.parse(source, oxigraph_format(first_format)), handle, fmt)
+
+        outputs.write(f"graph{extension(fmt)}", convert)
+    if checked is not None and summary.validated:
         from kg.graph.validate import validate as shacl
 
         summary.violations = shacl(checked).violations
-    if html:
-        from kg.export.html import write_html
+    if shown is not None:
+        from kg.export.html import render_html
         from kg.export.network import to_networkx
 
-        summary.outputs.append(write_html(to_networkx(shown), out_dir / "graph.html"))
-    summary.seconds = time.perf_counter() - started
-    return summary
+        page = render_html(to_networkx(shown)).encode("utf-8")
+        outputs.write("graph.html", lambda handle: handle.write(page))

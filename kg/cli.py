@@ -1,35 +1,99 @@
 """The `kg` command line: argument parsing and error reporting only (the work lives elsewhere).
 
 Imports are lazy so `kg --help` answers at once (camel-tools pulls in heavy modules).
+
+One vocabulary of flags in every command: `-o/--out` is where results go, `-f/--format` is the
+format. Every error is one line `kg: ...` on stderr with a documented exit status (no traceback;
+set KG_DEBUG=1 to see one for an unexpected error).
 """
 from __future__ import annotations
 
 import argparse
+import os
+import re
+import signal
 import sys
 from datetime import date
 
 from kg.errors import InputError, KgError
 
+EXIT_DONE, EXIT_ERROR, EXIT_INPUT = 0, 1, 2  # 2: bad input, some input skipped, or SHACL violations
+# The RDF formats `kg build` writes when kg/export/formats.py (the registry) is not there yet.
+FALLBACK_FORMATS = ("turtle", "ttl", "nt", "ntriples", "json-ld", "jsonld")
+UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
 
 def iso_date(value: str) -> date:
+    from kg.read.sources import check_date
+
     try:
-        return date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+    try:
+        return check_date(parsed, value)
+    except InputError as error:
+        raise argparse.ArgumentTypeError(str(error).replace(f"{value}: date ", "", 1)) from None
 
 
 def positive_int(value: str) -> int:
-    number = int(value)
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
     if number < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
     return number
 
 
+def rdf_formats() -> tuple[str, ...]:
+    """Format names from the export registry (kg/export/formats.py) when it exists."""
+    try:
+        from kg.export.formats import FORMATS
+    except ImportError:
+        return FALLBACK_FORMATS
+    return tuple(FORMATS)
+
+
+class Deprecated(argparse.Action):
+    """An old flag spelling: still works for one release, with a warning naming the new one."""
+
+    def __init__(self, option_strings, dest, new: str = "", append: bool = False, **kwargs) -> None:
+        self.new, self.append = new, append
+        super().__init__(option_strings, dest, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        warn(f"{option_string} is deprecated and will be removed in the next release; use {self.new}")
+        if self.append:
+            values = [*(getattr(namespace, self.dest, None) or []), values]
+        setattr(namespace, self.dest, values)
+
+
+def warn(message: str) -> None:
+    print(f"kg: warning: {printable(message)}", file=sys.stderr)
+
+
+def printable(text: str) -> str:
+    """A message safe for a terminal: control, bidi-override and lone-surrogate characters escaped."""
+    return UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), text)
+
+
+class Parser(argparse.ArgumentParser):
+    """Usage errors as one line too (argparse prints the whole usage block by default)."""
+
+    def error(self, message: str):
+        command = self.prog.removeprefix("kg").strip()
+        self.exit(EXIT_INPUT, f"kg: {command + ': ' if command else ''}{printable(message)} "
+                  f"(see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="kg",
         description="Knowledge graphs from Arabic conflict and diplomacy news: actors, events, "
         "who said what, as RDF under the kg conflict ontology.",
+        epilog="exit status: 0 done; 1 other error; 2 bad input, some input skipped or SHACL violations; "
+        "3 bad query; 4 store or endpoint error",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__import__('kg').__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -39,17 +103,20 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read articles (a .txt file whose first line is the headline, a folder of them, or "
         "JSONL with id, text and optional title, date, url, source per line), extract actors, events "
         "and claims, validate the graph against the SHACL shapes and write OUT/graph.ttl (and other "
-        "formats) plus OUT/graph.html. A bad JSONL line or file is reported and skipped; the exit "
-        "status is then 2.",
+        "formats) plus OUT/graph.html. A bad JSONL line or file, a duplicate id, or a document the "
+        "extractor fails on is reported and skipped; the exit status is then 2 (also when SHACL finds "
+        "violations, unless --allow-violations). The outputs replace the previous build's together.",
     )
     b.add_argument("input", help="a .txt or .jsonl file, or a folder of them")
     b.add_argument("-o", "--out", default="out", help="output folder (default: out)")
     b.add_argument("--date", type=iso_date, help="publication date YYYY-MM-DD for articles that give none "
                    "(resolves '13 أيلول', 'أمس', 'ليلة الاثنين')")
-    b.add_argument("--format", action="append", choices=["turtle", "ttl", "nt", "json-ld", "jsonld"],
+    b.add_argument("-f", "--format", action="append", choices=rdf_formats(),
                    help="RDF format to write; repeat for several (default: turtle)")
     b.add_argument("--no-html", action="store_true", help="do not write graph.html")
     b.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
+    b.add_argument("--allow-violations", action="store_true",
+                   help="exit 0 even when SHACL finds violations (they are still printed)")
     b.add_argument("--validate-docs", type=positive_int, default=25, metavar="N",
                    help="validate the first N documents against the SHACL shapes (default: 25; pyshacl is slow)")
     b.add_argument("--html-docs", type=positive_int, default=100, metavar="N",
@@ -63,6 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = commands.add_parser("stats", help="graph statistics of a built graph (networkx view)",
                             description="Print node and edge counts by class and the most connected actors.")
     s.add_argument("graph", help="an RDF file written by kg build (.ttl, .nt, .jsonld)")
+    s.add_argument("-o", "--out", metavar="FILE", help="write the statistics to FILE instead of stdout")
+    s.add_argument("-f", "--format", choices=["text", "json"], default="text", help="text (default) or json")
     return parser
 
 
@@ -70,33 +139,58 @@ def run_build(args: argparse.Namespace) -> int:
     from kg.build import build
 
     def report(error: InputError) -> None:
-        print(f"kg: skipped: {error}", file=sys.stderr)
+        print(f"kg: skipped: {printable(str(error))}", file=sys.stderr)
+
+    def failed(failure) -> None:
+        print(f"kg: skipped: {printable(failure.line())}", file=sys.stderr)
 
     summary = build(
         args.input, args.out, published=args.date, formats=tuple(args.format or ["turtle"]),
         html=not args.no_html, validate=not args.no_validate, jobs=args.jobs,
         progress=not args.quiet, on_error=report, validate_limit=args.validate_docs, html_limit=args.html_docs,
+        on_failure=failed,
     )
     for line in summary.lines():
-        print(line)
+        print(printable(line))
     for violation in summary.violations[:20]:
-        print(f"  SHACL: {violation}")
-    return 2 if summary.skipped else 0
+        print(f"  SHACL: {printable(violation)}")
+    if not summary.complete:
+        return EXIT_INPUT
+    return EXIT_INPUT if summary.violations and not args.allow_violations else EXIT_DONE
 
 
 def run_stats(args: argparse.Namespace) -> int:
+    import json
+
     from kg.export.network import graph_stats, to_networkx
     from kg.store.files import parse_rdf_file
 
     stats = graph_stats(to_networkx(parse_rdf_file(args.graph)))
-    print(f"nodes: {stats['nodes']}\nedges: {stats['edges']}\nweakly connected components: {stats['components']}")
-    print("by class:")
-    for cls, count in stats["by_class"].items():
-        print(f"  {cls or '(untyped)'}: {count}")
-    print("most connected:")
-    for label, degree in stats["most_connected"]:
-        print(f"  {label}: {degree}")
-    return 0
+    if args.format == "json":
+        text = json.dumps(stats, ensure_ascii=False, indent=2, default=str)
+    else:
+        lines = [f"nodes: {stats['nodes']}", f"edges: {stats['edges']}",
+                 f"weakly connected components: {stats['components']}", "by class:"]
+        lines += [f"  {cls or '(untyped)'}: {count}" for cls, count in stats["by_class"].items()]
+        lines.append("most connected:")
+        lines += [f"  {label}: {degree}" for label, degree in stats["most_connected"]]
+        text = "\n".join(lines)
+    write_result(text, args.out)
+    return EXIT_DONE
+
+
+def write_result(text: str, out: str | None) -> None:
+    """Print a command's result, or write it to the -o/--out file (atomically)."""
+    if not out:
+        print(text)
+        return
+    from kg.export.files import write_text_atomic
+
+    try:
+        write_text_atomic(out, text + "\n")
+    except OSError as error:
+        raise KgError(f"{out}: cannot write ({error.strerror or error})") from None
+    print(f"wrote {out}", file=sys.stderr)
 
 
 COMMANDS = {"build": run_build, "stats": run_stats}
@@ -106,23 +200,41 @@ COMMAND_MODULES: tuple[str, ...] = ("kg.store.commands", "kg.eval.commands")
 RUNNERS: dict = {}
 
 
+def terminate(signum, frame) -> None:
+    """SIGTERM ends like Ctrl-C: finally blocks run, so temporary outputs are removed."""
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()
-        return 1
+        return EXIT_ERROR
+    signal.signal(signal.SIGTERM, terminate)
     try:
         return {**COMMANDS, **RUNNERS}[args.command](args)
     except KgError as error:
-        print(f"kg: {error}", file=sys.stderr)
+        print(f"kg: {printable(str(error))}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)
         return 130
     except OSError as error:
-        print(f"kg: {error.filename or ''}: {error.strerror}", file=sys.stderr)
-        return 1
+        where = error.filename or "input/output"
+        print(f"kg: {printable(str(where))}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_ERROR
+    except RecursionError:
+        print("kg: input nested too deeply", file=sys.stderr)
+        return EXIT_INPUT
+    except Exception as error:  # noqa: BLE001 - the promise: one line, never a traceback
+        if os.environ.get("KG_DEBUG"):
+            raise
+        from kg.build import one_line
+
+        print(f"kg: internal error: {printable(one_line(error))} (KG_DEBUG=1 shows the traceback)",
+              file=sys.stderr)
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":

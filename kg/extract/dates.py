@@ -126,7 +126,7 @@ def resolve_day(word: DateWord, day: int, year: int | None, published: date | No
             return hijri_to_gregorian(year, word.value, day)
         if year is not None:
             return date(year, word.value, day)
-    except ValueError:
+    except (ValueError, OverflowError):  # a year of 20 digits is no date
         return None
     return year_for(word.value, day, published) if published else None
 

@@ -2,7 +2,8 @@
 
 Every problem becomes an `InputError` with a one-line message naming the path (and line for
 JSONL). A source that holds several articles reports a bad one through `on_error` and goes on,
-so one malformed line does not cost the rest.
+so one malformed line does not cost the rest. Ids are unique within one read: a second
+article with an id already read is refused (it would merge into the first document's IRI).
 """
 from __future__ import annotations
 
@@ -18,22 +19,44 @@ from kg.model import Document
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 TEXT_SUFFIXES = {".txt"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+# Publication dates a news article can have; outside them date arithmetic ("أمس", a weekday,
+# a month without a year) would leave the calendar.
+FIRST_DATE, LAST_DATE = date(1000, 1, 1), date(2999, 12, 31)
+SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def parse_date(value: str, where: str) -> date:
     """An ISO date (YYYY-MM-DD, or the date part of an ISO timestamp)."""
     try:
-        return date.fromisoformat(str(value).strip()[:10])
+        return check_date(date.fromisoformat(str(value).strip()[:10]), where)
     except ValueError:
         raise InputError(f"{where}: date {value!r} is not YYYY-MM-DD") from None
 
 
+def check_date(value: date, where: str) -> date:
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise InputError(f"{where}: date {value.isoformat()} is out of range "
+                         f"({FIRST_DATE.isoformat()} to {LAST_DATE.isoformat()})")
+    return value
+
+
 def check_text(text: str, where: str) -> None:
-    """Refuse text the extractor can do nothing with."""
+    """Refuse text the extractor can do nothing with. Presentation forms (U+FB50-FDFF,
+    U+FE70-FEFF, common in text copied from PDFs) count as Arabic: the matching keys fold them."""
+    from kg.text.normalize import fold_presentation_forms
+
     if not text.strip():
         raise InputError(f"{where}: empty article (no text)")
-    if not ARABIC_LETTER.search(text):
+    if not ARABIC_LETTER.search(text) and not ARABIC_LETTER.search(fold_presentation_forms(text)):
         raise InputError(f"{where}: no Arabic text found")
+
+
+def check_encodable(value: str, field: str, where: str) -> None:
+    """A lone surrogate (JSON "\\ud800") cannot be written as UTF-8: refuse it here, by name."""
+    bad = SURROGATE.search(value)
+    if bad:
+        raise InputError(f"{where}: {field} holds a lone surrogate U+{ord(bad.group()):04X} "
+                         f"at character {bad.start()} (not valid Unicode text)")
 
 
 def decode(raw: bytes, where: str) -> str:
@@ -51,6 +74,7 @@ def decode(raw: bytes, where: str) -> str:
 def read_txt(path: Path, default_date: date | None) -> Document:
     """A plain-text article: the first non-empty line is the headline."""
     text = decode(path.read_bytes(), str(path))
+    check_encodable(path.stem, "the file name", str(path))
     check_text(text, str(path))
     title = next((line.strip() for line in text.split("\n") if line.strip()), "")
     return Document(id=path.stem, text=text, title=title, date=default_date, origin=str(path))
@@ -65,6 +89,9 @@ def document_from_json(record: object, where: str, default_date: date | None) ->
     text = record["text"]
     if not isinstance(text, str):
         raise InputError(f"{where}: 'text' must be a string")
+    for name in ("id", "text", "title", "url", "source", "date"):
+        if record.get(name) is not None:
+            check_encodable(str(record[name]), repr(name), where)
     title = str(record.get("title") or "").strip()
     if title and not text.lstrip().startswith(title):
         text = f"{title}\n\n{text}"
@@ -97,6 +124,8 @@ def read_jsonl(
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(f"{where}: malformed JSON ({exc.msg} at column {exc.colno})") from None
+            except RecursionError:
+                raise InputError(f"{where}: JSON nested too deeply") from None
             yield document_from_json(record, where, default_date)
         except InputError as err:
             on_error(err)
@@ -112,7 +141,21 @@ def read_documents(
     on_error: Callable[[InputError], None] = raise_error,
 ) -> Iterator[Document]:
     """Documents from a file or folder. Fatal problems raise; per-article ones go to `on_error`."""
-    path = Path(path)
+    if default_date is not None:
+        check_date(default_date, "--date")
+    seen: dict[str, str] = {}
+    for document in read_all(Path(path), default_date, on_error):
+        first = seen.setdefault(document.id, document.origin)
+        if first != document.origin:
+            on_error(InputError(f"{document.origin}: duplicate id {document.id!r} (already read from "
+                                f"{first}); skipped, give each article its own id"))
+            continue
+        yield document
+
+
+def read_all(
+    path: Path, default_date: date | None, on_error: Callable[[InputError], None]
+) -> Iterator[Document]:
     if not path.exists():
         raise InputError(f"{path}: no such file or directory")
     if path.is_dir():

@@ -6,6 +6,8 @@ become ASCII so numbers compare too.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import lru_cache
 
 from camel_tools.utils.dediac import dediac_ar
@@ -17,6 +19,7 @@ from camel_tools.utils.normalize import (
 )
 
 TATWEEL = "\u0640"
+PRESENTATION_FORM = re.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFE]+")
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
@@ -41,3 +44,9 @@ def normalize_phrase(phrase: str) -> tuple[str, ...]:
 def dediacritize(text: str) -> str:
     """Text without diacritics or tatweel, spelling otherwise kept (for display labels)."""
     return dediac_ar(normalize_unicode(text)).replace(TATWEEL, "")
+
+
+def fold_presentation_forms(text: str) -> str:
+    """Arabic presentation forms (glyph codes from PDFs: U+FB50-FDFF, U+FE70-FEFE) as ordinary
+    letters, by NFKC on those runs only (the rest of the text is left as it is)."""
+    return PRESENTATION_FORM.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
