@@ -12,6 +12,7 @@ from difflib import SequenceMatcher
 from kg.eval.gold import GoldArticle, GoldClaim, GoldRelation
 from kg.eval.metrics import Score, matched_score, set_score
 from kg.eval.spans import canonical, fold, fold_form, gold_spans, occurrences
+from kg.graph.project import direct_triples
 from kg.model import Claim, Event, Extraction, Mention
 
 COUNTED_KINDS = frozenset({"name", "title", "qualifier", "alias"})  # not nisba, not anaphor
@@ -103,13 +104,11 @@ def predicted_relations(extraction: Extraction) -> list[PredictedRelation]:
     """(agent, relation, target) per event, one per distinct tuple: the direct triples the graph gets."""
     seen: dict[tuple, PredictedRelation] = {}
     for event in extraction.events:
-        if not event.relation:
-            continue
         count = event.count if event.relation == "reportsCasualties" else None
-        for agent in event.agents:
-            for target in event.targets or [None]:
-                seen.setdefault((agent, event.relation, target, count),
-                                PredictedRelation(agent, event.relation, target, count, event))
+        # an event node as object (a ceasefire, a casualty report) matches a gold relation with any object
+        for agent, relation, target in direct_triples(event.relation, event.agents, event.targets, None, None,
+                                                      event.modality):
+            seen.setdefault((agent, relation, target, count), PredictedRelation(agent, relation, target, count, event))
     return list(seen.values())
 
 
