@@ -15,8 +15,6 @@ from kg.extract.phrases import PhraseIndex
 from kg.model import Entity
 from kg.text.normalize import dediacritize, normalize_phrase
 
-NISBA_ENDINGS = ("", "ه", "ا", "ون", "ين", "ات")
-
 
 @dataclass(frozen=True)
 class NameHit:
@@ -78,6 +76,12 @@ class Gazetteer:
     org_heads: frozenset[str] = frozenset()
     relatives: frozenset[str] = frozenset()
     description_words: frozenset[str] = frozenset()
+    # the other word shapes of name_rules.tsv by kind (article, stop-prefix, nisba-ending ...)
+    rule_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def words(self, kind: str) -> tuple[str, ...]:
+        """The forms of a kind in name_rules.tsv, as written (longest first)."""
+        return self.rule_words.get(kind, ())
 
     def may_start(self, word: str) -> bool:
         """Could this word begin a name, title, institution or anaphor? (cached per word)"""
@@ -107,14 +111,24 @@ def parse_year_or_date(value: str) -> date | None:
         return None
 
 
-def nisba_forms(base: tuple[str, ...]) -> list[tuple[str, ...]]:
+def nisba_forms(base: tuple[str, ...], gaz: Gazetteer | None = None) -> list[tuple[str, ...]]:
     """Masculine singular nisba key -> feminine, plural, accusative and definite forms."""
+    rules = gaz.rule_words if gaz is not None else read_rule_words()
+    article = rules.get("article", ())[0]
     *head, last = base
     forms = []
-    for ending in NISBA_ENDINGS:
+    for ending in ("", *rules.get("nisba-ending", ())):
         forms.append((*head, last + ending))
-        forms.append(tuple("ال" + word for word in (*head, last + ending)))
+        forms.append(tuple(article + word for word in (*head, last + ending)))
     return forms
+
+
+def read_rule_words() -> dict[str, tuple[str, ...]]:
+    """name_rules.tsv by kind, forms as written, longest first (for prefix and suffix tests)."""
+    kinds: dict[str, list[str]] = {}
+    for row in read_tsv("name_rules.tsv"):
+        kinds.setdefault(row["kind"], []).append(row["form"])
+    return {kind: tuple(sorted(forms, key=len, reverse=True)) for kind, forms in kinds.items()}
 
 
 def entity_from_row(row: dict[str, str]) -> Entity:
@@ -155,6 +169,7 @@ def gazetteer_dirs() -> list[Path]:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     gaz = Gazetteer()
+    gaz.rule_words = read_rule_words()
     paths = [path for folder in gazetteer_dirs() for path in sorted(folder.glob("*.tsv"))]
     for path in paths:
         for row in read_tsv_path(path):
@@ -165,7 +180,7 @@ def load_gazetteer() -> Gazetteer:
             for name in spelling_variants(alternatives(row["names_ar"])):
                 gaz.names.add(normalize_phrase(name), NameHit(entity.key, "name"))
             for nisba in alternatives(row.get("nisba_ar", "")):
-                for form in nisba_forms(normalize_phrase(nisba)):
+                for form in nisba_forms(normalize_phrase(nisba), gaz):
                     gaz.names.add(form, NameHit(entity.key, "nisba"))
             if entity.type == "Person" and entity.role:
                 tenure = Tenure(entity.key, parse_year_or_date(row.get("valid_from", "")),

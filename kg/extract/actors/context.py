@@ -1,0 +1,88 @@
+"""One sentence being read: its tokens, the mentions it yields, and lookups every reader shares."""
+from __future__ import annotations
+
+from kg.extract.actors.document import DocumentEntities
+from kg.extract.gazetteer import NameHit
+from kg.extract.phrases import PhraseMatch
+from kg.model import Mention, Sentence, Token
+
+QUOTE_MARKS = " \t\n\u00a0«»\"“”'"
+
+
+class SentenceContext:
+    """The shared state of the readers of one sentence (document memory lives in `doc`)."""
+
+    def __init__(self, doc: DocumentEntities, sentence: Sentence) -> None:
+        self.doc = doc
+        self.gaz = doc.gazetteer
+        self.sentence = sentence
+        self.tokens: list[Token] = sentence.tokens
+
+    def add(self, key: str, start: int, end: int, rule: str, confidence: float,
+            kind: str = "name", proclitic: str = "") -> Mention:
+        """Record a mention of `key` over tokens [start, end)."""
+        tokens = self.tokens
+        mention = Mention(
+            entity=key, sentence=self.sentence.index, start=tokens[start].start,
+            end=tokens[end - 1].end,
+            surface=self.surface(start, end), rule=rule, confidence=confidence, kind=kind,
+            token_start=start, token_end=end, proclitic=proclitic,
+        )
+        self.doc.mentions.append(mention)
+        state = self.doc.state_of(key)
+        if state:
+            self.doc.state_counts[state] = self.doc.state_counts.get(state, 0) + 1
+        return mention
+
+    def surface(self, start: int, end: int) -> str:
+        s = self.sentence
+        return s.text[self.tokens[start].start - s.start: self.tokens[end - 1].end - s.start]
+
+    def gap_before(self, k: int) -> str:
+        """The characters between token k-1 and token k."""
+        s = self.sentence
+        return s.text[self.tokens[k - 1].end - s.start: self.tokens[k].start - s.start]
+
+    def punctuation_before(self, k: int) -> bool:
+        """Punctuation (not quotation marks) between token k-1 and token k."""
+        return bool(self.gap_before(k).strip(QUOTE_MARKS))
+
+    def name_at(self, i: int) -> tuple[PhraseMatch[NameHit] | None, str]:
+        """The gazetteer name or document alias at token i, and which of the two it is."""
+        matches = self.gaz.names.match_at(self.tokens, i) if i < len(self.tokens) else []
+        local = self.doc.aliases.match_at(self.tokens, i) if i < len(self.tokens) else []
+        if local and (not matches or local[0].end > matches[0].end):
+            return local[0], "alias"
+        if not matches:
+            return None, ""
+        names = [m for m in matches if m.value.kind == "name"]
+        nisbas = [m for m in matches if m.value.kind == "nisba"]
+        if names and nisbas and any(mark in self.tokens[i].text for mark in self.gaz.words("accusative-mark")):
+            return nisbas[0], "gazetteer"  # an accusative adjective, not the state
+        return (names or matches)[0], "gazetteer"
+
+    def nationality_at(self, i: int) -> tuple[str, int, str]:
+        """A state named at token i by its nisba or name (or 'in <capital>'): (key, end, proclitic)."""
+        match, _ = self.name_at(i)
+        if match is None:
+            return "", i, ""
+        state = self.doc.state_of(match.value.key)
+        entity = self.gaz.entities.get(match.value.key)
+        if not state or (entity and entity.type != "State" and match.value.kind != "nisba"):
+            return "", i, ""
+        return state, match.end, match.proclitic
+
+    def is_person(self, key: str) -> bool:
+        entity = self.doc.lookup(key)
+        return entity is not None and entity.type == "Person"
+
+    def starts_lexicon(self, k: int) -> bool:
+        """Does a verb frame, title, institution or known name start at token k?"""
+        from kg.extract.frames import frame_index
+
+        return bool(
+            frame_index().match_at(self.tokens, k)
+            or self.gaz.titles.match_at(self.tokens, k)
+            or self.gaz.institutions.match_at(self.tokens, k)
+            or self.name_at(k)[0]
+        )

@@ -1,0 +1,85 @@
+"""The entity table of one document while it is read, and the keys of minted entities."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from kg.extract.gazetteer import Gazetteer, NameHit
+from kg.extract.phrases import PhraseIndex
+from kg.model import Entity, Mention
+from kg.text.normalize import dediacritize, normalize_phrase
+
+
+@lru_cache(maxsize=1)
+def transliterator():
+    from camel_tools.utils.charmap import CharMapper
+
+    return CharMapper.builtin_mapper("ar2safebw")
+
+
+def mint_key(prefix: str, arabic: str) -> str:
+    """A stable ASCII key for a name not in the gazetteer (same name -> same key everywhere)."""
+    words = transliterator()(dediacritize(arabic)).split()
+    return prefix + "_" + "_".join(words)
+
+
+def names_of(entity: Entity) -> set[str]:
+    """The word keys of an entity's Arabic names."""
+    return {word for name in (entity.name_ar, *entity.aliases_ar) for word in normalize_phrase(name)}
+
+
+@dataclass
+class DocumentEntities:
+    """The entity table of one document while it is being read, sentence by sentence."""
+
+    gazetteer: Gazetteer
+    published: date | None
+    entities: dict[str, Entity] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: PhraseIndex[NameHit] = field(default_factory=PhraseIndex)
+    state_counts: dict[str, int] = field(default_factory=dict)
+
+    def use(self, entity: Entity) -> str:
+        known = self.entities.get(entity.key)
+        if known is None:
+            self.entities[entity.key] = entity
+            # the entities an entity points to are part of the picture too
+            for ref in (entity.country, entity.part_of, entity.capital_of):
+                if ref and ref not in self.entities and ref in self.gazetteer.entities:
+                    self.entities[ref] = self.gazetteer.entities[ref]
+        return entity.key
+
+    def lookup(self, key: str) -> Entity | None:
+        """An entity of this document (minted ones too) or of the gazetteer; None if unknown."""
+        return self.entities.get(key) or self.gazetteer.entities.get(key)
+
+    def state_of(self, key: str) -> str:
+        entity = self.lookup(key)
+        if entity is None:
+            return ""
+        if entity.type == "State":
+            return entity.key
+        return entity.country or entity.capital_of
+
+    def recent(self, type_: str, count: int, before: int, head: str = "") -> list[str]:
+        """The last `count` distinct entities of a type mentioned before a character offset
+        (those whose name has the word `head` first, when given)."""
+        if head:
+            named = [k for k in self.recent(type_, 1_000, before) if head in names_of(self.entities[k])]
+            if named:
+                return named[-count:]
+        found: list[str] = []
+        for mention in reversed(self.mentions):
+            if mention.start >= before or mention.kind == "anaphor":
+                continue
+            key = mention.entity if type_ != "State" else self.state_of(mention.entity)
+            entity = self.entities.get(key)
+            if entity and entity.type == type_ and key not in found:
+                found.append(key)
+                if len(found) == count:
+                    break
+        return list(reversed(found))
+
+    def dominant_state(self) -> str:
+        return max(self.state_counts, key=self.state_counts.get) if self.state_counts else ""

@@ -1,0 +1,90 @@
+"""State institutions: a head phrase plus the state's nisba or name, or the state in context."""
+from __future__ import annotations
+
+from kg.extract.actors.context import SentenceContext
+from kg.extract.gazetteer import Institution
+from kg.extract.phrases import PhraseMatch
+from kg.model import Entity
+from kg.text.normalize import dediacritize
+
+
+class InstitutionReader:
+    """"وزارة الدفاع الأذربيجانية" is Azerbaijan's ministry; "الجيش" alone is the army named last."""
+
+    def __init__(self, ctx: SentenceContext) -> None:
+        self.ctx = ctx
+        self.gaz = ctx.gaz
+
+    def length(self, i: int, match: PhraseMatch[Institution]) -> int:
+        end, _ = self.read(i, match, emit=False)
+        return end - i
+
+    def nationality_after(self, end: int) -> tuple[str, int, str]:
+        """The state after the head phrase: its nisba or name, or "in <state>". (state, end, rule)"""
+        ctx = self.ctx
+        state, after, _ = ctx.nationality_at(end)
+        if state:
+            return state, after, "institution+nisba"
+        if end + 1 < len(ctx.tokens) and ctx.tokens[end].norm in self.gaz.words("place-preposition"):
+            state, after, _ = ctx.nationality_at(end + 1)
+            if state:
+                return state, after, "institution+place"
+        return "", end, ""
+
+    def read(self, i: int, match: PhraseMatch[Institution], emit: bool) -> tuple[int, str]:
+        """Institution phrase + nationality -> the state's institution. Returns (end, key)."""
+        ctx, inst = self.ctx, match.value
+        state, end, rule = self.nationality_after(match.end)
+        confidence = 0.9
+        if not state:
+            if not inst.bare:
+                return i + 1, ""  # a phrase such as "القوات" alone names nothing
+            recent = ctx.doc.recent(inst.type, 1, ctx.tokens[i].start)
+            if recent and emit:  # the bare phrase after the full one is that body again
+                entity = ctx.doc.entities[recent[0]]
+                ctx.add(entity.key, i, match.end, "institution+previous", 0.6, "name", match.proclitic)
+                return match.end, entity.key
+            if recent:
+                return match.end, ""
+            state = self.context_state()
+            rule, confidence = "institution+context", 0.5
+            if not state:
+                return i + 1, ""
+        if not emit:
+            return end, ""
+        key = self.gaz.state_institutions.get((state, inst.suffix)) or self.mint(state, inst, i, end, match)
+        ctx.doc.use(ctx.doc.lookup(key))
+        ctx.add(key, i, end, rule, confidence, "name", match.proclitic)
+        return end, key
+
+    def mint(self, state: str, inst: Institution, i: int, end: int, match: PhraseMatch[Institution]) -> str:
+        """A new entity for the institution of a state (its key is state + suffix)."""
+        ctx = self.ctx
+        key = f"{state}_{inst.suffix}"
+        if key in ctx.doc.entities:
+            return key
+        state_entity = self.gaz.entities.get(state)
+        name_ar = dediacritize(ctx.surface(i, end))
+        if match.proclitic and name_ar.startswith(match.proclitic):
+            name_ar = name_ar[len(match.proclitic):]
+        ctx.doc.use(Entity(
+            key=key, type=inst.type, name_ar=name_ar,
+            name_en=f"{state_entity.name_en if state_entity else state} {inst.name_en}",
+            country=state, part_of=state, minted=True,
+        ))
+        return key
+
+    def context_state(self) -> str:
+        """The state a bare "الحكومة" or "البرلمان" belongs to: one of the article's two main
+        states if this sentence names it, else the article's main state so far."""
+        doc = self.ctx.doc
+        counts = doc.state_counts
+        leading = sorted(counts, key=counts.get, reverse=True)[:2]
+        here = self.ctx.sentence.index
+        for mention in reversed(doc.mentions):
+            if mention.sentence != here:
+                break
+            state = doc.state_of(mention.entity)
+            if state in leading:
+                return state
+        return doc.dominant_state()

@@ -1,0 +1,78 @@
+"""Names: gazetteer names and aliases as mentions, and where an unknown personal name ends."""
+from __future__ import annotations
+
+from kg.extract.actors.context import SentenceContext
+from kg.extract.gazetteer import NameHit
+from kg.extract.phrases import PhraseMatch
+from kg.text.clitics import proclitic_variants
+
+MAX_NAME_PARTS = 3
+MIN_FAMILY_NAME = 5  # letters: an ال-word that short is a function word or adjective, not a family name
+
+
+class NameReader:
+    """Known names (gazetteer, aliases of people named earlier) and the shape of unknown ones."""
+
+    def __init__(self, ctx: SentenceContext) -> None:
+        self.ctx = ctx
+        self.gaz = ctx.gaz
+
+    def read(self, match: PhraseMatch[NameHit], rule: str) -> int:
+        """A known name at `match`: mention it and, for a person, remember the short forms."""
+        hit = match.value
+        entity = self.ctx.doc.lookup(hit.key)
+        if entity is None:
+            return match.end
+        self.ctx.doc.use(entity)
+        confidence = 0.95 if rule == "gazetteer" else 0.75
+        kind = "nisba" if hit.kind == "nisba" else "name"
+        self.ctx.add(hit.key, match.start, match.end, f"{rule}:{kind}", confidence, kind, match.proclitic)
+        if entity.type == "Person" and kind == "name":
+            self.remember_person(match.start, match.end, entity.key)
+        return match.end
+
+    def remember_person(self, start: int, end: int, key: str) -> None:
+        """Later in the article a person is named by the last part(s) of the name alone."""
+        words = [t.norm for t in self.ctx.tokens[start:end]]
+        if len(words) < 2:
+            return
+        hit = NameHit(key, "name")
+        self.ctx.doc.aliases.add((words[-1],), hit)
+        if len(words) >= 3:
+            self.ctx.doc.aliases.add(tuple(words[-2:]), hit)
+
+    def unknown_name_end(self, j: int) -> int:
+        """Where a personal name starting at token j ends (j if there is none)."""
+        tokens, gaz = self.ctx.tokens, self.gaz
+        article = gaz.words("article")
+        parts, k = 0, j
+        while k < len(tokens) and parts < MAX_NAME_PARTS:
+            word = tokens[k].norm
+            if not word.isalpha() or word in gaz.name_stops or self.ctx.starts_lexicon(k) \
+                    or (k == j and word in gaz.org_heads):
+                break
+            if word.startswith(article) and not (k > j and tokens[k - 1].norm in gaz.name_glue) \
+                    and not (parts == 1 and self.is_family_name(word)):
+                break
+            if k > j and (word.startswith(gaz.words("stop-prefix")) or self.clitic_on_known_word(word)):
+                break
+            if k > j and self.ctx.punctuation_before(k):
+                break
+            k += 1
+            if word not in gaz.name_glue:
+                parts += 1
+        while k > j and tokens[k - 1].norm in gaz.name_glue:
+            k -= 1
+        return k
+
+    def is_family_name(self, word: str) -> bool:
+        """An ال-word may end a two-part name ("أشرف القدرة"), feminine and plural adjectives may not."""
+        return len(word) >= MIN_FAMILY_NAME and not word.endswith(self.gaz.words("adjective-ending"))
+
+    @staticmethod
+    def clitic_on_known_word(word: str) -> bool:
+        """A proclitic on a word the frames know ends a name; a name that merely starts so does not."""
+        from kg.extract.frames import event_vocabulary
+
+        vocabulary = event_vocabulary()
+        return any(p and stem in vocabulary for stem, p in proclitic_variants(word)[1:])

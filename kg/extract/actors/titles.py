@@ -1,0 +1,185 @@
+"""Titles: TITLE [of whom] [more titles] [NAME] -> a known or new person, an office-holder of that
+date, or an unnamed holder of the office (السفير التركي)."""
+from __future__ import annotations
+
+from kg.extract.actors.context import SentenceContext
+from kg.extract.actors.document import mint_key
+from kg.extract.actors.institutions import InstitutionReader
+from kg.extract.actors.names import NameReader
+from kg.extract.gazetteer import Title
+from kg.extract.phrases import PhraseMatch
+from kg.model import Entity
+from kg.text.clitics import proclitic_variants
+from kg.text.normalize import dediacritize
+
+MAX_DESCRIPTION = 6
+ORG_TYPES = {"InternationalOrganisation", "Organisation", "GovernmentBody", "Government", "Ministry",
+             "Parliament", "ArmedForce", "ArmedGroup", "MediaOutlet"}
+PLACE_SCOPES = {"City", "Region"}  # a local office (a district's governor) is of a place
+COUNTERPART = "Counterpart"  # "نظيره": a title that names the other party, never a subject
+
+
+class TitleReader:
+    """Reads what a title names; the person, office-holder or role-holder becomes a mention."""
+
+    def __init__(self, ctx: SentenceContext, names: NameReader, institutions: InstitutionReader) -> None:
+        self.ctx = ctx
+        self.gaz = ctx.gaz
+        self.names = names
+        self.institutions = institutions
+
+    def read(self, i: int, match: PhraseMatch[Title]) -> int:
+        title = match.value
+        j, scope, country = self.qualifiers(match.end)
+        known, start, end = self.person_after(j)
+        if known is not None:
+            return self.titled(known, title)
+        if end > start and title.role != COUNTERPART:
+            return self.titled(self.mint_person(start, end, title, scope, country), title)
+        if title.role == COUNTERPART or not scope:
+            return max(start, i + 1)
+        return self.titled(self.office(i, start, title, scope, country), title)
+
+    def qualifiers(self, j: int) -> tuple[int, str, str]:
+        """What the title (and any chained titles after it) is of: (end, scope, state)."""
+        tokens = self.ctx.tokens
+        j, scope, country = self.qualifier(j)
+        while j < len(tokens) and (more := self.gaz.titles.match_at(tokens, j)) \
+                and more[0].value.role != COUNTERPART:
+            # chained titles: "قائد الجيش رئيس مجلس السيادة الفريق أول"
+            j, more_scope, more_country = self.qualifier(more[0].end)
+            scope, country = scope or more_scope, country or more_country
+        return j, scope, country
+
+    def person_after(self, j: int) -> tuple[int | None, int, int]:
+        """Who the title names from token j: (end of a known person's mention, _, _), or
+        (None, start, end) of an unknown name (start == end if none), looking past a short
+        description (المدير الإقليمي للبرنامج) when no name starts at j."""
+        known = self.known_person(j)
+        if known is not None:
+            return known, j, j
+        end = self.names.unknown_name_end(j)
+        if end - j >= 2:
+            return None, j, end
+        k = self.skip_description(j)
+        known = self.known_person(k)
+        if known is not None:
+            return known, k, k
+        far_end = self.names.unknown_name_end(k)
+        return (None, k, far_end) if far_end - k >= 2 else (None, j, end)
+
+    def known_person(self, k: int) -> int | None:
+        """A person the gazetteer or the article knows, named at token k: read it, return its end."""
+        person, rule = self.ctx.name_at(k)
+        if person and self.ctx.is_person(person.value.key):
+            return self.names.read(person, rule)
+        return None
+
+    def titled(self, end: int, title: Title) -> int:
+        """Mark the person just read as introduced by a title (not for "نظيره": an object)."""
+        if title.role != COUNTERPART and self.ctx.doc.mentions:
+            self.ctx.doc.mentions[-1].titled = True
+        return end
+
+    def qualifier(self, j: int) -> tuple[int, str, str]:
+        """What a title is of: a nationality (الأرميني), a state body (باسم الشرطة الصومالية) or an
+        organisation (للأمم المتحدة). Returns (end, scope key, state key)."""
+        ctx = self.ctx
+        if j >= len(ctx.tokens):
+            return j, "", ""
+        state, after, proclitic = ctx.nationality_at(j)
+        inst = self.gaz.institutions.match_at(ctx.tokens, j)
+        if inst and self.institutions.length(j, inst[0]) > (after - j if state else 0):
+            end, scope = self.institutions.read(j, inst[0], emit=True)
+            if scope:
+                ctx.doc.mentions[-1].kind = "qualifier"
+                return end, scope, ctx.doc.state_of(scope)
+        if state:
+            ctx.add(state, j, after, "gazetteer:nisba", 0.95, "nisba", proclitic)
+            return after, state, state
+        org, _ = ctx.name_at(j)
+        scope_entity = ctx.doc.lookup(org.value.key) if org else None
+        if scope_entity is not None and scope_entity.type in ORG_TYPES | PLACE_SCOPES:
+            end = self.names.read(org, "gazetteer")
+            ctx.doc.mentions[-1].kind = "qualifier"
+            return end, scope_entity.key, scope_entity.country
+        return j, "", ""
+
+    def skip_description(self, j: int) -> int:
+        """Past adjectives, ل/ب-phrases, "في <place>" and known names after a title, to where a
+        full name starts: "المبعوث الأميركي الخاص إلى السودان | توم بيرييلو". j if none does."""
+        from kg.extract.frames import frame_index
+
+        ctx, gaz = self.ctx, self.gaz
+        k, limit = j, min(j + MAX_DESCRIPTION, len(ctx.tokens))
+        while k < limit:
+            if (k > j and ctx.punctuation_before(k)) or frame_index().match_at(ctx.tokens, k) \
+                    or gaz.titles.match_at(ctx.tokens, k):
+                return j  # a verb or another title (نظيره) starts something else
+            word = ctx.tokens[k].norm
+            match, _ = ctx.name_at(k)
+            if match and ctx.is_person(match.value.key):
+                return k
+            if match:
+                self.names.read(match, "gazetteer")
+                ctx.doc.mentions[-1].kind = "qualifier"
+                k = match.end
+            elif self.ends_description(word):
+                return j
+            elif self.in_description(word):
+                k += 1
+            elif self.names.unknown_name_end(k) - k >= 2:
+                return k
+            else:
+                k += 1
+        return j
+
+    def ends_description(self, word: str) -> bool:
+        """A relative pronoun, or a function word that cannot stand in a title's description."""
+        gaz = self.gaz
+        return word in gaz.relatives or (word in gaz.name_stops and word not in gaz.description_words
+                                         and not word.startswith(gaz.words("article")))
+
+    def in_description(self, word: str) -> bool:
+        """An adjective, an organisation head, or a ب/ل-phrase may stand in a title's description."""
+        gaz = self.gaz
+        clitics = gaz.words("description-clitic")
+        return (word in gaz.description_words or word in gaz.org_heads
+                or word.startswith(gaz.words("description-prefix"))
+                or any(p and p.endswith(clitics) for _, p in proclitic_variants(word)[1:]))
+
+    def mint_person(self, j: int, end: int, title: Title, scope: str, country: str) -> int:
+        """A person not in the gazetteer, named after a title: a new entity keyed by the name."""
+        ctx = self.ctx
+        name = dediacritize(ctx.surface(j, end))
+        key = mint_key("Person", name)
+        entity = ctx.doc.entities.get(key) or Entity(
+            key=key, type="Person", name_ar=name, country=country,
+            part_of=scope if scope and scope != country else "", role=title.role, role_ar=title.ar,
+            minted=True,
+        )
+        ctx.doc.use(entity)
+        ctx.add(key, j, end, "title:new-person", 0.7, "name")
+        self.names.remember_person(j, end, key)
+        return end
+
+    def office(self, i: int, j: int, title: Title, scope: str, country: str) -> int:
+        """No name: the gazetteer's holder of a unique office on that date, else the office's
+        unnamed holder as its own entity."""
+        ctx = self.ctx
+        holder = self.gaz.office_holder(title.role, scope, ctx.doc.published) if title.unique else None
+        if holder is not None:
+            ctx.doc.use(holder)
+            ctx.add(holder.key, i, j, "title:office-holder", 0.7, "title")
+            return j
+        key = f"{scope}_{title.role.replace(' ', '').replace('-', '')}"
+        scope_entity = ctx.doc.lookup(scope)
+        entity = ctx.doc.entities.get(key) or Entity(
+            key=key, type="Person", name_ar=dediacritize(ctx.surface(i, j)),
+            name_en=f"{scope_entity.name_en if scope_entity else scope} {title.role}",
+            country=country, part_of=scope if scope != country else "", role=title.role,
+            role_ar=title.ar, minted=True,
+        )
+        ctx.doc.use(entity)
+        ctx.add(key, i, j, "title:role-holder", 0.6, "title")
+        return j
