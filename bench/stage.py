@@ -48,7 +48,7 @@ def run_build(args: argparse.Namespace) -> dict:
     """`kg build`'s own streaming path: extraction -> triples -> Turtle, one pass, constant memory.
     The three stages interleave per document; each one's time is measured on its own."""
     from kg.build import BuildSummary, corpus_triples
-    from kg.export.files import write_atomic
+    from kg.io import write_atomic
     from kg.export.rdf import serialize_stream
     from kg.extract.gazetteer import load_gazetteer
     from kg.extract.pipeline import extract

@@ -18,64 +18,22 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.export.files import write_text_atomic
-from kg.export.network import contradictions
-
-CLASS_STYLE = {
-    # class: (colour, shape) -- actors by kind, places green, claims sand boxes
-    "Person": ("#e07a5f", "dot"),
-    "State": ("#3d405b", "diamond"),
-    "City": ("#81b29a", "triangle"),
-    "Region": ("#81b29a", "triangleDown"),
-    "Place": ("#81b29a", "triangle"),
-    "Ministry": ("#6d597a", "square"),
-    "Government": ("#6d597a", "square"),
-    "GovernmentBody": ("#6d597a", "square"),
-    "Parliament": ("#6d597a", "square"),
-    "ArmedForce": ("#9a031e", "square"),
-    "ArmedGroup": ("#5f0f40", "square"),
-    "InternationalOrganisation": ("#0077b6", "hexagon"),
-    "Organisation": ("#0096c7", "hexagon"),
-    "MediaOutlet": ("#adb5bd", "hexagon"),
-    "Claim": ("#f2cc8f", "box"),
-}
-EVENT_FAMILIES = {
-    # events are ellipses coloured by family, so violence and diplomacy read apart at a glance
-    "#f4a261": ("ArmedClash", "Attack", "Shelling", "AirStrike", "CeasefireViolation", "Interception",
-                "Deployment", "Withdrawal", "ArmsTransfer", "Threat"),
-    "#c1121f": ("CasualtyReport",),
-    "#90be6d": ("Ceasefire", "Appeal", "Statement", "Address", "DiplomaticContact", "Summons",
-                "Mediation", "Support"),
-    "#b5838d": ("Accusation", "Denial", "Condemnation"),
-}
-EVENT_STYLE = ("#f4a261", "ellipse")
+from kg.io import write_text_atomic
+from kg.export.network import contradictions, is_a
+from kg.graph.vocabulary import node_style, relation_kinds
 
 # Edge wording: network.py's roles, and for agent/target edges the event's kg:relation.
 ROLE_LABELS = {"says": "says", "asserts": "asserts", "side": "casualties of", "location": "at",
                "violates": "violates", "country": "country", "part of": "part of", "agent": "does",
                "target": "target"}
-RELATION_LABELS = {
-    # relation: (actor -> event, event -> target)
-    "reportsCasualties": ("reports", "of"), "accuses": ("accuses", "accused"), "callsOn": ("calls on", "addressee"),
-    "contacts": ("contacts", "with"), "mediatesBetween": ("mediates", "between"), "declares": ("declares", "target"),
-    "addresses": ("addresses", "audience"), "supplies": ("supplies", "recipient"), "attacks": ("attacks", "target"),
-    "condemns": ("condemns", "condemned"), "denies": ("denies", "denied to"), "violates": ("violates", "against"),
-    "deploysTo": ("deploys", "to"), "withdrawsFrom": ("withdraws", "from"), "supports": ("supports", "supported"),
-    "summons": ("summons", "summoned"), "clashesWith": ("clashes", "with"), "intercepts": ("intercepts", "target"),
-    "threatens": ("threatens", "threatened"), "states": ("states", "about"),
-}
 STRUCTURAL_ROLES = {"country", "part of"}
 DOCUMENT_KEYS = ("headline", "published", "url", "publisher")
 TEMPLATES = ("page.html", "explorer.css", "explorer.js")
 
 
 def style_of(cls: str) -> tuple[str, str]:
-    if cls in CLASS_STYLE:
-        return CLASS_STYLE[cls]
-    for colour, classes in EVENT_FAMILIES.items():
-        if cls in classes:
-            return colour, "ellipse"
-    return EVENT_STYLE
+    """Colour and shape from the ontology: actors and places by class, events by family."""
+    return node_style(cls)
 
 
 def kind_of(cls: str, shape: str) -> str:
@@ -97,9 +55,9 @@ def template(name: str) -> str:
 
 def edge_label(role: str, event: dict) -> str:
     """English wording of an edge; agent/target edges say what the event's relation means."""
-    words = RELATION_LABELS.get(event.get("relation", ""))
-    if words and role in ("agent", "target"):
-        return words[0] if role == "agent" else words[1]
+    relation = relation_kinds().get(event.get("relation", ""))
+    if relation and role in ("agent", "target"):
+        return relation.agent_label if role == "agent" else relation.target_label
     return ROLE_LABELS.get(role, role)
 
 
@@ -141,7 +99,7 @@ def page_data(net: nx.MultiDiGraph) -> dict:
     docs: dict[str, dict] = {}
     conflicts = contradictions(net)
     contested = {n for a, b, _ in conflicts for n in (a, b)}
-    contested |= {n for n, d in net.nodes(data=True) if d.get("cls") == "Denial"}
+    contested |= {n for n, d in net.nodes(data=True) if is_a(d.get("cls", ""), "Denial")}
     for node, data in net.nodes(data=True):
         colour, shape = style_of(data.get("cls", ""))
         attrs = {k: v for k, v in data.items() if k not in DOCUMENT_KEYS + ("label", "title", "color", "shape")}

@@ -14,6 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.graph.namespace import KG, SCHEMA
+from kg.graph.vocabulary import event_kinds, vocabulary
 
 SKIP_CLASSES = {KG.Mention, KG.Sentence, KG.Document}
 EDGE_PROPERTIES = {
@@ -141,9 +142,18 @@ def graph_stats(net: nx.MultiDiGraph) -> dict:
 
 
 # Contradictions: flags for an analyst to look at, not verdicts.
-HOSTILE_CLASSES = {"Attack", "Shelling", "AirStrike", "ArmedClash", "CeasefireViolation", "Threat", "Accusation"}
 MAX_PAIRS_PER_GROUP = 20  # a big toll story must not turn into thousands of edges
 DENIAL_WINDOW_DAYS = 3
+
+
+def is_hostile(cls: str) -> bool:
+    """A hostile act (the ontology's kg:hostile): a denial by its agent contradicts it."""
+    kind = event_kinds().get(cls)
+    return bool(kind and kind.hostile)
+
+
+def is_a(cls: str, ancestor: str) -> bool:
+    return bool(cls) and vocabulary().is_a(cls, ancestor)
 
 
 def contradictions(net: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
@@ -170,7 +180,7 @@ def casualty_conflicts(net: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
     """Same side(s), same kind, same day, different count, no source in common."""
     groups: dict[tuple, list[str]] = defaultdict(list)
     for node, data in net.nodes(data=True):
-        if data.get("cls") != "CasualtyReport" or "count" not in data:
+        if not is_a(data.get("cls", ""), "CasualtyReport") or "count" not in data:
             continue
         sides = frozenset(o for _, o, role in net.out_edges(node, keys=True) if role == "side")
         if sides:
@@ -197,10 +207,10 @@ def within_days(a: str, b: str, days: int) -> bool:
 
 def denial_conflicts(net: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
     """A denial by X against an accusation of X, or against a hostile act others say X did."""
-    hostile = [(n, d) for n, d in net.nodes(data=True) if d.get("cls") in HOSTILE_CLASSES]
+    hostile = [(n, d) for n, d in net.nodes(data=True) if is_hostile(d.get("cls", ""))]
     pairs = []
     for denial, data in net.nodes(data=True):
-        if data.get("cls") != "Denial":
+        if not is_a(data.get("cls", ""), "Denial"):
             continue
         agents = {s for s, _, role in net.in_edges(denial, keys=True) if role == "agent"}
         deniers = agents or set(sources_of(net, denial))
@@ -210,9 +220,9 @@ def denial_conflicts(net: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
                 continue
             outs = {o for _, o, role in net.out_edges(event, keys=True) if role == "target"}
             agents = {s for s, _, role in net.in_edges(event, keys=True) if role == "agent"}
-            if other.get("cls") == "Accusation" and outs & deniers:
+            if is_a(other.get("cls", ""), "Accusation") and outs & deniers:
                 found.append((event, denial, "denied accusation"))
-            elif other.get("cls") != "Accusation" and agents & deniers and sources_of(net, event) - deniers:
+            elif not is_a(other.get("cls", ""), "Accusation") and agents & deniers and sources_of(net, event) - deniers:
                 found.append((event, denial, "denied by its alleged agent"))
         pairs.extend(found[:MAX_PAIRS_PER_GROUP])
     return pairs

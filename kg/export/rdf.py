@@ -1,4 +1,5 @@
-"""RDF serialisations: Turtle (default), N-Triples and JSON-LD, with the ontology's prefixes.
+"""RDF serialisations of the formats in `kg.export.formats` (Turtle by default, N-Triples,
+JSON-LD, N-Quads, TriG), with the ontology's prefixes.
 
 Streams go through pyoxigraph's Rust serialisers; rdflib graphs (small ones) through rdflib.
 """
@@ -10,33 +11,23 @@ from typing import BinaryIO
 
 from rdflib import Graph
 
-from kg.export.files import write_atomic
+from kg.export import formats
+from kg.io import write_atomic
 from kg.graph.namespace import PREFIXES
 
-FORMATS = {
-    # name: (rdflib format, extension, pyoxigraph format attribute)
-    "turtle": ("turtle", ".ttl", "TURTLE"),
-    "ttl": ("turtle", ".ttl", "TURTLE"),
-    "nt": ("nt", ".nt", "N_TRIPLES"),
-    "ntriples": ("nt", ".nt", "N_TRIPLES"),
-    "json-ld": ("json-ld", ".jsonld", "JSON_LD"),
-    "jsonld": ("json-ld", ".jsonld", "JSON_LD"),
-}
 PREFIX_MAP = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 
 
 def rdflib_format(name: str) -> str:
-    return FORMATS[name][0]
+    return formats.get(name).rdflib
 
 
 def extension(name: str) -> str:
-    return FORMATS[name][1]
+    return formats.get(name).extension
 
 
 def oxigraph_format(name: str):
-    import pyoxigraph
-
-    return getattr(pyoxigraph.RdfFormat, FORMATS[name][2])
+    return formats.get(name).oxigraph_format()
 
 
 def serialize_stream(triples: Iterable, handle: BinaryIO, fmt: str) -> None:

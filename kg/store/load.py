@@ -63,7 +63,7 @@ def load_into_store(paths: list[str | Path], store_path: str | Path | None) -> L
 
 def write_nquads(paths: list[str | Path], out: str | Path) -> LoadSummary:
     """The named graphs as one N-Quads file, for a server's own bulk loader."""
-    from kg.export.files import write_atomic
+    from kg.io import write_atomic
 
     graphs, files = collect_graphs(paths)
     quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for graph, triples in graphs.items() for t in triples]
