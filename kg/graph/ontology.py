@@ -26,6 +26,26 @@ def ontology() -> Graph:
     return graph
 
 
+SHAPES_IRI = "https://w3id.org/kg-arabic-news/shapes#"
+
+
 @lru_cache(maxsize=1)
 def shapes() -> Graph:
-    return Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
+    """`shapes.ttl`, plus a "subject and object are IRIs" check for every direct relation the
+    ontology defines, so a new relation is checked without editing the shapes."""
+    from rdflib import BNode, Literal, URIRef
+    from rdflib.namespace import SH
+
+    from kg.graph.namespace import KG
+    from kg.graph.vocabulary import relation_kinds
+
+    graph = Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
+    shape = URIRef(SHAPES_IRI + "DirectRelationShape")
+    for name in relation_kinds():
+        prop, check = KG[name], BNode()
+        graph.add((shape, SH.targetSubjectsOf, prop))
+        graph.add((shape, SH.property, check))
+        graph.add((check, SH.path, prop))
+        graph.add((check, SH.nodeKind, SH.IRI))
+        graph.add((check, SH.message, Literal(f"Objects of kg:{name} must be IRIs.", lang="en")))
+    return graph
