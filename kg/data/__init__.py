@@ -4,11 +4,26 @@ Each file has a header row; `#` starts a comment line; `|` separates alternative
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 DATA_DIR = Path(str(resources.files("kg.data")))
+DATA_PATH_VARIABLE = "KG_DATA_PATH"  # extra folders (os.pathsep-separated) laid over kg/data
+
+
+def data_dirs() -> tuple[Path, ...]:
+    """The packaged data folder, then each folder on $KG_DATA_PATH: a user adds frames
+    (`frames/*.tsv`) and ontology modules (`ontology/*.ttl`) without touching the package."""
+    extra = [Path(p) for p in os.environ.get(DATA_PATH_VARIABLE, "").split(os.pathsep) if p]
+    return (DATA_DIR, *extra)
+
+
+def data_files(pattern: str) -> list[Path]:
+    """Files matching `pattern` (e.g. "frames/*.tsv") in every data folder: packaged ones first,
+    each folder's in name order."""
+    return [path for folder in data_dirs() for path in sorted(folder.glob(pattern))]
 
 
 class Row(dict):

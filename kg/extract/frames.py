@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.data import DATA_DIR, alternatives, read_tsv, read_tsv_path
+from kg.data import alternatives, data_files, read_tsv, read_tsv_path
 from kg.extract.phrases import PhraseIndex
 from kg.text.normalize import normalize_phrase, normalize_word
 
@@ -26,9 +26,10 @@ class Frame:
 
 @lru_cache(maxsize=1)
 def frame_rows() -> tuple[dict[str, str], ...]:
-    """`frames.tsv`, then every `frames/*.tsv` (same columns) in name order: one table of frames."""
+    """`frames.tsv`, then every `frames/*.tsv` (same columns) in name order, in the package and then
+    in each folder of $KG_DATA_PATH: one table of frames."""
     rows = list(read_tsv("frames.tsv"))
-    for path in sorted((DATA_DIR / "frames").glob("*.tsv")):
+    for path in data_files("frames/*.tsv"):
         rows.extend(read_tsv_path(path))
     return tuple(rows)
 

@@ -17,12 +17,26 @@ def ontology_dir() -> Path:
 ONTOLOGY_FILES = ("kg.ttl", "events.ttl")  # the core, then the event-type module (PLOVER/ACLED classes)
 
 
+def ontology_files() -> list[Path]:
+    """The ontology's modules, then any `ontology/*.ttl` in the folders of $KG_DATA_PATH (a user's
+    own event classes)."""
+    from kg.data import data_dirs
+
+    files = [ontology_dir() / name for name in ONTOLOGY_FILES if (ontology_dir() / name).exists()]
+    return files + [path for folder in data_dirs()[1:] for path in sorted(folder.glob("ontology/*.ttl"))]
+
+
 @lru_cache(maxsize=1)
 def ontology() -> Graph:
+    """The whole ontology as one graph; a module that does not parse is a one-line DataError."""
+    from kg.errors import DataError
+
     graph = Graph()
-    for name in ONTOLOGY_FILES:
-        if (ontology_dir() / name).exists():
-            graph.parse(ontology_dir() / name, format="turtle")
+    for path in ontology_files():
+        try:
+            graph.parse(path, format="turtle")
+        except Exception as error:  # rdflib raises several kinds for bad Turtle
+            raise DataError(f"{path}: not valid Turtle ({str(error).splitlines()[0][:200]})") from None
     return graph
 
 
