@@ -274,3 +274,17 @@ def test_big_graph_renders_fast_enough():
     assert net.number_of_nodes() >= 5000
     assert time.perf_counter() - started < 20
     assert len(data_block(page)["nodes"]) == net.number_of_nodes()
+
+
+def test_a_demanded_event_is_drawn_and_labelled_as_not_a_fact():
+    article = Article("dem", date(2024, 3, 2), "عنوان", ["دعت فرنسا أذربيجان إلى الانسحاب من المنطقة."])
+    withdrawal = article.event("e1", "Withdrawal", "withdrawsFrom", 0, "الانسحاب", agents=["Azerbaijan"],
+                               targets=["Armenia"], modality="Demanded")
+    extraction = Extraction(article.document, article.sentences, ENTITIES, [], [withdrawal], [])
+    graph = extraction_graph(extraction)
+    from rdflib import URIRef
+
+    assert not list(graph.triples((URIRef(KGR + "Azerbaijan"), None, URIRef(KGR + "Armenia"))))
+    nodes = {n["id"]: n for n in page_data(to_networkx(graph))["nodes"]}
+    event = next(n for n in nodes.values() if n.get("cls") == "Withdrawal")
+    assert event["modality"] == "Demanded"

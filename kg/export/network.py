@@ -111,6 +111,9 @@ def node_attributes(graph: Graph, node: URIRef) -> dict:
         value = graph.value(node, prop)
         if value is not None:
             attrs[key] = str(value)
+    modality = graph.value(node, KG.modality)
+    if modality is not None:
+        attrs["modality"] = local_name(modality)  # Asserted, Demanded, Proposed ... (the page marks the rest)
     relation = graph.value(node, KG.relation)
     if relation is not None:
         attrs["relation"] = local_name(relation)  # the page words agent/target edges by it

@@ -71,6 +71,10 @@
                highlight: {background: colour, border: "#000"}, hover: {background: colour, border: "#000"}};
     n.borderWidth = n.contested ? 3 : 1;
     if (n.contested) n.shapeProperties = {borderDashes: [6, 3]};
+    else if (n.modality && n.modality !== "Asserted" && n.modality !== "Reported") {
+      n.shapeProperties = {borderDashes: [2, 4]};  // demanded, proposed, planned...: not a fact
+      n.borderWidth = 2;
+    }
   });
   DATA.edges.forEach(function (e) {
     e.word = e.label;
@@ -250,6 +254,7 @@
     fact("Date", n.date ? textEl("span", n.date) : null);
     fact("Count", n.count != null ? textEl("span", n.count + (n.casualty_type ? " " + n.casualty_type : "")) : null);
     fact("Trigger", n.trigger ? textEl("span", n.trigger) : null);
+    fact("Modality", n.modality && n.modality !== "Asserted" ? textEl("span", n.modality.toLowerCase()) : null);
     fact("About", n.about ? textEl("span", n.about) : null);
     fact("Victim", n.victim ? textEl("span", n.victim) : null);
     fact("Also written", n.aliases && n.aliases.length ? textEl("span", n.aliases.join("، ")) : null);
