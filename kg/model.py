@@ -103,6 +103,7 @@ class Event:
     about: str = ""  # free-text object, e.g. "وقف القتال"
     part_of_event: str = ""  # id of the event this one belongs to (a violation -> its ceasefire)
     modality: str = "Asserted"  # local name of a kg:Modality individual (Asserted, Reported, Denied, Demanded, Proposed, Planned, Conditional, Hypothetical)
+    date_precision: str = ""  # how `date` was found: "day" (a day and month), "weekday", "relative" (yesterday, today), "" (no date in the sentence)
 
 
 @dataclass

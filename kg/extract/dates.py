@@ -21,6 +21,7 @@ from kg.text.normalize import normalize_phrase
 CLOCK = re.compile(r"(?<![0-9٠-٩])([0-9٠-٩]{1,2})[:.]([0-9٠-٩]{2})(?![0-9٠-٩])")
 LATIN = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 FUTURE_SLACK = timedelta(days=7)
+PRECISION = {"weekday": "weekday", "relative": "relative", "same": "relative"}  # date word kind -> Event.date_precision
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class DateMention:
     end: int
     token_start: int
     token_end: int
+    precision: str = "day"  # "day" (a day of a month), "weekday", "relative" (from publication or the last date)
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +114,8 @@ def find_dates(sentence: Sentence, published: date | None, last: date | None) ->
             value = last + timedelta(days=word.value)
         if value is not None:
             start = max(start, 0)
-            found.append(DateMention(value, tokens[start].start, tokens[end - 1].end, start, end))
+            found.append(DateMention(value, tokens[start].start, tokens[end - 1].end, start, end,
+                                     PRECISION.get(word.kind, "day")))
             last = value
         i = end
     return found

@@ -96,7 +96,8 @@ def date_events(sentence: Sentence, events: list[Event], dates: list[DateMention
     """Each event takes the date mentioned nearest to it; a clock time goes to the nearest event."""
     if dates:
         for event in events:
-            event.date = min(dates, key=lambda d: abs(d.start - event.start)).value
+            nearest = min(dates, key=lambda d: abs(d.start - event.start))
+            event.date, event.date_precision = nearest.value, nearest.precision
     clock = find_clock_time(sentence)
     earlier = [e for e in events if e.start < clock[1]] if clock else []
     if clock and earlier and earlier[-1].date is not None:
