@@ -101,3 +101,41 @@ def test_bad_input_through_the_real_command(tmp_path):
     assert run.returncode == 2
     assert run.stderr.strip().startswith("kg: ") and "Traceback" not in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("content, field", [
+    ({"article": "a.txt", "entities": [{"key": "A", "ar": 5}], "relations": []}, "'ar'"),
+    ({"article": "a.txt", "entities": [{"key": "A", "en": {"x": 1}}], "relations": []}, "'en'"),
+    ({"article": "a.txt", "entities": [{"key": "A", "ar": ["ا", 7]}], "relations": []}, "'ar'"),
+    ({"entities": [{"key": "A"}], "relations": [{"s": "A", "kw": 5}], "numbers": []}, "'kw'"),
+    ({"article": "a.txt", "entities": [{"key": "A"}], "relations": [{"s": "A", "p": "attacks", "o": ["a"]}]}, "'o'"),
+    ({"article": "a.txt", "entities": [{"key": "A"}], "relations": [{"s": "A", "p": "attacks", "side": {}}]}, "'side'"),
+    ({"article": "a.txt", "entities": [{"key": "A"}], "relations": [{"s": "A", "p": "attacks", "count": 1e400}]},
+     "'count'"),
+    ({"article": "a.txt", "entities": [{"key": "A"}], "relations": [], "numbers": [1e400]}, "'numbers'"),
+    ({"article": 5, "entities": [], "relations": []}, "'article'"),
+])
+def test_broken_gold_field_is_one_line_naming_file_and_field(capsys, tmp_path, content, field):
+    """Issue 17 item 9: wrong types in a gold file are refused in one line, never a traceback."""
+    (tmp_path / "a.txt").write_text("عنوان\n\nقال الرئيس", encoding="utf-8")
+    (tmp_path / "a.expect.json").write_text("{}", encoding="utf-8")
+    name = "a.expect.json" if "numbers" in content and "article" not in content else "g.json"
+    (tmp_path / name).write_text(json.dumps(content), encoding="utf-8")
+    err = one_line_error(capsys, ["eval", str(tmp_path / name)])
+    assert name in err and field in err
+
+
+def test_deeply_nested_gold_json_is_refused_in_one_line(capsys, tmp_path):
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    err = one_line_error(capsys, ["eval", str(tmp_path / "deep.json")])
+    assert "deep.json" in err and "nested too deeply" in err
+
+
+def test_broken_gold_through_the_real_command_exits_2(tmp_path):
+    (tmp_path / "a.txt").write_text("عنوان\n\nقال الرئيس", encoding="utf-8")
+    (tmp_path / "g.json").write_text('{"article": "a.txt", "entities": [{"key": "A"}], "relations": '
+                                     '[{"s": "A", "p": "attacks", "count": 1e400}]}', encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "kg.cli", "eval", str(tmp_path / "g.json")], capture_output=True,
+                         text=True, cwd=ROOT, timeout=60)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1 and "g.json" in run.stderr and "count" in run.stderr

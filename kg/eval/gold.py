@@ -95,28 +95,50 @@ def read_json(path: Path) -> dict:
         raise InputError(f"{path}: not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise InputError(f"{path}: JSON nested too deeply") from None
     if not isinstance(data, dict):
         raise InputError(f"{path}: expected a JSON object with 'entities' and 'relations'")
     return data
 
 
-def strings(value: object) -> tuple[str, ...]:
+def shown(value: object) -> str:
+    """A value as a message shows it: JSON, cut short."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError, RecursionError):
+        text = repr(value)
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def strings(value: object, where: str = "", name: str = "") -> tuple[str, ...]:
+    """A field holding one string or a list of strings (names, forms, keywords)."""
     if value is None:
         return ()
     if isinstance(value, str):
         return (value,)
-    return tuple(str(v) for v in value if v)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(v for v in value if v)
+    raise InputError(f"{where}: '{name}' must be a string or a list of strings, not {shown(value)}")
 
 
-def as_int(value: object, where: str) -> int | None:
+def as_int(value: object, where: str, name: str = "count") -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise InputError(f"{where}: {value!r} is not a number")
+        raise InputError(f"{where}: '{name}' {shown(value)} is not a number")
     try:
         return int(value)
-    except ValueError:
-        raise InputError(f"{where}: {value!r} is not a number") from None
+    except (ValueError, OverflowError):
+        raise InputError(f"{where}: '{name}' {shown(value)} is not a finite whole number") from None
+
+
+def entity_ref(record: dict, key: str, path: Path) -> str | None:
+    """An optional entity key in a relation ('o', 'side'): a string or null."""
+    value = record.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    raise InputError(f"{path}: relation '{key}' must be an entity key (a string) or null, not {shown(value)}")
 
 
 def parse_date(value: object, where: str) -> date | None:
@@ -148,7 +170,9 @@ def article_path(data: dict, path: Path) -> tuple[Path, str]:
     if path.name.endswith(DEVSET_SUFFIX):
         return path.with_name(path.name[: -len(DEVSET_SUFFIX)] + ".txt"), DEVSET
     if "article" in data:
-        return (path.parent / str(data["article"])).resolve(), GOLD
+        if not isinstance(data["article"], str) or not data["article"]:
+            raise InputError(f"{path}: 'article' must be the path of the annotated .txt (a string)")
+        return (path.parent / data["article"]).resolve(), GOLD
     relations = data.get("relations") or []
     if "numbers" in data or any(isinstance(r, dict) and "kw" in r for r in relations):
         return path.with_suffix(".txt"), DEVSET
@@ -166,22 +190,25 @@ def load_gold(path: str | Path) -> GoldArticle:
     gold = GoldArticle(name, path, article, parse_date(data.get("date"), str(path)), fmt)
     for record in records(data, "entities", path):
         key = need(record, "key", path, "entity")
-        english = strings(record.get("en")) + strings(record.get("names"))
+        where = f"{path}: entity {key!r}"
+        english = strings(record.get("en"), where, "en") + strings(record.get("names"), where, "names")
         gold.entities[key] = GoldEntity(key, str(record.get("type") or ""), str(record.get("qid") or ""),
-                                        english, strings(record.get("ar")))
+                                        english, strings(record.get("ar"), where, "ar"))
     for record in records(data, "relations", path):
         subject = need(record, "s", path, "relation")
-        obj = record.get("o")
-        for key in (subject, obj, record.get("side")):
+        obj = entity_ref(record, "o", path)
+        side = entity_ref(record, "side", path)
+        keywords = strings(record.get("kw"), f"{path}: relation of {subject!r}", "kw")
+        for key in (subject, obj, side):
             if key is not None and key not in gold.entities:
                 raise InputError(f"{path}: relation names entity {key!r}, which is not in 'entities'")
         if fmt == GOLD:
             need(record, "p", path, "relation")
-        elif not strings(record.get("kw")):
+        elif not keywords:
             raise InputError(f"{path}: devset relation without 'kw' keywords")
         gold.relations.append(GoldRelation(
-            subject, str(record.get("p") or ""), obj, as_int(record.get("count"), str(path)),
-            tuple(k.lower() for k in strings(record.get("kw"))), record.get("side"),
+            subject, str(record.get("p") or ""), obj, as_int(record.get("count"), f"{path}: relation of {subject!r}"),
+            tuple(k.lower() for k in keywords), side,
             str(record.get("event") or ""), str(record.get("date") or "")))
     for record in records(data, "claims", path, required=False):
         speaker = need(record, "speaker", path, "claim")
@@ -191,7 +218,7 @@ def load_gold(path: str | Path) -> GoldArticle:
     numbers = data.get("numbers") or []
     if not isinstance(numbers, list):
         raise InputError(f"{path}: 'numbers' must be a list of integers")
-    gold.numbers = [n for n in (as_int(v, str(path)) for v in numbers) if n is not None]
+    gold.numbers = [n for n in (as_int(v, str(path), "numbers") for v in numbers) if n is not None]
     return gold
 
 
