@@ -15,6 +15,8 @@ from kg.graph.iri import document_iri
 from kg.graph.namespace import KG, KGR
 
 SEED_DOC = str(document_iri("000_7f990094a9bbc95a"))
+ACTORS = ox.NamedNode(str(KGR["graph/actors"]))
+RELATIONS = ox.NamedNode(str(KGR["graph/relations"]))
 NASTY_ID = 'x>"}\nid 1'
 NASTY_TITLE = 'عنوان "}> \n} ; DROP ALL #'
 NASTY_TEXT = """أذربيجان تعلن مقتل 80 جندياً أرمينياً
@@ -82,42 +84,46 @@ def quads_of(graph) -> list[ox.Quad]:
     return list(ox.parse(graph.serialize(format="nt"), format=ox.RdfFormat.N_TRIPLES))
 
 
-def test_seed_partition_puts_every_triple_in_its_document_graph(seed_graph):
-    from kg.store.partition import split_quads
+def test_seed_layout_stores_each_fact_once(seed_graph):
+    from kg.store.partition import ACTORS_GRAPH, RELATIONS_GRAPH, split_quads
 
     graphs = split_quads(quads_of(seed_graph))
-    assert list(graphs) == [ox.NamedNode(SEED_DOC)]
-    assert len(graphs[ox.NamedNode(SEED_DOC)]) == len(seed_graph)
+    assert set(graphs) == {ox.NamedNode(SEED_DOC), ACTORS_GRAPH, RELATIONS_GRAPH}
+    assert sum(len(t) for t in graphs.values()) == len(seed_graph)  # no triple in two graphs
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    assert all(t.predicate != label or "/doc/" in t.subject.value for t in graphs[ox.NamedNode(SEED_DOC)])
+    assert {t.predicate for t in graphs[RELATIONS_GRAPH]} >= {ox.NamedNode(str(KG.supplies)), ox.NamedNode(str(KG.accuses))}
 
 
-def test_partition_shares_actors_and_keeps_relations_with_their_events(seed_graph, nasty_ttl):
+def test_layout_shares_actors_and_relations_across_articles(seed_graph, nasty_ttl):
     from rdflib import Graph
 
-    from kg.store.partition import split_quads
+    from kg.store.partition import ACTORS_GRAPH, RELATIONS_GRAPH, split_quads
 
     both = Graph()
     both += seed_graph
     both.parse(nasty_ttl)
     graphs = split_quads(quads_of(both))
     seed, nasty = ox.NamedNode(SEED_DOC), ox.NamedNode(str(document_iri(NASTY_ID)))
-    assert set(graphs) == {seed, nasty}
+    assert set(graphs) == {seed, nasty, ACTORS_GRAPH, RELATIONS_GRAPH}
     armenia_label = ox.Triple(ox.NamedNode(str(KGR.Armenia)), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
                               ox.Literal("Armenia", language="en"))
-    assert armenia_label in graphs[seed] and armenia_label in graphs[nasty]
-    # the seed's arms transfer and the other article's denial stay where their events are
-    supplies = ox.Triple(ox.NamedNode(str(KGR.Turkey_Government)), ox.NamedNode(str(KG.supplies)),
-                         ox.NamedNode(str(KGR.Azerbaijan)))
-    assert supplies in graphs[seed] and supplies not in graphs[nasty]
+    assert armenia_label in graphs[ACTORS_GRAPH] and armenia_label not in graphs[seed] | graphs[nasty]
+    # a relation both articles imply is stored once, in the relations graph
     accuses = ox.Triple(ox.NamedNode(str(KGR.Azerbaijan)), ox.NamedNode(str(KG.accuses)), ox.NamedNode(str(KGR.Armenia)))
-    assert accuses in graphs[seed] and accuses in graphs[nasty]
-    # a shared node reached only through another (Charles Michel kg:partOf the European Council)
-    council = [t for t in graphs[seed] if t.subject == ox.NamedNode(str(KGR.European_Council))]
-    assert council and not [t for t in graphs[nasty] if t.subject == ox.NamedNode(str(KGR.European_Council))]
-    # nothing is lost: the union of the graphs is the merged file
-    assert set().union(*graphs.values()) == {ox.Triple(q.subject, q.predicate, q.object) for q in quads_of(both)}
+    assert accuses in graphs[RELATIONS_GRAPH] and accuses not in graphs[seed] | graphs[nasty]
+    # what points at an article's own nodes stays in that article
+    assert all(doc_node_in(t, SEED_DOC) for t in graphs[seed])
+    # nothing is lost and nothing is doubled: the graphs partition the merged file
+    union = [t for triples in graphs.values() for t in triples]
+    assert len(union) == len(set(union)) == len({ox.Triple(q.subject, q.predicate, q.object) for q in quads_of(both)})
 
 
-def test_partition_sends_unplaceable_triples_to_the_default_graph():
+def doc_node_in(t: ox.Triple, doc: str) -> bool:
+    return any(isinstance(n, ox.NamedNode) and n.value.startswith(doc) for n in (t.subject, t.object))
+
+
+def test_layout_sends_unplaceable_triples_to_the_default_graph():
     from kg.store.partition import split_quads
 
     onto = ox.Quad(ox.NamedNode(str(KG.Claim)), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
@@ -135,7 +141,7 @@ def test_load_twice_does_not_duplicate(capsys, seed_ttl, seed_graph, store):
     assert code == 0 and "1 named graph replaced" in out
     first = store_quads(store)
     assert len(first) == len(seed_graph)
-    assert {q.graph_name for q in first} == {ox.NamedNode(SEED_DOC)}
+    assert {q.graph_name for q in first} == {ox.NamedNode(SEED_DOC), ACTORS, RELATIONS}
     assert run(capsys, "load", seed_ttl, "--store", store)[0] == 0
     assert store_quads(store) == first
 
@@ -220,24 +226,34 @@ def test_a_file_broken_half_way_leaves_the_store_unchanged(capsys, seed_ttl, sto
     assert store_quads(store) == before
 
 
-def test_a_failure_inside_the_write_rolls_back(capsys, seed_ttl, store, tmp_path, monkeypatch):
+def test_a_failure_inside_the_write_leaves_each_document_old_or_new(capsys, seed_ttl, nasty_ttl, store, tmp_path,
+                                                                    monkeypatch):
+    import errno
+
     import kg.store.embedded as embedded
 
-    run(capsys, "load", seed_ttl, "--store", store)
+    run(capsys, "load", seed_ttl, nasty_ttl, "--store", store)
     before = store_quads(store)
     edited = tmp_path / "edited.ttl"
     edited.write_text(seed_ttl.read_text(encoding="utf-8").replace("kg:casualtyCount 49", "kg:casualtyCount 48"),
                       encoding="utf-8")
-    real = embedded.insert_quads
+    real, calls = embedded.write_unit, []
 
-    def failing(store, quads):  # the old graph is dropped and half the new quads are in: then it fails
-        real(store, quads[: len(quads) // 2])
-        raise OSError("disk full")
+    def failing(store, unit):  # the disk fills up after the first document
+        calls.append(unit)
+        if len(calls) > 1:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(store, unit)
 
-    monkeypatch.setattr(embedded, "insert_quads", failing)
-    code, _, err = run(capsys, "load", edited, "--store", store)
-    assert code == 4 and "store left unchanged" in err
-    assert store_quads(store) == before
+    monkeypatch.setattr(embedded, "write_unit", failing)
+    code, _, err = run(capsys, "load", nasty_ttl, edited, "--store", store)
+    assert code == 4 and err.count("\n") == 1
+    assert f"kg: {store}: write failed after 1 of 2 named graphs (No space left on device)" in err
+    after = store_quads(store)
+    assert after == before  # the first document was replaced by itself, the second is as it was
+    monkeypatch.setattr(embedded, "write_unit", real)
+    assert run(capsys, "load", edited, "--store", store)[0] == 0
+    assert store_quads(store) != before
 
 
 # --- querying ---------------------------------------------------------------------------------
@@ -282,7 +298,7 @@ def test_tsv_escapes_tabs_and_newlines(capsys, nasty_ttl):
 def test_names_with_iri_and_string_delimiters_round_trip(capsys, nasty_ttl, store):
     assert run(capsys, "load", nasty_ttl, "--store", store)[0] == 0
     quads = store_quads(store)
-    assert {q.graph_name for q in quads} == {ox.NamedNode(str(document_iri(NASTY_ID)))}
+    assert {q.graph_name for q in quads} == {ox.NamedNode(str(document_iri(NASTY_ID))), ACTORS, RELATIONS}
     query = "SELECT ?g ?id ?title WHERE { GRAPH ?g { ?d kg:docId ?id ; schema:headline ?title } }"
     for rows in (json_rows(capsys, "query", "--store", store, "-e", query),
                  json_rows(capsys, "query", "--data", nasty_ttl, "-e", query.replace("GRAPH ?g", ""))):
@@ -323,12 +339,19 @@ def test_query_errors(capsys, seed_ttl, store, tmp_path):
 
 def test_store_in_use_or_not_a_store(capsys, seed_ttl, store, tmp_path):
     run(capsys, "load", seed_ttl, "--store", store)
-    holder = ox.Store(str(store))
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, pyoxigraph; s = pyoxigraph.Store(sys.argv[1]); "
+                               "print('open', flush=True); sys.stdin.read()", str(store)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
+        assert holder.stdout.readline().strip() == "open"
         code, _, err = run(capsys, "load", seed_ttl, "--store", store)
-        assert code == 4 and "store is in use" in err
+        assert code == 4 and f"store is in use by another process (pid {holder.pid})" in err
+        code, _, err = run(capsys, "query", "--store", store, "-e", "ASK {}")
+        assert code == 4 and f"(pid {holder.pid})" in err
     finally:
-        del holder
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    assert run(capsys, "query", "--store", store, "-e", "ASK {}")[0] == 0
     folder = tmp_path / "out"
     folder.mkdir()
     (folder / "graph.html").write_text("<html></html>", encoding="utf-8")

@@ -16,6 +16,30 @@ ENDPOINT_HELP = ("base URL of a SPARQL 1.1 server; queries go to BASE/query, upd
                  "$KG_ENDPOINT_USER / $KG_ENDPOINT_PASSWORD")
 
 
+def positive_seconds(value: str) -> float:
+    """--timeout: a number of seconds above 0 (0 would mean "wait for ever", which no one wants)."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not 0 < seconds < float("inf"):
+        raise argparse.ArgumentTypeError("must be more than 0 seconds")
+    return seconds
+
+
+def load_choices() -> list[str]:
+    """`--via` choices: the remote writers registered in kg.store.backends (cheap to import)."""
+    from kg.store.backends import remote_writers
+
+    return remote_writers()
+
+
+def output_choices() -> list[str]:
+    from kg.store.output import FORMATS
+
+    return list(FORMATS)
+
+
 def add_store_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--store", metavar="DIR", help="embedded store directory "
                         "(default: $XDG_DATA_HOME/kg/store, else ~/.local/share/kg/store)")
@@ -28,17 +52,20 @@ def add_commands(subparsers, runners) -> None:
         description="Load RDF files (.ttl, .nt, .jsonld, or .nq/.trig whose named graphs are kept) into the "
         "embedded store, or push them to a remote SPARQL 1.1 server. Each document goes into its own "
         "named graph (its IRI, kgr:doc/ID), replaced as a whole, so loading an article again does not "
-        "duplicate its facts. The embedded load is one transaction: if it fails the store is unchanged.")
+        "duplicate its facts; shared actor descriptions and direct relations are stored once, in "
+        "kgr:graph/actors and kgr:graph/relations. Each document is written in one transaction: an "
+        "interrupted load leaves every document as it was or fully replaced.")
     load.add_argument("files", nargs="+", metavar="FILE", help="RDF files, or folders of them (e.g. out/)")
     add_store_option(load)
     load.add_argument("--endpoint", metavar="URL", help=ENDPOINT_HELP)
     load.add_argument("--update-endpoint", metavar="URL", help="SPARQL Update URL (default: BASE/update)")
     load.add_argument("--store-endpoint", metavar="URL", help="Graph Store Protocol URL (default: BASE/store)")
-    load.add_argument("--via", choices=["gsp", "update"], default="gsp",
-                      help="remote only: gsp = one HTTP PUT per named graph (default); update = one SPARQL "
-                      "Update request for everything (atomic on transactional servers; for servers without "
-                      "the Graph Store Protocol)")
-    load.add_argument("--timeout", type=float, default=60.0, help="seconds per HTTP request (default: 60)")
+    load.add_argument("--via", choices=load_choices(), default=None,
+                      help="remote only: update = one SPARQL Update request per document (default when an "
+                      "update URL is known; keeps the shared graphs exact); gsp = one Graph Store Protocol "
+                      "PUT per document graph (default with only --store-endpoint)")
+    load.add_argument("--timeout", type=positive_seconds, default=60.0,
+                      help="seconds for each HTTP request as a whole (default: 60)")
     load.add_argument("--nquads", metavar="FILE", help="write the named graphs to an N-Quads file instead of "
                       "loading them (for a big server's own bulk loader)")
     runners["load"] = run_load
@@ -56,10 +83,13 @@ def add_commands(subparsers, runners) -> None:
                        help="query RDF files instead of the store (rdflib; repeat for several)")
     query.add_argument("--endpoint", metavar="URL", help=ENDPOINT_HELP)
     query.add_argument("--query-endpoint", metavar="URL", help="SPARQL query URL (default: BASE/query)")
-    query.add_argument("-o", "--output", choices=["table", "csv", "tsv", "json", "turtle"], default="table",
+    query.add_argument("-o", "--output", choices=output_choices(), default="table",
                        help="table (default), csv, tsv, json (SPARQL JSON results), turtle (CONSTRUCT/DESCRIBE)")
     query.add_argument("--width", type=int, default=60, help="table: cut cells to this many columns (0: never)")
-    query.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for an endpoint (default: 60)")
+    query.add_argument("--timeout", type=positive_seconds, default=60.0,
+                       help="seconds the query may take, on the store, the files or an endpoint (default: 60)")
+    query.add_argument("--allow-service", action="store_true",
+                       help="let the query call other endpoints with SERVICE (refused by default)")
     runners["query"] = run_query
 
 
@@ -74,11 +104,14 @@ def run_load(args: argparse.Namespace) -> int:
     remote = remote_requested(args, "endpoint", "update_endpoint", "store_endpoint")
     if sum(bool(x) for x in (remote, args.store, args.nquads)) > 1:
         raise InputError("give only one of --store, --endpoint (or --update-/--store-endpoint), --nquads")
+    if args.via and not remote:
+        raise InputError("--via is for a remote server: give --endpoint (or --update-/--store-endpoint)")
     if args.nquads:
         summary = write_nquads(args.files, args.nquads)
     elif remote:
         endpoints = resolve(args.endpoint, update=args.update_endpoint, store=args.store_endpoint)
-        summary = load_into_endpoint(args.files, endpoints, args.via, args.timeout)
+        via = args.via or ("update" if endpoints.update else "gsp")
+        summary = load_into_endpoint(args.files, endpoints, via, args.timeout)
     else:
         summary = load_into_store(args.files, args.store)
     print(summary.line())
@@ -106,37 +139,79 @@ def query_text(args: argparse.Namespace) -> tuple[str, str]:
 def run_query(args: argparse.Namespace) -> int:
     from kg.errors import QueryError
     from kg.store.endpoints import resolve
-    from kg.store.output import render
-    from kg.store.prefixes import project_prefixes
-    from kg.store.query import on_endpoint, on_files, on_store
+    from kg.store.query import run_on
 
     text, source = query_text(args)
     chosen = [name for name, on in (("--store", args.store), ("--data", args.data),
                                     ("--endpoint", args.endpoint or args.query_endpoint)) if on]
     if len(chosen) > 1:
         raise InputError(f"give only one of --store, --data, --endpoint (got {', '.join(chosen)})")
-    try:
-        if args.data:
-            answer = on_files(args.data, text)
-        elif args.endpoint or args.query_endpoint:
-            answer = on_endpoint(resolve(args.endpoint, query=args.query_endpoint).query, text, args.timeout)
-        else:
-            answer = on_store(args.store, text)
-    except QueryError as error:
-        if source == "-e" or str(error).startswith(("http://", "https://")):
-            raise
-        raise QueryError(f"{source}: {error}") from None
-    emit(render(answer, args.output, project_prefixes(), args.width))
+    if args.data:
+        backend, where = "data", args.data
+    elif args.endpoint or args.query_endpoint:
+        backend, where = "endpoint", resolve(args.endpoint, query=args.query_endpoint).query
+    else:
+        backend, where = "store", args.store
+    with deadline(args.timeout):
+        try:
+            answer = run_on(backend, where, text, stream=True, allow_service=args.allow_service, timeout=args.timeout)
+            emit(answer, args.output, args.width)
+        except QueryError as error:
+            if source == "-e" or str(error).startswith(("http://", "https://", "cannot reach")):
+                raise
+            raise QueryError(f"{source}: {error}") from None
     return 0
 
 
-def emit(text: str) -> None:
-    """Print, quietly stopping when the reader goes away (`kg query … | head`)."""
+class deadline:
+    """`kg query --timeout`: a query still running at the deadline ends the process with one line.
+
+    Why a process exit: the store's engine (Rust) and rdflib cannot be interrupted half-way
+    through a join, and a query only reads, so stopping it leaves nothing behind."""
+
+    def __init__(self, seconds: float) -> None:
+        import threading
+
+        self.seconds = seconds
+        self.timer = threading.Timer(seconds, self.expire)
+        self.timer.daemon = True
+
+    def expire(self) -> None:
+        import os
+        import sys
+
+        try:
+            sys.stdout.flush()
+        except (OSError, ValueError):
+            pass
+        os.write(2, f"kg: query stopped after {self.seconds:g} s (--timeout)\n".encode())
+        os._exit(4)
+
+    def __enter__(self) -> "deadline":
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.timer.cancel()
+
+
+def emit(answer, fmt: str, width: int) -> None:
+    """Print the answer line by line as its rows come, quietly stopping when the reader goes
+    away (`kg query … | head`); an error while rows are read is one line like any other."""
     import os
     import sys
 
+    from kg.errors import KgError, QueryError
+    from kg.store.output import render_lines
+    from kg.store.prefixes import project_prefixes
+
     try:
-        print(text)
+        for line in render_lines(answer, fmt, project_prefixes(), width):
+            sys.stdout.write(line + "\n")
         sys.stdout.flush()
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except KgError:
+        raise
+    except (OSError, ValueError, RuntimeError) as exc:  # the engine failing mid-stream
+        raise QueryError(f"query failed: {' '.join(str(exc).split())[:300]}") from None

@@ -2,22 +2,70 @@
 
 Why a directory under $XDG_DATA_HOME: the store outlives one `kg build` output folder, so many
 runs over many articles accumulate in one place that every `kg query` sees by default.
+
+Why a load writes one transaction per document (kg.store.update): a crash, Ctrl-C or kill -9
+at any moment leaves every document either as it was or fully replaced (RocksDB applies a
+committed transaction from its write-ahead log on the next open, and never half of one).
 """
 from __future__ import annotations
 
+import fcntl
 import os
+import shutil
+import struct
+import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg.errors import StoreError
-from kg.store.partition import Partition
+from kg.store.partition import Unit
+from kg.store.update import unit_update
 
 
 def default_store_path() -> Path:
     """$XDG_DATA_HOME/kg/store, else ~/.local/share/kg/store."""
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "kg" / "store"
+
+
+def one_line(error: BaseException, limit: int = 200) -> str:
+    return " ".join(str(error).split())[:limit]
+
+
+def lock_holder(path: Path) -> int | None:
+    """The pid of another process holding the store's RocksDB lock (a POSIX record lock on
+    LOCK), or None. F_GETLK only asks; it takes no lock."""
+    try:
+        fd = os.open(path / "LOCK", os.O_RDWR)
+    except OSError:
+        return None
+    try:
+        query = struct.pack("hhqqi", fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
+        answer = fcntl.fcntl(fd, fcntl.F_GETLK, query)
+        kind, _, _, _, pid = struct.unpack("hhqqi", answer)
+        return pid if kind != fcntl.F_UNLCK and pid > 0 else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def create_store(path: Path) -> None:
+    """Make a new, empty store at `path` in one rename: a kill half-way through creating it
+    leaves a hidden temporary folder beside it, never a half-made store at `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".creating", dir=path.parent))
+    try:
+        store = ox.Store(str(temp))
+        store.flush()
+        del store
+        if path.is_dir():
+            path.rmdir()  # empty (checked by the caller)
+        os.rename(temp, path)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
 
 
 def open_store(path: str | Path | None, create: bool) -> tuple[ox.Store, Path]:
@@ -31,62 +79,25 @@ def open_store(path: str | Path | None, create: bool) -> tuple[ox.Store, Path]:
     if create and not is_store and path.is_dir() and any(path.iterdir()):
         raise StoreError(f"{path}: this folder holds other files, not a store; choose an empty or new folder")
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        if not is_store:
+            create_store(path)
         return ox.Store(str(path)), path
-    except OSError as exc:
-        message = " ".join(str(exc).split())
-        if "lock" in message.lower():
-            raise StoreError(f"{path}: store is in use by another process ({message[:200]})") from None
-        raise StoreError(f"{path}: cannot open store ({message[:200]})") from None
+    except (OSError, RuntimeError) as exc:
+        holder = lock_holder(path)
+        if holder is not None:
+            raise StoreError(f"{path}: store is in use by another process (pid {holder}); "
+                             "wait for it to finish, or stop it") from None
+        if isinstance(exc, RuntimeError):  # RocksDB reports corruption as a RuntimeError
+            raise StoreError(f"{path}: cannot open store, it is damaged ({one_line(exc)}); "
+                             "restore a backup or load into a new store") from None
+        raise StoreError(f"{path}: cannot open store ({one_line(exc)})") from None
 
 
-BULK_FROM = 50_000  # above this many quads, RocksDB's bulk writer beats a transaction by far
-
-
-def insert_quads(store: ox.Store, quads: list[ox.Quad]) -> None:
-    """Add the quads: one transaction for a few, the bulk writer for many (replace_graphs rolls
-    back by hand if either fails, so both leave the store as it was)."""
-    if len(quads) < BULK_FROM:
-        store.extend(quads)
-    else:
-        store.bulk_extend(quads)
-
-
-def drop_graphs(store: ox.Store, names: list[ox.NamedNode]) -> None:
-    """Empty the named graphs, in one transaction (the names are IRIs, written as terms)."""
-    if names:
-        store.update(" ;\n".join(f"DROP SILENT GRAPH {name}" for name in names))
-
-
-def replace_graphs(store: ox.Store, graphs: Partition) -> None:
-    """Replace each named graph as a whole: drop them, then add the new quads. If anything fails,
-    the old graphs are put back and what was added is taken out, so the store is left as it was.
-    (Quads go in as terms, never as one giant SPARQL text to parse.)"""
-    if not graphs:
-        return
-    names = [graph for graph in graphs if isinstance(graph, ox.NamedNode)]
-    previous = [quad for name in names for quad in store.quads_for_pattern(None, None, None, name)]
-    quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for graph, triples in graphs.items() for t in triples]
-    already = {quad for quad in quads if isinstance(quad.graph_name, ox.DefaultGraph) and quad in store}
-    try:
-        drop_graphs(store, names)
-        insert_quads(store, quads)
-    except (OSError, SyntaxError, RuntimeError, ValueError) as exc:
-        rollback(store, names, previous, [q for q in quads if isinstance(q.graph_name, ox.DefaultGraph)], already)
-        message = " ".join(str(exc).split())[:300]
-        raise StoreError(f"load failed, store left unchanged ({message})") from None
-    store.flush()
-
-
-def rollback(store: ox.Store, names: list[ox.NamedNode], previous: list[ox.Quad], added_default: list[ox.Quad],
-             already: set[ox.Quad]) -> None:
-    """Put the replaced graphs back as they were and remove default-graph quads this load added."""
-    drop_graphs(store, names)
-    store.extend(previous)
-    for quad in added_default:
-        if quad not in already:
-            store.remove(quad)
-    store.flush()
+def write_unit(store: ox.Store, unit: Unit) -> None:
+    """One unit of the layout in one transaction."""
+    text = unit_update(unit)
+    if text:
+        store.update(text)
 
 
 def store_size(store: ox.Store) -> tuple[int, int]:

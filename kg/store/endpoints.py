@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -25,10 +26,30 @@ class Endpoints:
     store: str
 
 
+def shown_url(url: str) -> str:
+    """The URL as messages print it: any user:password part replaced by ***."""
+    try:
+        parts = urlsplit(url)
+        if parts.username is None and parts.password is None:
+            return url
+        host = parts.netloc.rsplit("@", 1)[-1]
+        return parts._replace(netloc=f"***@{host}").geturl()
+    except ValueError:
+        return re.sub(r"//[^/@]*@", "//***@", url)
+
+
 def check_url(url: str, option: str) -> str:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise InputError(f"{option} {url!r}: not an http(s) URL")
+    """An http(s) URL with a host; credentials in it are refused (they would show in `ps`)."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError for a bad port
+    except ValueError as exc:
+        raise InputError(f"{option} {shown_url(url)!r}: not a valid URL ({exc})") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InputError(f"{option} {shown_url(url)!r}: not an http(s) URL")
+    if parts.username is not None or parts.password is not None:
+        raise InputError(f"{option} {shown_url(url)!r}: credentials in the URL are not accepted; "
+                         f"set {USER_VARIABLE} and {PASSWORD_VARIABLE} instead")
     return url
 
 

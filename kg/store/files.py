@@ -1,6 +1,7 @@
 """Reading RDF files, with one-line errors for files that are missing or not RDF."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from rdflib import Graph
@@ -36,16 +37,36 @@ def parse_rdf_file(path: str | Path) -> Graph:
 FOLDER_SUFFIXES = (".ttl", ".turtle", ".nt", ".nq", ".trig", ".jsonld")
 
 
-def rdf_files(paths: list[str | Path]) -> list[Path]:
-    """The RDF files named by `paths`; a folder stands for the RDF files directly inside it."""
+def newest_per_stem(found: list[Path]) -> tuple[list[Path], list[Path]]:
+    """(files to load, older copies skipped): `kg build` writes one graph in several formats
+    (graph.ttl, graph.nt …), so in a folder only the newest file of each name is the build; an
+    older graph.nt left by an earlier build beside a new graph.ttl is skipped, never merged."""
+    by_stem: dict[str, list[Path]] = {}
+    for path in found:
+        by_stem.setdefault(path.stem, []).append(path)
+    keep, skipped = [], []
+    for stem in sorted(by_stem):
+        paths = sorted(by_stem[stem], key=lambda p: (p.stat().st_mtime_ns, p.suffix), reverse=True)
+        keep.append(paths[0])
+        skipped.extend(paths[1:])
+    return keep, skipped
+
+
+def rdf_files(paths: list[str | Path], skipped: list[Path] | None = None) -> list[Path]:
+    """The RDF files named by `paths`; a folder stands for the RDF files directly inside it
+    (the newest of each name: see newest_per_stem; the others are appended to `skipped`)."""
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES)
+            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES
+                           and not p.name.startswith("."))
             if not found:
                 raise InputError(f"{path}: no RDF files in this folder ({', '.join(FOLDER_SUFFIXES)})")
-            files.extend(found)
+            keep, older = newest_per_stem(found)
+            files.extend(keep)
+            if skipped is not None:
+                skipped.extend(older)
         elif path.is_file():
             rdf_format(path)
             files.append(path)
@@ -54,29 +75,37 @@ def rdf_files(paths: list[str | Path]) -> list[Path]:
     return files
 
 
-def read_quads(path: str | Path) -> list:
-    """All quads of an RDF file, parsed by pyoxigraph (fast); triple formats give default-graph quads.
+def oxigraph_format(fmt: str):
+    import pyoxigraph
 
-    The whole file is parsed before anything is returned, so a file that breaks half-way
-    yields an error and no data: a load never starts from half a file.
-    """
+    return {"turtle": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.N_TRIPLES,
+            "nquads": pyoxigraph.RdfFormat.N_QUADS, "trig": pyoxigraph.RdfFormat.TRIG,
+            "json-ld": pyoxigraph.RdfFormat.JSON_LD, "xml": pyoxigraph.RdfFormat.RDF_XML}[fmt]
+
+
+def iter_quads(path: str | Path) -> Iterator:
+    """The quads of an RDF file as pyoxigraph parses them (streamed, fast); triple formats give
+    default-graph quads. A syntax error anywhere raises InputError naming the file and line."""
     import pyoxigraph
 
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     fmt = rdf_format(path)
-    ox_format = {"turtle": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.N_TRIPLES,
-                 "nquads": pyoxigraph.RdfFormat.N_QUADS, "trig": pyoxigraph.RdfFormat.TRIG,
-                 "json-ld": pyoxigraph.RdfFormat.JSON_LD, "xml": pyoxigraph.RdfFormat.RDF_XML}[fmt]
     try:
-        return list(pyoxigraph.parse(path=str(path), format=ox_format, base_iri=path.resolve().as_uri()))
+        yield from pyoxigraph.parse(path=str(path), format=oxigraph_format(fmt), base_iri=path.resolve().as_uri())
     except SyntaxError as exc:
         message = " ".join(str(exc.msg if exc.msg else exc).split())[:300]
         raise InputError(f"{path}: not valid {fmt} RDF ({message})") from None
     except (OSError, ValueError) as exc:
         message = " ".join(str(exc).split())[:300]
         raise InputError(f"{path}: cannot read as {fmt} RDF ({message})") from None
+
+
+def read_quads(path: str | Path) -> list:
+    """All quads of an RDF file: the whole file is parsed before anything is returned, so a
+    file that breaks half-way yields an error and no data."""
+    return list(iter_quads(path))
 
 
 def parse_rdf_dataset(paths: list[str | Path]):

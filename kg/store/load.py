@@ -1,87 +1,127 @@
-"""`kg load`: RDF files -> one named graph per document -> the embedded store or a remote server.
+"""`kg load`: RDF files -> the store's layout (kg.store.partition) -> a back end, streamed.
 
-Why everything is read before anything is written: a file that is missing, not RDF, or broken
-half-way stops the load before the store is touched, and the write itself is one transaction.
+Why two passes: the first only parses (a file that is missing, not RDF, or broken half-way
+stops the load before anything is written) and notes where each graph ends; the second parses
+again and hands each graph to the back end as soon as it is complete, so memory stays that of
+one document for a build written document by document. Each unit is one transaction on the
+embedded store and one request to a server, so an interrupted load leaves every document
+either as it was or fully replaced.
 """
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
-import pyoxigraph as ox
+from kg.errors import KgError, StoreError
+from kg.store.backends import Writer, writer_class
+from kg.store.files import iter_quads, rdf_files
+from kg.store.partition import Survey, survey_files, units
 
-from kg.errors import InputError
-from kg.store.endpoints import Endpoints
-from kg.store.files import read_quads, rdf_files
-from kg.store.partition import Partition, split_quads
+
+class LoadInterrupted(KgError):
+    """Ctrl-C or SIGTERM during a load: what was committed stays, the rest is as it was."""
+
+    exit_code = 130
 
 
 @dataclass
 class LoadSummary:
     files: int
     graphs: int  # named graphs replaced
-    triples: int  # triples written (counted once per graph)
+    triples: int  # triples written
     target: str
     total: tuple[int, int] | None = None  # (quads, named graphs) in the store afterwards
     done: str = "replaced"
+    skipped: list[Path] = field(default_factory=list)
 
     def line(self) -> str:
         text = (f"read {self.files} file{'s' if self.files != 1 else ''}: {self.graphs} named "
                 f"graph{'s' if self.graphs != 1 else ''} {self.done}, {self.triples} triples -> {self.target}")
         if self.total:
             text += f" (store: {self.total[0]} quads in {self.total[1]} named graphs)"
+        if self.skipped:
+            text += f"; skipped older copies: {', '.join(str(p) for p in self.skipped)}"
         return text
 
 
-def collect_graphs(paths: list[str | Path]) -> tuple[Partition, int]:
-    """Named graph -> triples over all the files (graphs split across files are merged)."""
-    files = rdf_files(paths)
-    graphs: Partition = defaultdict(set)
-    for path in files:
-        for graph, triples in split_quads(read_quads(path)).items():
-            if isinstance(graph, ox.BlankNode):
-                raise InputError(f"{path}: a named graph has a blank-node name; give it an IRI")
-            graphs[graph] |= triples
-    return dict(graphs), len(files)
+@dataclass
+class Plan:
+    files: list[Path]
+    survey: Survey
+    skipped: list[Path]
+
+    def quads(self) -> Iterator:
+        return chain.from_iterable(iter_quads(path) for path in self.files)
 
 
-def count(graphs: Partition) -> tuple[int, int]:
-    named = sum(1 for g in graphs if isinstance(g, ox.NamedNode))
-    return named, sum(len(t) for t in graphs.values())
+def plan(paths: list[str | Path]) -> Plan:
+    skipped: list[Path] = []
+    files = rdf_files(paths, skipped)
+    return Plan(files, survey_files(files, iter_quads), skipped)
+
+
+@contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM stops a load like Ctrl-C does: between two transactions, with a message."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def write_all(load: Plan, writer: Writer) -> tuple[int, int]:
+    """Hand every unit to the writer; (named graphs replaced, triples written)."""
+    total = len(load.survey.last_graph)
+    graphs = triples = 0
+    try:
+        with sigterm_as_interrupt():
+            for unit in units(load.quads(), load.survey):
+                writer.write(unit)
+                graphs += unit.graph is not None
+                triples += unit.size()
+    except KeyboardInterrupt:
+        raise LoadInterrupted(f"{writer.target}: interrupted after {graphs} of {total} named graphs; each "
+                              "document is as it was or fully replaced (load again to finish)") from None
+    except OSError as exc:
+        reason = exc.strerror or " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise StoreError(f"{writer.target}: write failed after {graphs} of {total} named graphs ({reason}); "
+                         "each document is as it was or fully replaced") from None
+    return graphs, triples
+
+
+def load_to(paths: list[str | Path], backend: str, **options) -> LoadSummary:
+    """Load the files with the back end registered under `backend` (kg.store.backends)."""
+    load = plan(paths)
+    writer = writer_class(backend).open(inputs=load.files, **options)
+    try:
+        graphs, triples = writer.run(load)
+    finally:
+        total = writer.close()
+    return LoadSummary(len(load.files), graphs, triples, writer.target, total, writer.done, load.skipped)
 
 
 def load_into_store(paths: list[str | Path], store_path: str | Path | None) -> LoadSummary:
-    from kg.store.embedded import open_store, replace_graphs, store_size
-
-    graphs, files = collect_graphs(paths)
-    store, where = open_store(store_path, create=True)
-    replace_graphs(store, graphs)
-    named, triples = count(graphs)
-    return LoadSummary(files, named, triples, str(where), store_size(store))
+    return load_to(paths, "embedded", store=store_path)
 
 
 def write_nquads(paths: list[str | Path], out: str | Path) -> LoadSummary:
-    """The named graphs as one N-Quads file, for a server's own bulk loader."""
-    from kg.io import write_atomic
-
-    graphs, files = collect_graphs(paths)
-    quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for graph, triples in graphs.items() for t in triples]
-    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-    write_atomic(out, lambda stream: stream.write(data))
-    named, triples = count(graphs)
-    return LoadSummary(files, named, triples, str(out), done="written")
+    """The layout as one N-Quads file, for a server's own bulk loader."""
+    return load_to(paths, "nquads", out=out)
 
 
-def load_into_endpoint(paths: list[str | Path], endpoints: Endpoints, via: str, timeout: float) -> LoadSummary:
-    from kg.store.remote import push_gsp, push_update
+def load_into_endpoint(paths: list[str | Path], endpoints, via: str, timeout: float) -> LoadSummary:
+    return load_to(paths, via, endpoints=endpoints, timeout=timeout)
 
-    graphs, files = collect_graphs(paths)
-    if via == "update":
-        push_update(endpoints, graphs, timeout)
-        target = endpoints.update
-    else:
-        push_gsp(endpoints, graphs, timeout)
-        target = endpoints.store
-    named, triples = count(graphs)
-    return LoadSummary(files, named, triples, target)

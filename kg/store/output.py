@@ -3,18 +3,37 @@
 Why these choices: the table shortens IRIs with the project prefixes and cuts long quotes so
 it fits a terminal; CSV and TSV hold plain values (no quoting of IRIs, TSV escapes tabs and
 newlines as \\t and \\n); JSON is the W3C SPARQL 1.1 Query Results JSON format, unchanged.
+Text from articles never reaches a terminal raw: control characters (ESC, BEL …) and bidi
+overrides are written as \\x1b, \\u202e … in the table, CSV and TSV. Rows are printed as they
+come (the table measures its columns on the first rows), so a large answer never sits in memory.
+The formats are registered by name (FORMATS); `kg query -o` takes its choices from there.
 """
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 import unicodedata
+from collections.abc import Callable, Iterator
+from itertools import chain
 
 from kg.errors import InputError
 from kg.store.results import Answer, Term
 
-FORMATS = ("table", "csv", "tsv", "json", "turtle")
+TABLE_SAMPLE = 1000  # rows the table measures its column widths on
+
+# C0 controls but tab/newline/return, DEL, C1 controls, bidi embeddings/overrides/isolates.
+UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: str) -> str:
+    """The text with terminal control and bidi override characters made visible (\\x1b, \\u202e)."""
+    def visible(match: re.Match) -> str:
+        code = ord(match.group())
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return UNSAFE.sub(visible, text)
 
 
 def compact(iri: str, prefixes: dict[str, str]) -> str:
@@ -36,7 +55,7 @@ def cell(term: Term | None, prefixes: dict[str, str]) -> str:
     if term is None:
         return ""
     text = compact(term.value, prefixes) if term.kind == "uri" else plain(term)
-    return " ".join(text.split())
+    return safe(" ".join(text.split()))
 
 
 def width(text: str) -> int:
@@ -64,33 +83,55 @@ def pad(text: str, size: int) -> str:
     return text + " " * (size - width(text))
 
 
-def table(answer: Answer, prefixes: dict[str, str], max_width: int) -> str:
+def rows_text(answer: Answer, prefixes: dict[str, str], max_width: int) -> Iterator[list[str]]:
+    for row in answer.rows:
+        yield [clip(cell(term, prefixes), max_width) for term in row]
+
+
+def table(answer: Answer, prefixes: dict[str, str], max_width: int) -> Iterator[str]:
+    """Aligned columns measured on the first TABLE_SAMPLE rows; later wider cells are cut to fit."""
     if answer.form == "ask":
-        return "true" if answer.boolean else "false"
+        yield "true" if answer.boolean else "false"
+        return
     header = answer.variables
-    rows = [[clip(cell(term, prefixes), max_width) for term in row] for row in answer.rows]
-    sizes = [max([width(name)] + [width(row[i]) for row in rows]) for i, name in enumerate(header)]
-    lines = [" | ".join(pad(name, size) for name, size in zip(header, sizes)).rstrip(),
-             "-+-".join("-" * size for size in sizes)]
-    lines += [" | ".join(pad(value, size) for value, size in zip(row, sizes)).rstrip() for row in rows]
-    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(lines)
+    rows = rows_text(answer, prefixes, max_width)
+    sample = [row for _, row in zip(range(TABLE_SAMPLE), rows)]
+    sizes = [max([width(name)] + [width(row[i]) for row in sample]) for i, name in enumerate(header)]
+    yield " | ".join(pad(name, size) for name, size in zip(header, sizes)).rstrip()
+    yield "-+-".join("-" * size for size in sizes)
+    count = 0
+    for row in sample:
+        count += 1
+        yield " | ".join(pad(value, size) for value, size in zip(row, sizes)).rstrip()
+    for row in rows:
+        count += 1
+        yield " | ".join(pad(clip(value, size), size) for value, size in zip(row, sizes)).rstrip()
+    yield f"({count} row{'s' if count != 1 else ''})"
 
 
-def delimited(answer: Answer, tsv: bool) -> str:
+TSV_ESCAPE = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def tsv(answer: Answer, prefixes: dict[str, str], max_width: int) -> Iterator[str]:
     if answer.form == "ask":
-        return "true" if answer.boolean else "false"
+        yield "true" if answer.boolean else "false"
+        return
+    yield "\t".join(answer.variables)
+    for row in answer.rows:
+        yield "\t".join(safe(plain(term).translate(TSV_ESCAPE)) for term in row)
+
+
+def csv_rows(answer: Answer, prefixes: dict[str, str], max_width: int) -> Iterator[str]:
+    if answer.form == "ask":
+        yield "true" if answer.boolean else "false"
+        return
     out = io.StringIO()
-    if tsv:
-        escape = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
-        out.write("\t".join(answer.variables) + "\n")
-        for row in answer.rows:
-            out.write("\t".join(plain(term).translate(escape) for term in row) + "\n")
-    else:
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(answer.variables)
-        writer.writerows([plain(term) for term in row] for row in answer.rows)
-    return out.getvalue().rstrip("\n")
+    writer = csv.writer(out, lineterminator="")
+    for values in chain([answer.variables], ([safe(plain(term)) for term in row] for row in answer.rows)):
+        writer.writerow(values)
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
 
 
 def json_term(term: Term) -> dict:
@@ -102,19 +143,26 @@ def json_term(term: Term) -> dict:
     return data
 
 
-def sparql_json(answer: Answer) -> str:
+def sparql_json(answer: Answer, prefixes: dict[str, str] | None = None, max_width: int = 0) -> Iterator[str]:
     """W3C SPARQL JSON results, one binding per line (valid JSON, easy to read and to grep)."""
     if answer.form == "ask":
-        return json.dumps({"head": {}, "boolean": bool(answer.boolean)})
-    bindings = [json.dumps({name: json_term(term) for name, term in zip(answer.variables, row) if term is not None},
-                           ensure_ascii=False) for row in answer.rows]
+        yield json.dumps({"head": {}, "boolean": bool(answer.boolean)})
+        return
     head = json.dumps({"vars": answer.variables}, ensure_ascii=False)
-    body = ",\n  ".join(bindings)
-    return f'{{"head": {head},\n "results": {{"bindings": [\n  {body}\n ]}}}}' if bindings else \
-        f'{{"head": {head}, "results": {{"bindings": []}}}}'
+    first = True
+    for row in answer.rows:
+        binding = json.dumps({name: json_term(term) for name, term in zip(answer.variables, row)
+                              if term is not None}, ensure_ascii=False)
+        if first:
+            yield f'{{"head": {head},\n "results": {{"bindings": ['
+            first = False
+            yield "  " + binding
+        else:
+            yield ", " + binding
+    yield f'{{"head": {head}, "results": {{"bindings": []}}}}' if first else " ]}}"
 
 
-def turtle(answer: Answer, prefixes: dict[str, str]) -> str:
+def turtle(answer: Answer, prefixes: dict[str, str], max_width: int = 0) -> Iterator[str]:
     import pyoxigraph as ox
 
     if answer.form != "graph":
@@ -130,15 +178,19 @@ def turtle(answer: Answer, prefixes: dict[str, str]) -> str:
         return ox.Literal(term.value, datatype=ox.NamedNode(term.datatype) if term.datatype else None)
 
     triples = [ox.Triple(node(s), node(p), node(o)) for s, p, o in answer.rows]
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8").rstrip("\n")
+    yield ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8").rstrip("\n")
+
+
+Renderer = Callable[[Answer, dict[str, str], int], Iterator[str]]
+FORMATS: dict[str, Renderer] = {"table": table, "csv": csv_rows, "tsv": tsv, "json": sparql_json, "turtle": turtle}
+
+
+def render_lines(answer: Answer, fmt: str, prefixes: dict[str, str], max_width: int = 60) -> Iterator[str]:
+    """The answer in one of FORMATS, line by line as the rows come."""
+    if fmt not in FORMATS:
+        raise InputError(f"unknown output format {fmt!r} (known: {', '.join(FORMATS)})")
+    return FORMATS[fmt](answer, prefixes, max_width)
 
 
 def render(answer: Answer, fmt: str, prefixes: dict[str, str], max_width: int = 60) -> str:
-    """The answer as text in one of FORMATS."""
-    if fmt == "table":
-        return table(answer, prefixes, max_width)
-    if fmt in ("csv", "tsv"):
-        return delimited(answer, fmt == "tsv")
-    if fmt == "json":
-        return sparql_json(answer)
-    return turtle(answer, prefixes)
+    return "\n".join(render_lines(answer, fmt, prefixes, max_width))

@@ -1,34 +1,48 @@
-"""Split a built graph into one named graph per document (ontology/README.md, "Partitioning").
+"""The store's layout: which named graph each triple of a built graph goes to (docs/store.md).
 
-Why: the store keeps each article in the named graph `kgr:doc/ID`, so re-loading an article
-replaces exactly its facts and nothing else. The rules, in order, for a triple `s p o`:
+Why this layout: a fact is stored once. An article's graph `kgr:doc/ID` holds only what that
+article says; the descriptions of shared actors and places (labels, country, sameAs …), which
+every article mentioning them repeats, live once in `kgr:graph/actors`; the direct
+actor-to-actor relations (`kgr:Azerbaijan kg:accuses kgr:Armenia`), which several articles may
+imply, live once in `kgr:graph/relations`. The union of the graphs then has no duplicate triple,
+so joins over the union default graph do not multiply, and re-loading an article replaces
+exactly its facts. For a triple `s p o` (first rule that applies):
 
-1. s is minted under `kgr:doc/ID` (the document, its sentences, mentions, events, claims) -> ID;
-2. o is minted under `kgr:doc/ID` (`kgr:Russia kg:declares <doc/ID/e/…>`, `… kg:states <doc/ID/c/…>`) -> ID;
-3. `s p o` is a direct relation implied by an event (kg:agent s, kg:relation p, and kg:target o,
-   kg:partOfEvent o, or o is the event itself) -> every document with such an event;
-4. s is a shared actor or place -> every document that refers to it, directly (a triple of the
-   document's nodes points at it) or through other shared nodes (`kg:partOf`, `kg:country` ...).
+1. s or o is minted under `kgr:doc/ID` (the document, its sentences, mentions, events, claims,
+   and `kgr:Russia kg:declares <doc/ID/e/…>`) -> the graph `kgr:doc/ID`;
+2. s and o are shared resources (`kgr:KEY`) and p is a direct relation (the ontology's, see
+   kg.graph.vocabulary, or the object of a `kg:relation` triple in the input) -> `kgr:graph/relations`;
+3. s is a shared resource -> `kgr:graph/actors`, replaced subject by subject;
+4. anything else (an ontology file, blank nodes) -> the default graph, where it is added.
 
-Triples that none of these place (say an ontology file) go to the default graph.
+Named graphs of N-Quads/TriG input that are document graphs (or the two shared graphs) are laid
+out again by the same rules; other named graphs are kept as they are and replaced as a whole.
 """
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.graph.iri import document_of
+from kg.errors import InputError
+from kg.graph.iri import BASE, document_of
 from kg.graph.namespace import KG
 from kg.graph.project import direct_triples
 from kg.graph.vocabulary import local, relation_kinds
 
+ACTORS_GRAPH = ox.NamedNode(BASE + "graph/actors")
+RELATIONS_GRAPH = ox.NamedNode(BASE + "graph/relations")
+LAYOUT_GRAPHS = (ACTORS_GRAPH, RELATIONS_GRAPH)
 AGENT = ox.NamedNode(str(KG.agent))
 TARGET = ox.NamedNode(str(KG.target))
 RELATION = ox.NamedNode(str(KG.relation))
 PART_OF_EVENT = ox.NamedNode(str(KG.partOfEvent))
 MODALITY = ox.NamedNode(str(KG.modality))
+DOC_PREFIX = BASE + "doc/"
+GRAPH_PREFIX = BASE + "graph/"
 
 GraphName = ox.NamedNode | ox.DefaultGraph
 Partition = dict[GraphName, set[ox.Triple]]
@@ -42,79 +56,182 @@ def doc_graph(term: object) -> ox.NamedNode | None:
     return None
 
 
-def event_relation_docs(triples: list[ox.Triple]) -> dict[tuple, set[ox.NamedNode]]:
-    """(s, p, o) of each direct relation an event implies -> the documents of those events."""
-    by_event: dict[object, dict[ox.NamedNode, list]] = defaultdict(lambda: defaultdict(list))
+def is_shared(term: object) -> bool:
+    """A shared actor or place: `kgr:KEY`, neither a document's node nor a layout graph."""
+    return (isinstance(term, ox.NamedNode) and term.value.startswith(BASE)
+            and not term.value.startswith((DOC_PREFIX, GRAPH_PREFIX)))
+
+
+def laid_out(graph: object) -> bool:
+    """Whether triples in this graph of the input are placed by the layout rules."""
+    return (isinstance(graph, ox.DefaultGraph) or graph in LAYOUT_GRAPHS
+            or (isinstance(graph, ox.NamedNode) and doc_graph(graph) == graph))
+
+
+# Where a quad goes: ("graph", name) replaced as a whole, ("actor", subject), ("link", None) for
+# a shared-to-shared triple (a relation if its predicate is one, else an actor description),
+# ("default", None).
+Place = tuple[str, object]
+
+
+def place(quad: ox.Quad) -> Place:
+    graph = quad.graph_name
+    if isinstance(graph, ox.BlankNode):
+        raise InputError("a named graph has a blank-node name; give it an IRI")
+    if not laid_out(graph):
+        return "graph", graph
+    doc = doc_graph(quad.subject) or doc_graph(quad.object)
+    if doc is not None:
+        return "graph", doc
+    if is_shared(quad.subject):
+        return ("link", None) if is_shared(quad.object) else ("actor", quad.subject)
+    if isinstance(graph, ox.NamedNode) and graph not in LAYOUT_GRAPHS:
+        return "graph", graph
+    return "default", None
+
+
+def known_relations() -> set[ox.NamedNode]:
+    return {ox.NamedNode(str(KG[name])) for name in relation_kinds()}
+
+
+def triple(quad: ox.Quad) -> ox.Triple:
+    return ox.Triple(quad.subject, quad.predicate, quad.object)
+
+
+@dataclass
+class Survey:
+    """What a first, read-only pass over the input learns, so the second can stream: where each
+    graph's and each actor's last triple is, and which shared-to-shared triples are relations."""
+
+    last_graph: dict[ox.NamedNode, int] = field(default_factory=dict)
+    last_actor: dict[ox.NamedNode, int] = field(default_factory=dict)
+    links: set[ox.Triple] = field(default_factory=set)
+    relation_predicates: set[ox.NamedNode] = field(default_factory=lambda: known_relations())
+    quads: int = 0
+
+    def relations(self) -> set[ox.Triple]:
+        return {t for t in self.links if t.predicate in self.relation_predicates}
+
+    def see(self, position: int, quad: ox.Quad) -> None:
+        kind, key = place(quad)
+        if kind == "graph":
+            self.last_graph[key] = position
+        elif kind in ("actor", "link"):
+            self.last_actor[quad.subject] = position
+            if kind == "link":
+                self.links.add(triple(quad))
+        if quad.predicate == RELATION and isinstance(quad.object, ox.NamedNode):
+            self.relation_predicates.add(quad.object)
+        self.quads += 1
+
+
+@dataclass
+class Unit:
+    """One write: a named graph replaced as a whole (with the direct relations its events imply
+    and the actor descriptions complete by then), or, last, what no graph took."""
+
+    graph: ox.NamedNode | None
+    triples: list[ox.Triple] = field(default_factory=list)
+    relations: list[ox.Triple] = field(default_factory=list)
+    actors: dict[ox.NamedNode, list[ox.Triple]] = field(default_factory=dict)
+    default: list[ox.Triple] = field(default_factory=list)
+
+    @property
+    def document(self) -> bool:
+        return self.graph is not None and doc_graph(self.graph) == self.graph
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """The unit as quads in the layout (what --nquads writes)."""
+        if self.graph is not None:
+            yield from (ox.Quad(t.subject, t.predicate, t.object, self.graph) for t in self.triples)
+        yield from (ox.Quad(t.subject, t.predicate, t.object, RELATIONS_GRAPH) for t in self.relations)
+        for triples in self.actors.values():
+            yield from (ox.Quad(t.subject, t.predicate, t.object, ACTORS_GRAPH) for t in triples)
+        yield from (ox.Quad(t.subject, t.predicate, t.object) for t in self.default)
+
+    def size(self) -> int:
+        return len(self.triples) + len(self.relations) + sum(map(len, self.actors.values())) + len(self.default)
+
+
+def implied(triples: Iterable[ox.Triple]) -> set[tuple]:
+    """(agent, relation, object) of the direct relations the graph's events imply, by the one
+    projection graph, store and eval share (kg.graph.project)."""
+    props: dict[object, dict[ox.NamedNode, list]] = defaultdict(lambda: defaultdict(list))
     for t in triples:
         if t.predicate in (AGENT, TARGET, RELATION, PART_OF_EVENT, MODALITY):
-            by_event[t.subject][t.predicate].append(t.object)
-    implied: dict[tuple, set[ox.NamedNode]] = defaultdict(set)
-    for event, props in by_event.items():
-        doc = doc_graph(event)
-        if doc is None:
-            continue
-        modality = local(props[MODALITY][0].value) if props[MODALITY] else "Asserted"
-        part_of = props[PART_OF_EVENT][0] if props[PART_OF_EVENT] else None
-        for relation in props[RELATION]:
+            props[t.subject][t.predicate].append(t.object)
+    found: set[tuple] = set()
+    for event, p in props.items():
+        modality = local(p[MODALITY][0].value) if p[MODALITY] else "Asserted"
+        part_of = p[PART_OF_EVENT][0] if p[PART_OF_EVENT] else None
+        for relation in p[RELATION]:
             name = local(relation.value)
-            if name not in relation_kinds():
-                continue
-            for agent, _, obj in direct_triples(name, props[AGENT], props[TARGET], part_of, event, modality):
-                implied[(agent, relation, obj)].add(doc)
-    return implied
+            if name in relation_kinds():
+                found |= {(agent, relation, obj) for agent, _, obj in
+                          direct_triples(name, p[AGENT], p[TARGET], part_of, event, modality)}
+    return found
 
 
-def referring_docs(triples: list[ox.Triple], relations: set) -> dict[object, set[ox.NamedNode]]:
-    """Shared node -> documents that refer to it, followed through shared-to-shared links."""
-    refs: dict[object, set[ox.NamedNode]] = defaultdict(set)
-    links: dict[object, set] = defaultdict(set)
-    for t in triples:
-        if isinstance(t.object, ox.Literal) or doc_graph(t.object) is not None:
-            continue
-        doc = doc_graph(t.subject)
-        if doc is not None:
-            refs[t.object].add(doc)
-        elif t.predicate not in relations:
-            links[t.subject].add(t.object)
-    pending = list(refs)
-    while pending:
-        node = pending.pop()
-        for child in links.get(node, ()):
-            if not refs[node] <= refs[child]:
-                refs[child] |= refs[node]
-                pending.append(child)
-    return refs
-
-
-def partition(triples: Iterable[ox.Triple]) -> Partition:
-    """Named graph (document IRI, or the default graph) -> its triples."""
-    triples = list(triples)
-    relations = {ox.NamedNode(str(KG[name])) for name in relation_kinds()}
-    relations |= {t.object for t in triples if t.predicate == RELATION}
-    implied = event_relation_docs(triples)
-    refs = referring_docs(triples, relations)
-    graphs: Partition = defaultdict(set)
-    for t in triples:
-        doc = doc_graph(t.subject) or doc_graph(t.object)
-        if doc is not None:
-            targets = {doc}
-        else:
-            targets = implied.get((t.subject, t.predicate, t.object)) or refs.get(t.subject) or {ox.DefaultGraph()}
-        for graph in targets:
-            graphs[graph].add(t)
-    return dict(graphs)
+def units(quads: Iterable[ox.Quad], survey: Survey) -> Iterator[Unit]:
+    """Stream the input (the same quads, in the same order, as the survey saw) as units: each
+    graph as soon as its last triple has passed, so a build written document by document is
+    loaded at the memory of one document."""
+    relations = survey.relations()
+    unattached = set(relations)
+    graphs: dict[ox.NamedNode, dict[ox.Triple, None]] = defaultdict(dict)
+    actors: dict[ox.NamedNode, dict[ox.Triple, None]] = defaultdict(dict)
+    ready: dict[ox.NamedNode, list[ox.Triple]] = {}
+    default: dict[ox.Triple, None] = {}
+    for position, quad in enumerate(quads):
+        kind, key = place(quad)
+        t = triple(quad)
+        if kind == "link":
+            kind, key = ("relation", None) if t in relations else ("actor", quad.subject)
+        if kind == "graph":
+            graphs[key][t] = None
+        elif kind == "actor":
+            actors[key][t] = None
+        elif kind == "default":
+            default[t] = None
+        if kind in ("actor", "relation") and survey.last_actor.get(quad.subject) == position:
+            ready[quad.subject] = list(actors.pop(quad.subject, {}))
+        if kind == "graph" and survey.last_graph.get(key) == position:
+            content = list(graphs.pop(key))
+            unit = Unit(key, content, actors=ready)
+            if unit.document:
+                unit.relations = [r for r in (ox.Triple(*k) for k in implied(content)) if r in unattached]
+                unattached.difference_update(unit.relations)
+            ready = {}
+            yield unit
+    for subject, rest in actors.items():
+        ready[subject] = list(rest)
+    for key, rest in graphs.items():  # only if the input changed between the two passes
+        yield Unit(key, list(rest))
+    yield Unit(None, relations=sorted(unattached, key=str), actors=ready, default=list(default))
 
 
 def split_quads(quads: Iterable[ox.Quad]) -> Partition:
-    """Quads from a file: named graphs are kept as they are, default-graph triples partitioned."""
+    """The whole layout in memory: graph name -> triples (for tests and small inputs)."""
+    quads = list(quads)
+    survey = Survey()
+    for position, quad in enumerate(quads):
+        survey.see(position, quad)
     graphs: Partition = defaultdict(set)
-    loose: list[ox.Triple] = []
-    for q in quads:
-        triple = ox.Triple(q.subject, q.predicate, q.object)
-        if isinstance(q.graph_name, ox.DefaultGraph):
-            loose.append(triple)
-        else:
-            graphs[q.graph_name].add(triple)
-    for graph, triples in partition(loose).items():
-        graphs[graph] |= triples
+    for unit in units(quads, survey):
+        for q in unit.quads():
+            graphs[q.graph_name].add(triple(q))
     return dict(graphs)
+
+
+def survey_files(files: list[Path], reader) -> Survey:
+    """Pass one over every file: a file that does not parse stops here, before any write."""
+    survey = Survey()
+    position = 0
+    for path in files:
+        for quad in reader(path):
+            try:
+                survey.see(position, quad)
+            except InputError as error:
+                raise InputError(f"{path}: {error}") from None
+            position += 1
+    return survey

@@ -5,6 +5,7 @@ what lets the output be identical, and lets the tests compare the back ends row 
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -27,7 +28,7 @@ class Answer:
 
     form: str  # select, ask or graph
     variables: list[str] = field(default_factory=list)
-    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
+    rows: Iterable[tuple[Term | None, ...]] = field(default_factory=list)  # a list, or a stream
     boolean: bool | None = None
 
 
@@ -87,9 +88,9 @@ def oxigraph_answer(result: object) -> Answer:
         return Answer("ask", boolean=bool(result))
     if isinstance(result, ox.QuerySolutions):
         names = [v.value for v in result.variables]
-        rows = [tuple(from_oxigraph(solution[name]) for name in names) for solution in result]
+        rows = (tuple(from_oxigraph(solution[name]) for name in names) for solution in result)
         return Answer("select", names, rows)
-    rows = [(from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object)) for t in result]
+    rows = ((from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object)) for t in result)
     return Answer("graph", list(GRAPH_VARIABLES), rows)
 
 
@@ -99,9 +100,9 @@ def rdflib_answer(result: object) -> Answer:
         return Answer("ask", boolean=bool(result.askAnswer))
     if result.type == "SELECT":
         names = [str(v) for v in result.vars]
-        rows = [tuple(from_rdflib(row[i]) for i in range(len(names))) for row in result]
+        rows = (tuple(from_rdflib(row[i]) for i in range(len(names))) for row in result)
         return Answer("select", names, rows)
-    rows = [tuple(from_rdflib(term) for term in triple) for triple in result.graph]
+    rows = (tuple(from_rdflib(term) for term in triple) for triple in result.graph)
     return Answer("graph", list(GRAPH_VARIABLES), rows)
 
 

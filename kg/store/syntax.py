@@ -60,14 +60,57 @@ def describe(message: str, query: str) -> str:
     return f"syntax error at line {line}, column {column}: {detail}"[:400]
 
 
-def check_query(query: str, prefixes: dict[str, str]) -> str:
-    """Parse the query (with the project prefixes known) and return its form: select, ask or graph."""
+MAX_QUERY_CHARS = 1_000_000
+MAX_NESTING = 200  # ( { [ inside each other: deeper nesting overflows the parser's stack
+MAX_UNIONS = 1_000
+CODE = re.compile(rf"{SKIP}|([(){{}}\[\]])|\b(UNION|SERVICE)\b", re.I)
+
+
+def check_limits(query: str) -> None:
+    """Refuse, before any parser sees it, a query too long or too deeply nested to parse safely
+    (the parsers recurse: 5,000 nested braces crash the process instead of failing)."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"query too long ({len(query)} characters; at most {MAX_QUERY_CHARS})")
+    depth = deepest = unions = 0
+    for match in CODE.finditer(query):
+        bracket, word = match.group(1), match.group(2)
+        if bracket:
+            depth += 1 if bracket in "({[" else -1
+            deepest = max(deepest, depth)
+        elif word and word.upper() == "UNION":
+            unions += 1
+    if deepest > MAX_NESTING:
+        raise QueryError(f"query nested too deeply ({deepest} levels of brackets; at most {MAX_NESTING})")
+    if unions > MAX_UNIONS:
+        raise QueryError(f"query has too many UNION branches ({unions}; at most {MAX_UNIONS})")
+
+
+SERVICE = re.compile(rf"{SKIP}|\bSERVICE(\s+SILENT)?\b", re.I)
+
+
+def uses_service(query: str) -> bool:
+    return any(m.group(0).upper().startswith("SERVICE") for m in SERVICE.finditer(query))
+
+
+def without_service(query: str) -> str:
+    """The query with each SERVICE clause read as GRAPH (same grammar), so checking its syntax
+    never calls a remote endpoint."""
+    return SERVICE.sub(lambda m: "GRAPH" if m.group(0).upper().startswith("SERVICE") else m.group(0), query)
+
+
+def check_query(query: str, prefixes: dict[str, str], allow_service: bool = False) -> str:
+    """Parse the query (with the project prefixes known) and return its form: select, ask or graph.
+
+    Nothing is fetched: SERVICE is refused unless allowed, and even then the check reads it as GRAPH."""
     import pyoxigraph as ox
 
     if not query.strip():
         raise QueryError("empty query")
+    check_limits(query)
+    if uses_service(query) and not allow_service:
+        raise QueryError("the query calls another endpoint (SERVICE); give --allow-service to let it")
     try:
-        result = ox.Store().query(query, prefixes=prefixes)
+        result = ox.Store().query(without_service(query), prefixes=prefixes)
     except SyntaxError as exc:
         if is_update(query):
             raise QueryError("this is a SPARQL Update; kg query runs SELECT, ASK, CONSTRUCT and DESCRIBE "

@@ -1,9 +1,11 @@
-"""SPARQL Update text that replaces named graphs as a whole, built from terms, never from strings.
+"""One SPARQL Update per unit of the layout, built from terms, never from strings.
 
-Why: one update request is one transaction (in pyoxigraph and in servers that run an update
-atomically), so "drop the document's graph, insert its new triples" either happens entirely or
-not at all. Terms are written by pyoxigraph's N-Triples serialiser, which escapes every literal
-and only accepts valid IRIs, so text from articles cannot break out of the data block.
+Why one update per document: an update is one transaction (in pyoxigraph and in servers that
+run an update atomically), so "drop the document's graph, insert its new triples, keep the shared
+relations graph in step" happens entirely or not at all: a load killed at any point leaves each
+document as it was or as the new file has it. Terms are written by pyoxigraph's N-Triples
+serialiser, which escapes every literal and only accepts valid IRIs, so text from articles
+cannot break out of the data block.
 """
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
-from kg.store.partition import Partition
+from kg.graph.namespace import KG
+from kg.store.partition import ACTORS_GRAPH, AGENT, RELATION, RELATIONS_GRAPH, TARGET, Unit
 
 
 def ntriples(triples: Iterable[ox.Triple]) -> str:
@@ -19,12 +22,51 @@ def ntriples(triples: Iterable[ox.Triple]) -> str:
     return ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
 
 
-def replace_update(graphs: Partition) -> str:
-    """DROP each named graph then INSERT DATA all triples; default-graph triples are only added."""
-    operations = [f"DROP SILENT GRAPH {graph}" for graph in graphs if isinstance(graph, ox.NamedNode)]
+def stating_modalities() -> tuple[str, ...]:
+    """The kg:Modality individuals whose events state their direct relation (the ontology's
+    kg:yieldsDirectRelation): an event with another modality does not keep one alive."""
+    from kg.graph.vocabulary import modalities
+
+    return tuple(str(KG[name]) for name, yields in sorted(modalities().items()) if yields)
+
+
+def stale_relations(graph: ox.NamedNode) -> str:
+    """Delete the relations the graph's old events implied that no event elsewhere still states."""
+    allowed = ", ".join(f"<{m}>" for m in stating_modalities())
+    return (f"DELETE {{ GRAPH {RELATIONS_GRAPH} {{ ?s ?p ?o }} }} WHERE {{\n"
+            f"  GRAPH {graph} {{ ?e {AGENT} ?s ; {RELATION} ?p ; {TARGET} ?o }}\n"
+            f"  GRAPH {RELATIONS_GRAPH} {{ ?s ?p ?o }}\n"
+            f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?x {AGENT} ?s ; {RELATION} ?p ; {TARGET} ?o .\n"
+            f"    FILTER NOT EXISTS {{ ?x <{KG.modality}> ?m FILTER (?m NOT IN ({allowed})) }} }}\n"
+            f"    FILTER (?g != {graph}) }}\n}}")
+
+
+def replace_actors(subjects: Iterable[ox.NamedNode]) -> str:
+    values = " ".join(str(s) for s in subjects)
+    return (f"DELETE {{ GRAPH {ACTORS_GRAPH} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }} "
+            f"GRAPH {ACTORS_GRAPH} {{ ?s ?p ?o }} }}")
+
+
+def unit_update(unit: Unit) -> str:
+    """The update that writes one unit: stale relations out, the graph dropped, actors replaced
+    subject by subject, then every new triple in one INSERT DATA."""
+    operations = []
+    if unit.document:
+        operations.append(stale_relations(unit.graph))
+    if unit.graph is not None:
+        operations.append(f"DROP SILENT GRAPH {unit.graph}")
+    if unit.actors:
+        operations.append(replace_actors(unit.actors))
     blocks = []
-    for graph, triples in graphs.items():
-        body = ntriples(triples)
-        blocks.append(body if isinstance(graph, ox.DefaultGraph) else f"GRAPH {graph} {{\n{body}}}\n")
-    operations.append("INSERT DATA {\n" + "".join(blocks) + "}")
+    if unit.graph is not None and unit.triples:
+        blocks.append(f"GRAPH {unit.graph} {{\n{ntriples(unit.triples)}}}\n")
+    if unit.relations:
+        blocks.append(f"GRAPH {RELATIONS_GRAPH} {{\n{ntriples(unit.relations)}}}\n")
+    descriptions = [t for triples in unit.actors.values() for t in triples]
+    if descriptions:
+        blocks.append(f"GRAPH {ACTORS_GRAPH} {{\n{ntriples(descriptions)}}}\n")
+    if unit.default:
+        blocks.append(ntriples(unit.default))
+    if blocks:
+        operations.append("INSERT DATA {\n" + "".join(blocks) + "}")
     return " ;\n".join(operations)
