@@ -165,7 +165,7 @@ def test_documents(seed_store):
     assert len(answer) == 1
     doc = answer[0]
     assert (doc["document"], doc["id"], doc["published"]) == (SEED_DOC, "000_7f990094a9bbc95a", "2022-09-14")
-    assert int(doc["events"]) > 10 and int(doc["claims"]) >= 10
+    assert int(doc["events"]) > 10 and int(doc["claims"]) >= 8  # scare quotes (<= 3 words) are no claims
 
 
 def test_actor_relations(seed_store):

@@ -1,28 +1,69 @@
-"""Claim component: who said what. Quotes («…», "…", “…”) and reported speech (قال إن…).
+"""Claim component: who said what. A quotation or a complement is a claim only when a speech
+verb or an attribution governs it.
 
-A quote belongs to the speech event before it in the sentence (أعلن X أن "…"), else to one after
-it ("…"، قال X). A speech event with no quote but a complement (أن/إن/عن …) makes a reported-
-speech claim of that complement. A claim asserts the events whose triggers lie inside it.
+- A speech verb governs what follows it up to the next speech verb (its region). Its complement
+  (أن/إن/عن …, after the subject) is reported speech; when the complement is one quotation, the
+  claim is that quotation. Without a complement, quotations of at least `MIN_QUOTE_WORDS` words
+  right after the verb's arguments are its claims (اتهمت X Y بـ"…"، شدد على "…").
+- A quotation just before a speech verb is that verb's (« … »، قال X).
+- An attribution (بحسب X، وفقاً لـ X) governs the clause before it.
+- Shorter quotations are scare quotes or names («نصرة الإسلام والمسلمين»، "رد موجع"), never claims
+  on their own. A claim asserts the events whose triggers lie inside it.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
-from kg.extract.frames import word_class
+from kg.data import read_tsv
+from kg.extract.frames import Frame, frame_index, word_class
 from kg.model import Claim, Event, Sentence
+from kg.text.normalize import normalize_word
 
 QUOTE = re.compile(r"«([^»]{2,})»|\"([^\"]{2,})\"|“([^”]{2,})”")
-MIN_QUOTE_WORDS = 2
+MIN_QUOTE_WORDS = 4  # fewer words in quotation marks: a scare quote or a name, unless a whole complement
 COMPLEMENT_GAP = 14  # tokens between the speech verb and أن/إن (room for a titled subject)
+QUOTED_SUBJECT = 3  # words between أن/إن and a quotation that is the rest of the complement (إن المتمردين "…")
+GOVERNED_GAP = 16  # tokens between a speech verb and the quotation it governs (a titled subject, an aside, a marker)
+MIN_ATTRIBUTED_WORDS = 3
+PUNCTUATION = " \t\n\u00a0،,.:;؛!?؟-–—()«»\"“”'"
+SOURCE_AGENT = "source"  # frames whose speaker is named after the trigger (بحسب X): the content precedes
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # document offsets of the words inside the marks
+    end: int
+    text: str
+    open_at: int  # document offset of the opening mark
+    close_at: int  # document offset just after the closing mark
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@lru_cache(maxsize=None)
+def claim_words(kind: str) -> frozenset[str]:
+    return frozenset(normalize_word(r["form"]) for r in read_tsv("claims.tsv") if r["kind"] == kind)
+
+
+def quotes(sentence: Sentence) -> list[Quote]:
+    found = []
+    for m in QUOTE.finditer(sentence.text):
+        group = next(g for g in range(1, 4) if m.group(g) is not None)
+        text = m.group(group)
+        lead = len(text) - len(text.lstrip())
+        start = sentence.start + m.start(group) + lead
+        found.append(Quote(start, start + len(text.strip()), text.strip(),
+                           sentence.start + m.start(), sentence.start + m.end()))
+    return found
 
 
 def quote_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
     """(start, end, text) of each quotation, document offsets of the words inside the marks."""
-    spans = []
-    for m in QUOTE.finditer(sentence.text):
-        group = next(g for g in range(1, 4) if m.group(g) is not None)
-        spans.append((sentence.start + m.start(group), sentence.start + m.end(group), m.group(group).strip()))
-    return spans
+    return [(q.start, q.end, q.text) for q in quotes(sentence)]
 
 
 def speaker_of(event: Event) -> str:
@@ -32,71 +73,157 @@ def speaker_of(event: Event) -> str:
     return event.agents[0] if event.agents else ""
 
 
-def find_claims(sentence: Sentence, events: list[Event], speech_ids: set[str]) -> list[Claim]:
-    speech = [e for e in events if e.id in speech_ids and speaker_of(e)]
-    claims: list[Claim] = []
-    used: set[str] = set()
-    for start, end, text in quote_spans(sentence):
-        if len(text.split()) < MIN_QUOTE_WORDS:
-            continue  # «بكثافة»، لواء "دنب": a scare quote or a name, not something said
-        before = [e for e in speech if e.end <= start]
-        after = [e for e in speech if e.start >= end]
-        source = before[-1] if before else (after[0] if after else None)
-        speaker = speaker_of(source) if source else ""
-        if not speaker:
-            continue
-        used.add(source.id)
-        claims.append(make_claim(sentence, start, end, text, speaker, events, source, "quote", 0.8))
-    for event in speech:
-        if event.id in used:
-            continue
-        complement = complement_start(sentence, event)
-        if complement is None:
-            continue
-        end = sentence.end
-        later = [e.start for e in speech if e.start > event.end]
-        if later:
-            end = min(later)
-        text = sentence.text[complement - sentence.start:end - sentence.start].strip(" ،,.")
-        if len(text) < 4:
-            continue
-        claims.append(make_claim(sentence, complement, complement + len(text), text, speaker_of(event),
-                                 events, event, "reported-speech", 0.6))
-    return claims
-
-
-def complement_start(sentence: Sentence, event: Event) -> int | None:
-    """Document offset of the أن/إن/عن that opens a speech verb's complement, if any."""
-    complementizers = word_class("complementizer")
-    tokens = sentence.tokens
-    seen = 0
-    for token in tokens:
-        if token.start < event.end:
-            continue
-        if token.norm in complementizers:
-            if token.norm == "عن" and event.type != "Statement":
-                return None  # "دعت إلى محاسبة المسؤولين عن الهجوم": not reported speech
-            return token.start
-        seen += 1
-        if seen > COMPLEMENT_GAP:
-            return None
+def frame_of(sentence: Sentence, event: Event) -> Frame | None:
+    """The frame an event's trigger was read with (same class, at the trigger's first token)."""
+    for i, token in enumerate(sentence.tokens):
+        if token.start == event.start:
+            frames = [m.value for m in frame_index().match_at(sentence.tokens, i) if m.value.event == event.type]
+            return frames[0] if frames else None
     return None
 
 
-def make_claim(sentence: Sentence, start: int, end: int, text: str, speaker: str, events: list[Event],
-               source: Event, rule: str, confidence: float) -> Claim:
-    asserted = [e.id for e in events if start <= e.start < end and e.type != "Statement"]
-    if source.type != "Statement":
-        asserted.insert(0, source.id)
-    return Claim(
-        id=f"{start}",
-        speaker=speaker,
-        sentence=sentence.index,
-        start=start,
-        end=end,
-        quote=text,
-        rule=f"claim:{rule}",
-        confidence=confidence,
-        asserts=list(dict.fromkeys(asserted)),
-        date=source.date,
-    )
+class ClaimReader:
+    """The claims of one sentence, given its events and which of them are speech."""
+
+    def __init__(self, sentence: Sentence, events: list[Event], speech_ids: set[str]) -> None:
+        self.sentence = sentence
+        self.events = events
+        self.speech = [e for e in events if e.id in speech_ids and speaker_of(e)]
+        self.bounds = sorted(e.start for e in events if e.id in speech_ids)  # every speech verb ends a region
+        self.quotes = quotes(sentence)
+        self.used: set[int] = set()  # indices of quotations already claimed
+
+    def read(self) -> list[Claim]:
+        claims: list[Claim] = []
+        for n, event in enumerate(self.speech):
+            region_end = next((b for b in self.bounds if b > event.start), self.sentence.end)
+            frame = frame_of(self.sentence, event)
+            if frame is not None and frame.agent == SOURCE_AGENT:
+                previous_end = self.speech[n - 1].end if n else self.sentence.start
+                claims.extend(self.attributed(event, previous_end))
+            else:
+                claims.extend(self.governed(event, region_end) or self.fronted(event))
+        return sorted(claims, key=lambda c: c.start)
+
+    # -- the three ways a speech event governs words --------------------------------------------
+    def governed(self, event: Event, region_end: int) -> list[Claim]:
+        """The complement after the verb (reported speech, or one quotation), else the long
+        quotations right after the verb's arguments."""
+        complement = complement_start(self.sentence, event)
+        if complement is not None and complement < region_end:
+            return self.complement(event, complement, region_end)
+        claims = []
+        for n, quote in enumerate(self.quotes):
+            if n in self.used or not (event.end <= quote.open_at < region_end) or quote.words < MIN_QUOTE_WORDS:
+                continue
+            if self.tokens_between(event.end, quote.open_at) > GOVERNED_GAP:
+                continue
+            self.used.add(n)
+            claims.append(self.make(quote.start, quote.end, quote.text, event, "quote", 0.8))
+        return claims
+
+    def complement(self, event: Event, start: int, region_end: int) -> list[Claim]:
+        """أن/إن + words: a quotation when the complement is one (إن "…"، إن المتمردين "…"), else
+        the reported words; "أن "…" وأن …" is the quotation, then the next complement."""
+        start = self.after_token(start)
+        for n, quote in enumerate(self.quotes):
+            if not (start <= quote.open_at < region_end) or self.tokens_between(start, quote.open_at) > QUOTED_SUBJECT:
+                continue
+            rest = self.text(quote.close_at, region_end)
+            opens = self.tokens_between(start, quote.open_at) == 0  # أن "…" عند الحدود: the quotation is the claim
+            if rest.strip(PUNCTUATION) and not opens and self.next_complement(quote.close_at, region_end) is None:
+                continue
+            self.used.add(n)
+            claims = [self.make(quote.start, quote.end, quote.text, event, "quote", 0.8)]
+            following = self.next_complement(quote.close_at, region_end)
+            if following is not None:
+                claims.extend(self.complement(event, following, region_end))
+            return claims
+        text = self.text(start, region_end).strip(PUNCTUATION)
+        if len(text) < 4:
+            return []
+        begin = self.sentence.text.index(text, start - self.sentence.start) + self.sentence.start
+        for n, quote in enumerate(self.quotes):
+            if begin <= quote.start < begin + len(text):
+                self.used.add(n)
+        return [self.make(begin, begin + len(text), text, event, "reported-speech", 0.6)]
+
+    def next_complement(self, after: int, region_end: int) -> int | None:
+        """The offset of "وأن" (joiner + complementizer) opening the text right after `after`."""
+        complementizers = word_class("complementizer")
+        following = [t for t in self.sentence.tokens if after <= t.start < region_end][:1]
+        if not following:
+            return None
+        token = following[0]
+        joiners = claim_words("joiner")
+        for joiner in joiners:
+            if token.norm.startswith(joiner) and token.norm[len(joiner):] in complementizers:
+                return token.start
+        return None
+
+    def fronted(self, event: Event) -> list[Claim]:
+        """« … »، قال X: a quotation closed right before the speech verb."""
+        for n, quote in enumerate(self.quotes):
+            if n in self.used or quote.close_at > event.start or quote.words < 2:
+                continue
+            gap = self.text(quote.close_at, event.start)
+            words = [w for w in re.split(r"[\s،,:]+", gap) if w]
+            if all(normalize_word(w) in claim_words("joiner") for w in words):
+                self.used.add(n)
+                return [self.make(quote.start, quote.end, quote.text, event, "quote", 0.8)]
+        return []
+
+    def attributed(self, event: Event, previous_end: int) -> list[Claim]:
+        """بحسب X، وفقاً لـ X: the clause before the attribution is X's."""
+        text = self.text(previous_end, event.start).strip(PUNCTUATION)
+        if len(text.split()) < MIN_ATTRIBUTED_WORDS:
+            return []
+        begin = self.sentence.text.index(text, previous_end - self.sentence.start) + self.sentence.start
+        return [self.make(begin, begin + len(text), text, event, "attribution", 0.6)]
+
+    # -- helpers -----------------------------------------------------------------------------------
+    def text(self, start: int, end: int) -> str:
+        s = self.sentence
+        return s.text[max(start, s.start) - s.start: max(start, min(end, s.end)) - s.start]
+
+    def after_token(self, offset: int) -> int:
+        """The offset just after the token that starts at `offset` (past أن/إن/عن, وأن)."""
+        return next((t.end for t in self.sentence.tokens if t.start == offset), offset)
+
+    def tokens_between(self, start: int, end: int) -> int:
+        return sum(1 for t in self.sentence.tokens if start <= t.start and t.end <= end)
+
+    def make(self, start: int, end: int, text: str, source: Event, rule: str, confidence: float) -> Claim:
+        asserted = [e.id for e in self.events if start <= e.start < end and e.type != "Statement"]
+        if source.type != "Statement":
+            asserted.insert(0, source.id)
+        return Claim(
+            id=f"{start}", speaker=speaker_of(source), sentence=self.sentence.index, start=start, end=end,
+            quote=text, rule=f"claim:{rule}", confidence=confidence,
+            asserts=list(dict.fromkeys(asserted)), date=source.date,
+        )
+
+
+def find_claims(sentence: Sentence, events: list[Event], speech_ids: set[str]) -> list[Claim]:
+    return ClaimReader(sentence, events, speech_ids).read()
+
+
+def complement_start(sentence: Sentence, event: Event) -> int | None:
+    """Document offset of the أن/إن that opens a speech verb's complement, if any; for "نقلت
+    الوكالة عن X أن …" the أن after the source (else the عن itself: "نقلت عن X قوله")."""
+    complementizers = word_class("complementizer")
+    sources = claim_words("source")
+    seen, source_at = 0, None
+    for token in sentence.tokens:
+        if token.start < event.end:
+            continue
+        if token.norm in complementizers:
+            if token.norm not in sources:
+                return token.start
+            if event.type != "Statement":
+                return source_at  # a source preposition after another verb: no reported speech
+            source_at = token.start if source_at is None else source_at
+        seen += 1
+        if seen > COMPLEMENT_GAP:
+            break
+    return source_at

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from kg.extract.actors.context import SentenceContext
-from kg.extract.actors.document import DocumentEntities, mint_key, names_of
+from kg.extract.actors.document import DocumentEntities, mint_key, names_of, text_tag
 from kg.extract.actors.institutions import InstitutionReader
 from kg.extract.actors.names import NameReader
 from kg.extract.actors.titles import TitleReader
@@ -21,6 +21,9 @@ from kg.model import Sentence
 
 # readings tried at a word, by priority when two cover the same number of words
 NAME, INSTITUTION, TITLE, ANAPHOR = 3, 2, 1, 0
+PAIR_REACH = 3  # sentences back in which a "بين X و Y" pair is still the one "الطرفين" means
+ACTOR_TYPES = {"State", "Government", "ArmedGroup", "ArmedForce", "Organisation", "InternationalOrganisation",
+               "GovernmentBody", "Ministry", "Parliament", "Person"}
 
 
 class EntityReader:
@@ -36,6 +39,18 @@ class EntityReader:
         i = 0
         while i < len(self.ctx.tokens):
             i = self.read_at(i)
+        self.remember_pairs()
+
+    def remember_pairs(self) -> None:
+        """"بين X و Y" in this sentence: the pair a later "الطرفين" stands for."""
+        ctx, gaz = self.ctx, self.ctx.gaz
+        here = [m for m in ctx.doc.mentions if m.sentence == ctx.sentence.index and m.kind != "anaphor"]
+        between = gaz.words("between")
+        for first, second in zip(here, here[1:]):
+            before = ctx.tokens[first.token_start - 1].norm if first.token_start else ""
+            if before in between and second.token_start == first.token_end \
+                    and second.proclitic.startswith(gaz.words("conjunction")) and first.entity != second.entity:
+                ctx.doc.pairs.append((ctx.sentence.index, first.start, first.entity, second.entity))
 
     def read_at(self, i: int) -> int:
         """Read the longest entity reading at token i; return the token after it."""
@@ -68,16 +83,50 @@ class EntityReader:
         return self.read_anaphor(anaphor[0])
 
     def read_anaphor(self, match: PhraseMatch[Anaphor]) -> int:
-        """"البلدين"، "الحركة": the entities of that type named last."""
+        """"البلدين"، "الحركة": the entities of that type named last; for a pair, the two named
+        right after it ("الطرفين (إسرائيل وحماس)") or in the last "بين X و Y" close by."""
         ctx, anaphor = self.ctx, match.value
-        keys = ctx.doc.recent(anaphor.type, anaphor.count, ctx.tokens[match.start].start, anaphor.head)
+        keys, rule = (self.apposed_pair(match.end), "anaphor+apposition") if anaphor.count == 2 else ([], "")
+        if not keys and anaphor.count == 2:
+            keys, rule = self.recent_pair(ctx.tokens[match.start].start), "anaphor+between"
+        if not keys:
+            keys = ctx.doc.recent(anaphor.type, anaphor.count, ctx.tokens[match.start].start, anaphor.head)
+            rule = "anaphor"
         for key in keys:
-            ctx.add(key, match.start, match.end, "anaphor", 0.6, "anaphor", match.proclitic)
+            ctx.add(key, match.start, match.end, rule, 0.6, "anaphor", match.proclitic)
         return match.end
+
+    def apposed_pair(self, j: int) -> list[str]:
+        """Two actors named right after the pair word: "(إسرائيل وحماس)"، "الإسرائيلي والفلسطيني"."""
+        ctx = self.ctx
+        first, _ = ctx.name_at(j)
+        if first is None:
+            return []
+        second, _ = ctx.name_at(first.end)
+        if second is None or not second.proclitic.startswith(ctx.gaz.words("conjunction")):
+            return []
+        keys = [self.actor_key(first.value), self.actor_key(second.value)]
+        return keys if all(keys) and keys[0] != keys[1] else []
+
+    def actor_key(self, hit) -> str:
+        """The actor a name or nisba stands for (a nisba stands for its state), or ""."""
+        entity = self.ctx.doc.lookup(hit.key)
+        if entity is None:
+            return ""
+        if hit.kind == "nisba":
+            return self.ctx.doc.state_of(hit.key)
+        return entity.key if entity.type in ACTOR_TYPES else ""
+
+    def recent_pair(self, before: int) -> list[str]:
+        here = self.ctx.sentence.index
+        for sentence, offset, a, b in reversed(self.ctx.doc.pairs):
+            if offset < before and here - sentence <= PAIR_REACH:
+                return [a, b]
+        return []
 
 
 def read_entities(sentences: list[Sentence], gazetteer: Gazetteer, published: date | None) -> DocumentEntities:
-    doc = DocumentEntities(gazetteer, published)
+    doc = DocumentEntities(gazetteer, published, tag=text_tag("\n".join(s.text for s in sentences)))
     for sentence in sentences:
         EntityReader(doc, sentence).read()
     return doc

@@ -30,6 +30,7 @@ class Institution:
     suffix: str
     name_en: str
     bare: bool  # may the phrase alone name the institution of the state in context?
+    local: bool = False  # "in <city>" makes it that city's body (السلطات في غوما)
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Title:
     role: str
     ar: str
     unique: bool  # one holder at a time per state/organisation, so title + state names a person
+    kind: str = "office"  # office | rank | source | counterpart (titles.tsv)
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ class Gazetteer:
     state_institutions: dict[tuple[str, str], str] = field(default_factory=dict)
     titles: PhraseIndex[Title] = field(default_factory=PhraseIndex)
     anaphors: PhraseIndex[Anaphor] = field(default_factory=PhraseIndex)
+    title_words: PhraseIndex[str] = field(default_factory=PhraseIndex)  # former, acting
     office_holders: dict[tuple[str, str], list[Tenure]] = field(default_factory=dict)
     starts: dict[str, bool] = field(default_factory=dict)
     name_glue: frozenset[str] = frozenset()
@@ -188,12 +191,17 @@ def load_gazetteer() -> Gazetteer:
                 for scope in {entity.country, entity.part_of} - {""}:
                     gaz.office_holders.setdefault((entity.role, scope), []).append(tenure)
     for row in read_tsv("institutions.tsv"):
-        institution = Institution(row["type"], row["suffix"], row["name_en"], row["bare"] == "yes")
+        institution = Institution(row["type"], row["suffix"], row["name_en"], row["bare"] == "yes",
+                                  row.get("local") == "yes")
         for phrase in alternatives(row["ar"]):
             gaz.institutions.add(normalize_phrase(phrase), institution)
     for row in read_tsv("titles.tsv"):
         for phrase in alternatives(row["ar"]):
-            gaz.titles.add(normalize_phrase(phrase), Title(row["role"], dediacritize(phrase), row["unique"] == "yes"))
+            gaz.titles.add(normalize_phrase(phrase), Title(row["role"], dediacritize(phrase), row["unique"] == "yes",
+                                                           row.get("kind") or "office"))
+    for row in read_tsv("title_words.tsv"):
+        for phrase in alternatives(row["form"]):
+            gaz.title_words.add(normalize_phrase(phrase), row["kind"])
     for row in read_tsv("anaphors.tsv"):
         for phrase in alternatives(row["ar"]):
             head = normalize_phrase(row["head"])[0] if row["head"] else ""

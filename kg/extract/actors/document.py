@@ -1,6 +1,7 @@
 """The entity table of one document while it is read, and the keys of minted entities."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -24,6 +25,11 @@ def mint_key(prefix: str, arabic: str) -> str:
     return prefix + "_" + "_".join(words)
 
 
+def text_tag(text: str) -> str:
+    """A short stable hash of a document's text (unnamed office-holders are minted per document)."""
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+
+
 def names_of(entity: Entity) -> set[str]:
     """The word keys of an entity's Arabic names."""
     return {word for name in (entity.name_ar, *entity.aliases_ar) for word in normalize_phrase(name)}
@@ -39,6 +45,8 @@ class DocumentEntities:
     mentions: list[Mention] = field(default_factory=list)
     aliases: PhraseIndex[NameHit] = field(default_factory=PhraseIndex)
     state_counts: dict[str, int] = field(default_factory=dict)
+    pairs: list[tuple[int, int, str, str]] = field(default_factory=list)  # (sentence, offset, a, b) of "بين a و b"
+    tag: str = ""  # short hash of the text: keys of unnamed people are this document's own
 
     def use(self, entity: Entity) -> str:
         known = self.entities.get(entity.key)

@@ -27,13 +27,37 @@ class InstitutionReader:
             return state, after, "institution+nisba"
         if end + 1 < len(ctx.tokens) and ctx.tokens[end].norm in self.gaz.words("place-preposition"):
             state, after, _ = ctx.nationality_at(end + 1)
+            if not state:  # "في كينشاسا": a capital stands for its state
+                place, _ = ctx.name_at(end + 1)
+                capital = ctx.doc.lookup(place.value.key) if place else None
+                state, after = (capital.capital_of, place.end) if capital and capital.capital_of else ("", end)
             if state:
                 return state, after, "institution+place"
         return "", end, ""
 
+    def local_place(self, match: PhraseMatch[Institution]) -> tuple[str, int]:
+        """The city or region (not a capital) of "السلطات في غوما", for a body that may be local:
+        (place key, end) or ("", _)."""
+        ctx = self.ctx
+        if not match.value.local or match.end + 1 >= len(ctx.tokens) \
+                or ctx.tokens[match.end].norm not in self.gaz.words("place-preposition"):
+            return "", match.end
+        place, _ = ctx.name_at(match.end + 1)
+        entity = ctx.doc.lookup(place.value.key) if place and place.value.kind == "name" else None
+        if entity is None or entity.type not in ("City", "Region") or entity.capital_of:
+            return "", match.end
+        return entity.key, place.end
+
     def read(self, i: int, match: PhraseMatch[Institution], emit: bool) -> tuple[int, str]:
         """Institution phrase + nationality -> the state's institution. Returns (end, key)."""
         ctx, inst = self.ctx, match.value
+        place, end = self.local_place(match)
+        if place:
+            if emit:
+                key = self.mint(place, inst, i, end, match, country=ctx.doc.state_of(place))
+                ctx.add(key, i, end, "institution+local", 0.8, "name", match.proclitic)
+                return end, key
+            return end, ""
         state, end, rule = self.nationality_after(match.end)
         confidence = 0.9
         if not state:
@@ -57,20 +81,21 @@ class InstitutionReader:
         ctx.add(key, i, end, rule, confidence, "name", match.proclitic)
         return end, key
 
-    def mint(self, state: str, inst: Institution, i: int, end: int, match: PhraseMatch[Institution]) -> str:
-        """A new entity for the institution of a state (its key is state + suffix)."""
+    def mint(self, owner: str, inst: Institution, i: int, end: int, match: PhraseMatch[Institution],
+             country: str = "") -> str:
+        """A new entity for the institution of a state or place (its key is owner + suffix)."""
         ctx = self.ctx
-        key = f"{state}_{inst.suffix}"
+        key = f"{owner}_{inst.suffix}"
         if key in ctx.doc.entities:
             return key
-        state_entity = self.gaz.entities.get(state)
+        state_entity = ctx.doc.lookup(owner)
         name_ar = dediacritize(ctx.surface(i, end))
         if match.proclitic and name_ar.startswith(match.proclitic):
             name_ar = name_ar[len(match.proclitic):]
         ctx.doc.use(Entity(
             key=key, type=inst.type, name_ar=name_ar,
-            name_en=f"{state_entity.name_en if state_entity else state} {inst.name_en}",
-            country=state, part_of=state, minted=True,
+            name_en=f"{state_entity.name_en if state_entity else owner} {inst.name_en}",
+            country=country or owner, part_of=owner, minted=True,
         ))
         return key
 

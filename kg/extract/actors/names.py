@@ -51,9 +51,11 @@ class NameReader:
             if not word.isalpha() or word in gaz.name_stops or self.ctx.starts_lexicon(k) \
                     or (k == j and word in gaz.org_heads):
                 break
-            if word.startswith(article) and not (k > j and tokens[k - 1].norm in gaz.name_glue) \
-                    and not (parts == 1 and self.is_family_name(word)):
-                break
+            if word.startswith(article) and not (k > j and tokens[k - 1].norm in gaz.name_glue):
+                if not (parts == 1 and self.is_family_name(word)):
+                    break
+                k, parts = k + 1, parts + 1
+                break  # a family name with the article ends the name ("معمر الإرياني | هجوم")
             if k > j and (word.startswith(gaz.words("stop-prefix")) or self.clitic_on_known_word(word)):
                 break
             if k > j and self.ctx.punctuation_before(k):

@@ -16,7 +16,7 @@ MAX_DESCRIPTION = 6
 ORG_TYPES = {"InternationalOrganisation", "Organisation", "GovernmentBody", "Government", "Ministry",
              "Parliament", "ArmedForce", "ArmedGroup", "MediaOutlet"}
 PLACE_SCOPES = {"City", "Region"}  # a local office (a district's governor) is of a place
-COUNTERPART = "Counterpart"  # "نظيره": a title that names the other party, never a subject
+COUNTERPART, RANK, SOURCE = "counterpart", "rank", "source"  # kinds of titles.tsv
 
 
 class TitleReader:
@@ -30,22 +30,33 @@ class TitleReader:
 
     def read(self, i: int, match: PhraseMatch[Title]) -> int:
         title = match.value
-        j, scope, country = self.qualifiers(match.end)
+        j, status = self.status(match.end)
+        j, scope, country = self.qualifiers(j)
+        j, more_status = self.status(j)
+        status = status or more_status
+        if title.kind == SOURCE:  # "مسؤول فلسطيني"، "مصدر في حركة X": an unnamed person of X (left
+            # unmarked as titled: "نقلت الوكالة عن مصدر" keeps its preposition)
+            return self.office(i, j, title, scope, country, status) if scope else max(j, i + 1)
         known, start, end = self.person_after(j)
         if known is not None:
             return self.titled(known, title)
-        if end > start and title.role != COUNTERPART:
+        if end > start and title.kind != COUNTERPART:
             return self.titled(self.mint_person(start, end, title, scope, country), title)
-        if title.role == COUNTERPART or not scope:
+        if title.kind == COUNTERPART or not scope:
             return max(start, i + 1)
-        return self.titled(self.office(i, start, title, scope, country), title)
+        return self.titled(self.office(i, start, title, scope, country, status), title)
+
+    def status(self, j: int) -> tuple[int, str]:
+        """"السابق"، "بالإنابة" at token j: (end, "former" | "acting"), else (j, "")."""
+        found = self.gaz.title_words.match_at(self.ctx.tokens, j) if j < len(self.ctx.tokens) else []
+        return (found[0].end, found[0].value) if found else (j, "")
 
     def qualifiers(self, j: int) -> tuple[int, str, str]:
         """What the title (and any chained titles after it) is of: (end, scope, state)."""
         tokens = self.ctx.tokens
         j, scope, country = self.qualifier(j)
         while j < len(tokens) and (more := self.gaz.titles.match_at(tokens, j)) \
-                and more[0].value.role != COUNTERPART:
+                and more[0].value.kind != COUNTERPART:
             # chained titles: "قائد الجيش رئيس مجلس السيادة الفريق أول"
             j, more_scope, more_country = self.qualifier(more[0].end)
             scope, country = scope or more_scope, country or more_country
@@ -68,6 +79,10 @@ class TitleReader:
         far_end = self.names.unknown_name_end(k)
         return (None, k, far_end) if far_end - k >= 2 else (None, j, end)
 
+    def known_at(self, k: int) -> bool:
+        person, _ = self.ctx.name_at(k)
+        return bool(person and self.ctx.is_person(person.value.key))
+
     def known_person(self, k: int) -> int | None:
         """A person the gazetteer or the article knows, named at token k: read it, return its end."""
         person, rule = self.ctx.name_at(k)
@@ -77,7 +92,7 @@ class TitleReader:
 
     def titled(self, end: int, title: Title) -> int:
         """Mark the person just read as introduced by a title (not for "نظيره": an object)."""
-        if title.role != COUNTERPART and self.ctx.doc.mentions:
+        if title.kind != COUNTERPART and self.ctx.doc.mentions:
             self.ctx.doc.mentions[-1].titled = True
         return end
 
@@ -103,6 +118,16 @@ class TitleReader:
             end = self.names.read(org, "gazetteer")
             ctx.doc.mentions[-1].kind = "qualifier"
             return end, scope_entity.key, scope_entity.country
+        anaphor = self.gaz.anaphors.match_at(ctx.tokens, j)
+        if anaphor and anaphor[0].value.count == 1:  # "القيادي في الحركة": the movement named before
+            found = ctx.doc.recent(anaphor[0].value.type, 1, ctx.tokens[j].start, anaphor[0].value.head)
+            if found:
+                ctx.add(found[0], j, anaphor[0].end, "anaphor", 0.6, "qualifier", anaphor[0].proclitic)
+                return anaphor[0].end, found[0], ctx.doc.state_of(found[0])
+        if ctx.tokens[j].norm in self.gaz.words("scope-preposition") and not scope_entity:
+            end, scope, country = self.qualifier(j + 1)  # "مصدر في حركة حماس"
+            if scope:
+                return end, scope, country
         return j, "", ""
 
     def skip_description(self, j: int) -> int:
@@ -113,8 +138,14 @@ class TitleReader:
         ctx, gaz = self.ctx, self.gaz
         k, limit = j, min(j + MAX_DESCRIPTION, len(ctx.tokens))
         while k < limit:
-            if (k > j and ctx.punctuation_before(k)) or frame_index().match_at(ctx.tokens, k) \
-                    or gaz.titles.match_at(ctx.tokens, k):
+            rank = gaz.titles.match_at(ctx.tokens, k)
+            if rank and rank[0].value.kind == RANK and not (k > j and ctx.punctuation_before(k)):
+                k = rank[0].end  # "... في قطاع البحر الأحمر العميد فلان": the rank precedes the name
+                limit = min(k + MAX_DESCRIPTION, len(ctx.tokens))
+                if self.names.unknown_name_end(k) - k >= 2 or self.known_at(k):
+                    return k
+                continue
+            if (k > j and ctx.punctuation_before(k)) or frame_index().match_at(ctx.tokens, k) or rank:
                 return j  # a verb or another title (نظيره) starts something else
             word = ctx.tokens[k].norm
             match, _ = ctx.name_at(k)
@@ -163,23 +194,27 @@ class TitleReader:
         self.names.remember_person(j, end, key)
         return end
 
-    def office(self, i: int, j: int, title: Title, scope: str, country: str) -> int:
-        """No name: the gazetteer's holder of a unique office on that date, else the office's
-        unnamed holder as its own entity."""
+    def office(self, i: int, j: int, title: Title, scope: str, country: str, status: str = "") -> int:
+        """No name: the gazetteer's holder of a unique office on the article's date (not for a
+        former or acting holder, nor an unnamed source), else an unnamed holder of the office:
+        a person of this document only, part of the body or state (offices and holders differ)."""
         ctx = self.ctx
-        holder = self.gaz.office_holder(title.role, scope, ctx.doc.published) if title.unique else None
+        holder = None
+        if title.unique and not status and title.kind != SOURCE:
+            holder = self.gaz.office_holder(title.role, scope, ctx.doc.published)
         if holder is not None:
             ctx.doc.use(holder)
             ctx.add(holder.key, i, j, "title:office-holder", 0.7, "title")
             return j
-        key = f"{scope}_{title.role.replace(' ', '').replace('-', '')}"
+        role = (f"{status} " if status else "") + title.role
+        key = f"{scope}_{role.title().replace(' ', '').replace('-', '')}_{ctx.doc.tag}"
         scope_entity = ctx.doc.lookup(scope)
         entity = ctx.doc.entities.get(key) or Entity(
             key=key, type="Person", name_ar=dediacritize(ctx.surface(i, j)),
-            name_en=f"{scope_entity.name_en if scope_entity else scope} {title.role}",
+            name_en=f"{scope_entity.name_en if scope_entity else scope} {role}",
             country=country, part_of=scope if scope != country else "", role=title.role,
             role_ar=title.ar, minted=True,
         )
         ctx.doc.use(entity)
-        ctx.add(key, i, j, "title:role-holder", 0.6, "title")
+        ctx.add(key, i, j, "title:unnamed-source" if title.kind == SOURCE else "title:role-holder", 0.6, "title")
         return j

@@ -1,0 +1,76 @@
+"""Claims that are claims: a speech verb or an attribution governs them; the speaker is its
+subject or source (unnamed sources too); scare quotes and quoted names are no claims."""
+from __future__ import annotations
+
+from datetime import date
+
+from kg.extract.pipeline import extract
+from kg.model import Document
+
+
+def run(text: str):
+    return extract(Document("t", text, date=date(2024, 5, 20)))
+
+
+def quotes(extraction) -> set[str]:
+    return {c.quote for c in extraction.claims}
+
+
+def test_a_short_scare_quote_after_a_threat_is_no_claim():
+    x = run('وتوعد المتحدث باسم الجماعة العميد سامر حداد الولايات المتحدة بـ"رد موجع" على الغارات الأخيرة.')
+    assert "رد موجع" not in quotes(x)
+
+
+def test_a_quoted_name_is_a_name_not_a_claim():
+    x = run('وأعلنت جماعة «نصرة الإسلام والمسلمين» مسؤوليتها عن الهجوم على الثكنة.')
+    assert "نصرة الإسلام والمسلمين" not in quotes(x)
+
+
+def test_a_quotation_no_speech_verb_governs_is_no_claim():
+    x = run('واندلعت اشتباكات عنيفة قرب ما يعرف بـ"مثلث الموت الواقع جنوب العاصمة" منذ أيام.')
+    assert x.claims == []
+
+
+def test_a_complement_that_is_one_quotation_is_the_claim():
+    x = run('وقال المتحدث باسم الجيش العميد سامر حداد إن "القوات صدت الهجوم على المواقع الأمامية".')
+    (claim,) = x.claims
+    assert claim.quote == "القوات صدت الهجوم على المواقع الأمامية"
+    assert x.entities[claim.speaker].name_ar == "سامر حداد"
+
+
+def test_a_short_whole_complement_is_still_a_claim_and_the_next_complement_too():
+    x = run('وقال وزير الدفاع سامر حداد إن "الطاقم بخير" وأن السفينة تواصل رحلتها إلى الميناء.')
+    assert {"الطاقم بخير", "السفينة تواصل رحلتها إلى الميناء"} <= quotes(x)
+    assert not any(q.startswith("الطاقم بخير\"") for q in quotes(x))  # no claim running across the mark
+
+
+def test_an_unnamed_official_is_his_own_source_with_his_state():
+    x = run("وقال مسؤول فلسطيني إن المفاوضات متعثرة منذ أسابيع.")
+    (claim,) = x.claims
+    speaker = x.entities[claim.speaker]
+    assert speaker.type == "Person" and speaker.country == "Palestine"
+    assert claim.speaker != "Palestine"
+
+
+def test_a_source_in_a_movement_is_part_of_it_not_the_movement_nor_the_agency():
+    x = run("ونقلت وكالة رويترز عن مصدر في حركة حماس أن الوفد سيصل إلى القاهرة غداً.")
+    (claim,) = x.claims
+    speaker = x.entities[claim.speaker]
+    assert speaker.type == "Person" and speaker.part_of == "Hamas"
+    assert claim.speaker not in ("Hamas", "Reuters")
+    assert claim.quote == "الوفد سيصل إلى القاهرة غداً"  # not "مصدر في حركة حماس أن ..."
+
+
+def test_an_attribution_governs_the_clause_before_it():
+    x = run("قتل خمسة مدنيين في قصف على بلدة حدودية، بحسب وزارة الصحة السورية.")
+    (claim,) = x.claims
+    assert claim.speaker == "Syria_MinistryOfHealth"
+    assert claim.rule == "claim:attribution" and claim.quote.startswith("قتل خمسة مدنيين")
+
+
+def test_each_speech_verb_governs_only_its_own_region():
+    x = run('وأكدت أذربيجان أنها "حققت كل أهدافها" عند الحدود، وعصراً أعلنت وزارة الدفاع الأرمينية أن '
+            '"العدو يحاول مواصلة تقدمه رغم التراجع".')
+    by_quote = {c.quote: c.speaker for c in x.claims}
+    assert by_quote.get("حققت كل أهدافها") == "Azerbaijan"
+    assert not any("العدو" in q for q, s in by_quote.items() if s == "Azerbaijan")
