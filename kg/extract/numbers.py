@@ -16,6 +16,8 @@ from kg.text.normalize import normalize_phrase
 
 DIGITS = re.compile(r"[0-9٠-٩]{1,3}(?:[,٬][0-9٠-٩]{3})+(?![0-9٠-٩])|[0-9٠-٩]+(?:[.٫][0-9٠-٩]+)?")
 LATIN = str.maketrans("٠١٢٣٤٥٦٧٨٩٫٬", "0123456789.,")
+MAX_DIGITS = 15  # no count has more; a longer run is an id or junk
+GLUED = re.compile(r"[A-Za-z]")  # digits inside a Latin code ("1e5", "F16") are no count
 
 
 @dataclass(frozen=True)
@@ -56,8 +58,9 @@ def find_numbers(sentence: Sentence) -> list[Number]:
     covered: set[int] = set()
     for m in DIGITS.finditer(sentence.text):
         raw = m.group().translate(LATIN).replace(",", "")
-        if "." in raw:
-            continue  # decimals are not counts
+        if "." in raw or len(raw) > MAX_DIGITS or any(
+                GLUED.fullmatch(sentence.text[i:i + 1]) for i in (m.start() - 1, m.end()) if i >= 0):
+            continue  # decimals, digit runs too long for a count and parts of codes are not counts
         start, end = sentence.start + m.start(), sentence.start + m.end()
         t0, t1 = token_at(sentence, start), token_at(sentence, end - 1)
         if t0 < 0:
