@@ -4,7 +4,7 @@ Why by hand: on real news there is no gold, and precision ("is what we extracted
 only be judged by reading the sentence. This script makes that reading fast and the counting exact.
 
     python bench/judge.py list ARTICLES [--dates index.tsv] [-o judge.tsv] [--format tsv|md]
-                               [--sample-events N --sample-claims N --seed S] [--carry OLD.tsv]
+                               [--sample-events N --sample-claims N --seed S] [--carry OLD.tsv ...] [--unjudged]
     python bench/judge.py score judge.tsv [--json]
 
 ARTICLES is a folder of .txt / .jsonl articles (or one file), read as `kg build` reads them.
@@ -137,7 +137,7 @@ def carry(rows: list[dict], old_path: str) -> int:
     carried = 0
     for row in rows:
         judged = old.get(identity(row))
-        if judged:
+        if judged and not row["verdict"]:
             row.update({c: judged[c] for c in JUDGED})
             carried += 1
     return carried
@@ -254,7 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     lister.add_argument("--sample-events", type=int)
     lister.add_argument("--sample-claims", type=int)
     lister.add_argument("--seed", type=int, default=1)
-    lister.add_argument("--carry", help="an earlier judged TSV: copy verdicts of identical rows")
+    lister.add_argument("--carry", action="append", default=[],
+                        help="an earlier judged TSV: copy verdicts of identical rows (repeatable)")
+    lister.add_argument("--unjudged", action="store_true", help="write only the rows still without a verdict")
     scorer = commands.add_parser("score", help="precision from a judged TSV")
     scorer.add_argument("judged")
     scorer.add_argument("--json", action="store_true")
@@ -269,8 +271,10 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         rows = sample(rows_of(args.articles, read_dates(args.dates)), args.sample_events, args.sample_claims,
                       args.seed)
-        if args.carry:
-            print(f"carried {carry(rows, args.carry)} verdicts from {args.carry}", file=sys.stderr)
+        for old in args.carry:
+            print(f"carried {carry(rows, old)} verdicts from {old}", file=sys.stderr)
+        if args.unjudged:
+            rows = [r for r in rows if not r["verdict"]]
         write = write_tsv if args.format == "tsv" else write_markdown
         if args.output:
             with open(args.output, "w", encoding="utf-8", newline="") as handle:

@@ -75,6 +75,9 @@ def test_list_writes_every_event_and_claim_beside_its_sentence(judge, tmp_path, 
     again = tmp_path / "again.tsv"
     assert judge.main(["list", str(tmp_path / "articles"), "--dates", str(tmp_path / "dates.tsv"), "-o", str(again),
                        "--carry", str(judged)]) == 0
+    assert judge.main(["list", str(tmp_path / "articles"), "-o", str(tmp_path / "rest.tsv"), "--carry", str(judged),
+                       "--unjudged"]) == 0
+    assert shelling["item"] not in (tmp_path / "rest.tsv").read_text(encoding="utf-8")
     carried = {r["item"]: r["verdict"] for r in csv.DictReader(again.open(encoding="utf-8"), delimiter="\t")}
     assert carried[shelling["item"]] == "right" and list(carried.values()).count("right") == 1
 
