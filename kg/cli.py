@@ -184,7 +184,7 @@ def write_result(text: str, out: str | None) -> None:
     if not out:
         print(text)
         return
-    from kg.export.files import write_text_atomic
+    from kg.io import write_text_atomic
 
     try:
         write_text_atomic(out, text + "\n")

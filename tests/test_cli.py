@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from conftest import SEED
+from conftest import SEED, SEED_DATE as SEED_DATE_
+from kg.graph.namespace import KG as KG_NS
 
 KG = [sys.executable, "-m", "kg.cli"]
 
@@ -110,3 +111,213 @@ def test_stats(built):
     assert re.search(r"^nodes: \d+", result.stdout, flags=re.M) and "Claim:" in result.stdout
     bad = kg("stats", str(out / "nope.ttl"))
     assert bad.returncode != 0 and "Traceback" not in bad.stderr
+
+
+# --- isolation, bad input that used to end in a traceback (issues 12, 15, 17) ---------------------
+
+def one_error_line(result: subprocess.CompletedProcess) -> list[str]:
+    assert "Traceback" not in result.stderr
+    return [line for line in result.stderr.splitlines() if line.strip()]
+
+
+def test_issue_15_articles_build(tmp_path):
+    """Each of these ended in a traceback: now each builds (or gives no date) with exit 0."""
+    articles = {"title_then_names": "رئيس وقود وقف المتحدث وقف",
+                "huge_year": "عنوان\n\nقصف الجيش المدينة في 10 أيار 12345678901234567890.",
+                "five_digit_year": "عنوان\n\nقصف الجيش المدينة في 10 أيار 99999.",
+                "exponent": "عنوان\n\nقتل 1e5 جندي.",
+                "long_count": "عنوان\n\nقتل " + "9" * 400 + " جندي."}
+    for name, text in articles.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    result = kg("build", str(tmp_path), "-o", str(tmp_path / "out"), "-q", "--no-html", "--date", "2024-05-20")
+    assert result.returncode == 0, result.stderr
+    assert one_error_line(result) == [] and "documents: 5" in result.stdout and "SHACL: conforms" in result.stdout
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl")
+    counts = [int(o) for o in graph.objects(None, KG_NS.casualtyCount)]
+    assert all(c < 10 ** 15 for c in counts)  # no 400-digit count, no two counts from "1e5"
+    assert not [d for d in graph.objects(None, KG_NS.occursOn) if str(d).startswith(("12345", "9999"))]
+
+
+@pytest.mark.parametrize("value", ["0001-01-01", "9999-12-31"])
+def test_date_option_at_the_calendar_edges(value):
+    result = kg("build", str(SEED), "--date", value, "-q")
+    lines = one_error_line(result)
+    assert result.returncode == 2 and len(lines) == 1 and "out of range" in lines[0] and lines[0].startswith("kg: ")
+
+
+def test_hostile_jsonl_lines_are_skipped_by_line(tmp_path):
+    seed = SEED.read_text(encoding="utf-8")
+    lines = [json.dumps({"id": "ok", "text": seed}, ensure_ascii=False),
+             "[" * 50_000 + "]" * 50_000,
+             json.dumps({"id": "s", "text": seed, "title": "x\ud800"}),
+             json.dumps({"id": "old", "text": seed, "date": "0001-01-01"}),
+             json.dumps({"id": "late", "text": seed, "date": "9999-12-31"}),
+             json.dumps({"id": "ok", "text": seed}, ensure_ascii=False)]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    result = kg("build", str(source), "-o", str(tmp_path / "out"), "-q", "--no-html", "--no-validate")
+    assert result.returncode == 2
+    errors = one_error_line(result)
+    assert [re.match(rf"kg: skipped: {re.escape(str(source))}:(\d+): ", line).group(1) for line in errors] == [
+        "2", "3", "4", "5", "6"]
+    assert "nested too deeply" in errors[0] and "lone surrogate" in errors[1] and "duplicate id 'ok'" in errors[4]
+    assert "documents: 1" in result.stdout and "skipped inputs: 5" in result.stdout
+
+
+def test_presentation_forms_article_builds(tmp_path):
+    from test_fuzz import FORMS
+
+    text = SEED.read_text(encoding="utf-8")
+    (tmp_path / "pdf.txt").write_text("".join(FORMS.get(c, c) for c in text), encoding="utf-8")
+    result = kg("build", str(tmp_path / "pdf.txt"), "-o", str(tmp_path / "out"), "-q", "--no-html", "--date", "2022-09-14")
+    assert result.returncode == 0, result.stderr
+    relations = int(re.search(r"^relations: (\d+)", result.stdout, flags=re.M).group(1))
+    assert relations >= 10  # the matching keys fold the forms: the article is read, not just accepted
+
+
+def crash_on(monkeypatch, doc_ids: set[str]) -> None:
+    """Make extraction raise on some documents (forked workers inherit the patch)."""
+    import kg.build
+
+    real = kg.build.extract_one
+
+    def flaky(document):
+        if document.id in doc_ids:
+            raise KeyError(f"Person_{document.id}")
+        return real(document)
+
+    monkeypatch.setattr(kg.build, "extract_one", flaky)
+
+
+def corpus(tmp_path: Path, n: int = 4) -> Path:
+    seed = SEED.read_text(encoding="utf-8")
+    source = tmp_path / "corpus.jsonl"
+    source.write_text("\n".join(json.dumps({"id": f"d{i}", "text": seed, "date": "2022-09-14"}, ensure_ascii=False)
+                                for i in range(n)), encoding="utf-8")
+    return source
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_crashing_document_is_skipped_and_named(tmp_path, monkeypatch, capsys, jobs):
+    from kg.cli import main
+
+    crash_on(monkeypatch, {"d1"})
+    code = main(["build", str(corpus(tmp_path)), "-o", str(tmp_path / "out"), "-q", "--no-html",
+                 "--no-validate", "-j", str(jobs)])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert "documents: 3" in out and "failed documents: 1" in out
+    assert f"{tmp_path / 'corpus.jsonl'}:2: document 'd1': KeyError: 'Person_d1'" in out
+    assert err.count("kg: skipped:") == 1 and "d1" in err
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl")
+    assert not any("/doc/d1/" in str(s) for s in graph.subjects())
+    assert any("/doc/d2/" in str(s) for s in graph.subjects())
+
+
+def test_all_documents_crashing_is_an_error(tmp_path, monkeypatch, capsys):
+    from kg.cli import main
+
+    crash_on(monkeypatch, {"d0", "d1"})
+    code = main(["build", str(corpus(tmp_path, 2)), "-o", str(tmp_path / "out"), "-q", "--no-html"])
+    err = capsys.readouterr().err
+    assert code == 1 and "no document could be built" in err and not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_unexpected_error_is_one_line(tmp_path, monkeypatch, capsys):
+    import kg.build
+    from kg.cli import main
+
+    def boom(*args, **kwargs):
+        raise ValueError("something\nmultiline")
+
+    monkeypatch.setattr(kg.build, "build", boom)
+    assert main(["build", str(SEED), "-o", str(tmp_path)]) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines == ["kg: internal error: ValueError: something (KG_DEBUG=1 shows the traceback)"]
+
+
+def test_shacl_violations_exit_2_unless_allowed(tmp_path, monkeypatch, capsys):
+    import kg.graph.validate
+    from kg.cli import main
+
+    monkeypatch.setattr(kg.graph.validate, "validate",
+                        lambda graph: kg.graph.validate.Validation(False, ["kgr:x kg:casualtyCount: more than 1 value"]))
+    args = ["build", str(SEED), "-o", str(tmp_path / "out"), "-q", "--no-html", "--date", "2022-09-14"]
+    assert main(args) == 2
+    assert "SHACL: 1 violations" in capsys.readouterr().out
+    assert main([*args, "--allow-violations"]) == 0
+
+
+def test_outputs_are_replaced_together_or_not_at_all(tmp_path, monkeypatch):
+    """A failure on the HTML leaves the previous graph.ttl, graph.html and nothing else."""
+    import errno
+
+    import kg.export.html
+    from kg.build import build
+    from kg.errors import KgError
+
+    out = tmp_path / "out"
+    build(SEED, out, published=SEED_DATE_, progress=False, validate=False, formats=("turtle", "nt"))
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert set(before) == {"graph.ttl", "graph.nt", "graph.html"}
+
+    def disk_full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(kg.export.html, "render_html", disk_full)
+    source = corpus(tmp_path, 2)
+    with pytest.raises(OSError):
+        build(source, out, progress=False, validate=False)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_disk_full_names_the_target(tmp_path, monkeypatch, capsys):
+    import errno
+
+    import kg.export.rdf
+    from kg.cli import main
+
+    def disk_full(triples, handle, fmt):
+        handle.write(b"@prefix")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(kg.export.rdf, "serialize_stream", disk_full)
+    out = tmp_path / "out"
+    assert main(["build", str(SEED), "-o", str(out), "-q", "--no-html"]) == 1
+    assert capsys.readouterr().err.strip() == f"kg: {out / 'graph.ttl'}: cannot write (No space left on device)"
+    assert list(out.iterdir()) == []  # no temporary file left, no half-written graph
+
+
+def test_leftovers_of_a_killed_build_are_removed(tmp_path):
+    from kg.build import build
+
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = out / ".graph.ttl.999999999.ab12cd34.tmp"  # no such process
+    older = out / ".graph.nt.x7yq3k.tmp"  # the old naming, without a process id
+    for path in (dead, older):
+        path.write_text("half")
+    (out / "graph.jsonld").write_text("{}")  # an earlier build's output this build does not write
+    summary = build(SEED, out, published=SEED_DATE_, progress=False, validate=False, html=False)
+    assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"]
+    assert summary.removed == [out / "graph.jsonld"]
+
+
+def test_sigterm_leaves_no_temporary_file(tmp_path):
+    import signal
+    import time
+
+    source = corpus(tmp_path, 60)
+    out = tmp_path / "out"
+    process = subprocess.Popen([*KG, "build", str(source), "-o", str(out), "-q", "--no-html", "--no-validate"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (out.is_dir() and any(out.iterdir())):
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode in (0, 130), err
+    names = [p.name for p in out.iterdir()]
+    assert not [n for n in names if n.endswith(".tmp")]
+    if process.returncode == 130:
+        assert names == [] and "kg: interrupted" in err

@@ -79,3 +79,63 @@ def test_bad_date_in_jsonl(tmp_path):
     errors: list[str] = []
     assert list(read_documents(path, on_error=lambda e: errors.append(str(e)))) == []
     assert "is not YYYY-MM-DD" in errors[0]
+
+
+def read_jsonl_lines(tmp_path, lines: list[str]) -> tuple[list, list[str]]:
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    errors: list[str] = []
+    return list(read_documents(path, on_error=lambda e: errors.append(str(e)))), errors
+
+
+@pytest.mark.parametrize("field", ["text", "title", "url", "id"])
+def test_lone_surrogate_skips_the_line(tmp_path, field):
+    record = {"id": "bad", "text": ARTICLE, "title": "عنوان", "url": "https://example.org/a"}
+    record[field] += "\ud800"
+    bad = json.dumps(record)  # ASCII JSON: the surrogate is written as the escape \\ud800
+    assert "\\ud800" in bad
+    good = json.dumps({"id": "good", "text": ARTICLE})
+    docs, errors = read_jsonl_lines(tmp_path, [bad, good])
+    assert [d.id for d in docs] == ["good"]
+    assert len(errors) == 1 and ":1: " in errors[0] and "lone surrogate U+D800" in errors[0] and field in errors[0]
+
+
+def test_deeply_nested_json_line_is_skipped(tmp_path):
+    docs, errors = read_jsonl_lines(tmp_path, ["[" * 100_000 + "]" * 100_000, json.dumps({"id": "g", "text": ARTICLE})])
+    assert [d.id for d in docs] == ["g"]
+    assert errors == [f"{tmp_path / 'in.jsonl'}:1: JSON nested too deeply"]
+
+
+@pytest.mark.parametrize("value", ["0001-01-01", "9999-12-31", "0999-12-31"])
+def test_dates_outside_the_calendar_of_news_are_refused(tmp_path, value):
+    docs, errors = read_jsonl_lines(tmp_path, [json.dumps({"id": "x", "text": ARTICLE, "date": value}),
+                                               json.dumps({"id": "y", "text": ARTICLE, "date": "2024-01-02"})])
+    assert [d.id for d in docs] == ["y"] and "out of range" in errors[0] and value in errors[0]
+    with pytest.raises(InputError, match="out of range"):
+        list(read_documents(tmp_path / "in.jsonl", date.fromisoformat(value)))
+
+
+def test_duplicate_ids_are_refused_and_named(tmp_path):
+    first = json.dumps({"id": "a", "text": ARTICLE})
+    docs, errors = read_jsonl_lines(tmp_path, [first, json.dumps({"id": "b", "text": ARTICLE}), first])
+    assert [d.id for d in docs] == ["a", "b"]
+    assert len(errors) == 1 and "in.jsonl:3: duplicate id 'a'" in errors[0] and "in.jsonl:1" in errors[0]
+
+
+def test_same_stem_in_a_folder_is_a_duplicate(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "a.TXT").write_text(ARTICLE.replace("روسيا", "أوكرانيا"), encoding="utf-8")
+    errors: list[str] = []
+    docs = list(read_documents(tmp_path, on_error=lambda e: errors.append(str(e))))
+    assert len(docs) == 1 and len(errors) == 1 and "duplicate id 'a'" in errors[0]
+
+
+def test_presentation_forms_are_arabic(tmp_path):
+    from kg.text.normalize import fold_presentation_forms
+
+    pdf_text = "\ufe8d\ufedf\ufea3\ufeae\ufe8f \ufefb \ufe97\ufee8\ufe98\ufeec\ufef2"  # الحرب لا تنتهي
+    assert fold_presentation_forms(pdf_text) == "الحرب لا تنتهي"
+    path = tmp_path / "pdf.txt"
+    path.write_text(pdf_text, encoding="utf-8")
+    (doc,) = read_documents(path)
+    assert doc.text == pdf_text  # offsets keep pointing into the text as given
