@@ -1,0 +1,82 @@
+"""Cross-document merge quality on the corpus gold set (tests/corpus_gold): pairwise and B-cubed
+precision/recall of event and entity clusters, disagreements found, gazetteer merges (must be 0).
+
+    python bench/corpus_merge.py                 # the repository's gold set
+    python bench/corpus_merge.py --shuffle 7     # the same corpus in another order: same figures
+    python bench/corpus_merge.py --json          # figures as JSON
+    python bench/corpus_merge.py --clusters      # also list the system's clusters
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kg.corpus import Corpus, summarise  # noqa: E402
+from kg.corpus.score import load_gold, score  # noqa: E402
+from kg.extract.pipeline import extract  # noqa: E402
+from kg.read import read_documents  # noqa: E402
+
+GOLD = ROOT / "tests" / "corpus_gold"
+
+
+def run(folder: Path, shuffle: int | None = None):
+    documents = list(read_documents(folder / "articles.jsonl", None, lambda error: None))
+    if shuffle is not None:
+        random.Random(shuffle).shuffle(documents)
+    extractions = {d.id: extract(d) for d in documents}
+    corpus = Corpus()
+    for document in documents:
+        corpus.add(summarise(extractions[document.id]))
+    result = corpus.merge()
+    return extractions, result, score(load_gold(folder), extractions, result)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("gold", nargs="?", type=Path, default=GOLD)
+    parser.add_argument("--shuffle", type=int, help="shuffle the documents with this seed")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--clusters", action="store_true")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    extractions, result, report = run(args.gold, args.shuffle)
+    seconds = time.perf_counter() - started
+    if args.json:
+        print(json.dumps(asdict(report), indent=1))
+        return 0
+    print(f"documents: {len(extractions)}  time: {seconds:.2f} s")
+    print(report.events.line("events"))
+    print(report.entities.line("entities"))
+    print(f"disagreements: {report.disagreements_found}/{report.disagreements} gold found, "
+          f"{len(result.disagreements)} in the graph")
+    for missing in report.missing_disagreements:
+        print(f"  missing: {missing}")
+    print(f"gazetteer merges: {report.gazetteer_merges}")
+    if args.clusters:
+        from kg.corpus.score import event_labels
+        labels, _ = event_labels(load_gold(args.gold), extractions, result)
+        by_gold: dict = {}
+        for ref, (gold, system) in sorted(labels.items()):
+            by_gold.setdefault(gold, []).append(f"{ref[0]}/{ref[1]}={system}")
+        for gold, items in sorted(by_gold.items()):
+            print(f"gold {gold}: " + ", ".join(items))
+        for cluster in result.clusters:
+            print("cluster:", ", ".join(f"{r.doc}/{r.id}" for r in cluster.reports))
+        for merge in result.actors.merges:
+            print(f"merge: {merge.member_name} -> {merge.canonical_name} ({merge.rule})")
+        for d in result.disagreements:
+            print(f"{d.kind}: " + "; ".join(f"{p.stance} {p.report.doc}/{p.report.id} {p.count or ''} {p.blames}"
+                                             for p in d.positions))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
