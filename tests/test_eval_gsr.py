@@ -124,6 +124,8 @@ def test_counts_rates_and_span_agreement(monkeypatch, tmp_path):
     assert (assault.target.agreed, assault.target.judged) == (0, 1)  # "Gaza" has no mention on مخيم جباليا
     assert [m.split(":")[0] for m in assault.misses] == ["t-2"]
     assert [m.split(":")[0] for m in assault.false_positives] == ["t-3"]
+    assert assault.by_class == {"Shelling": {"yes": 1, "easy no": 0, "difficult no": 0, "ambiguous": 0},
+                                "Attack": {"yes": 0, "easy no": 1, "difficult no": 0, "ambiguous": 0}}
     assert result.families["PROTEST"].counts["ambiguous"] == 1
 
 

@@ -70,6 +70,7 @@ class FamilyResult:
     target: SpanScore = field(default_factory=SpanScore)
     misses: list[str] = field(default_factory=list)  # "yes" sentences not detected
     false_positives: list[str] = field(default_factory=list)  # detections on "easy no"
+    by_class: dict[str, dict[str, int]] = field(default_factory=dict)  # class -> label -> sentences detected
 
     def rate(self, label: str) -> float | None:
         return self.detected[label] / self.counts[label] if self.counts[label] else None
@@ -325,6 +326,9 @@ def evaluate_gsr(paths: list[Path]) -> GsrResult:
                       if e.type in family.classes and e.modality in DETECTING_MODALITIES]
             if events:
                 family.detected[record.label] += 1
+                for name in {e.type for e in events}:
+                    counts = family.by_class.setdefault(name, dict.fromkeys(LABELS, 0))
+                    counts[record.label] += 1
                 if record.spans:
                     score_spans(family, record, extraction, events)
             if record.label == "yes" and not events:
@@ -359,6 +363,10 @@ def text_report(result: GsrResult, errors: bool = True) -> str:
         lines.append(f"  detected on ambiguous    {fraction(f, 'ambiguous')}")
         lines.append(f"  precision {cell(f.precision)}  recall {cell(f.rate('yes'))}  F1 {cell(f.f1)}")
         lines.append(f"  span agreement: agent {span_text(f.agent)}, target {span_text(f.target)}")
+        ranked = sorted(f.by_class.items(), key=lambda kv: (-kv[1]["yes"] - kv[1]["easy no"], kv[0]))
+        if ranked:
+            lines.append("  by class (yes / easy no / difficult no): " + ", ".join(
+                f"{name} {c['yes']}/{c['easy no']}/{c['difficult no']}" for name, c in ranked))
     if result.failures:
         lines.append(f"extractor failed on {len(result.failures)} sentences:")
         lines.extend(f"  {failure}" for failure in result.failures[:FAILURES_SHOWN])
@@ -389,7 +397,7 @@ def json_report(result: GsrResult) -> dict:
                    "agent_agreement": {"agreed": f.agent.agreed, "judged": f.agent.judged, "rate": rounded(f.agent.rate)},
                    "target_agreement": {"agreed": f.target.agreed, "judged": f.target.judged,
                                         "rate": rounded(f.target.rate)},
-                   "misses": f.misses, "false_positives": f.false_positives}
+                   "by_class": f.by_class, "misses": f.misses, "false_positives": f.false_positives}
             for name, f in sorted(result.families.items())
         },
     }
