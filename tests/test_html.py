@@ -265,14 +265,11 @@ def test_stats_keep_working(seed_graph):
     assert node["cls"] == "State" and node["label_ar"] == "أرمينيا"
 
 
-def test_big_graph_renders_fast_enough():
-    import time
-
+def test_big_graph_renders_every_node():
+    """How fast is bench/throughput.py's business; here only that nothing is dropped."""
     net = big_network()
-    started = time.perf_counter()
     page = render_html(net)
     assert net.number_of_nodes() >= 5000
-    assert time.perf_counter() - started < 20
     assert len(data_block(page)["nodes"]) == net.number_of_nodes()
 
 
