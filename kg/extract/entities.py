@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from kg.extract.actors import discovery
 from kg.extract.actors.context import SentenceContext
 from kg.extract.actors.document import DocumentEntities, mint_key, names_of, text_tag
 from kg.extract.actors.institutions import InstitutionReader
@@ -34,6 +35,7 @@ class EntityReader:
         self.names = NameReader(self.ctx)
         self.institutions = InstitutionReader(self.ctx)
         self.titles = TitleReader(self.ctx, self.names, self.institutions)
+        self.discoverer = discovery.Discoverer(self.ctx, self.names)
 
     def read(self) -> None:
         i = 0
@@ -57,7 +59,7 @@ class EntityReader:
         ctx, gaz = self.ctx, self.ctx.gaz
         word = ctx.tokens[i].norm
         if not gaz.may_start(word) and not ctx.doc.aliases.may_start(word):
-            return i + 1
+            return (self.discoverer.read(i) or i + 1) if discovery.may_start(word) else i + 1
         name, name_rule = ctx.name_at(i)
         institution = gaz.institutions.match_at(ctx.tokens, i)
         title = gaz.titles.match_at(ctx.tokens, i)
@@ -72,7 +74,7 @@ class EntityReader:
         if anaphor:
             candidates.append((anaphor[0].end - i, ANAPHOR))
         if not candidates:
-            return i + 1
+            return (self.discoverer.read(i) or i + 1) if discovery.may_start(word) else i + 1
         _, best = max(candidates)
         if best == NAME:
             return self.names.read(name, name_rule)

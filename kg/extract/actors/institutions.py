@@ -7,6 +7,8 @@ from kg.extract.phrases import PhraseMatch
 from kg.model import Entity
 from kg.text.normalize import dediacritize
 
+MAX_ADJECTIVES = 2  # words between an institution's head and the nisba of its state
+
 
 class InstitutionReader:
     """"وزارة الدفاع الأذربيجانية" is Azerbaijan's ministry; "الجيش" alone is the army named last."""
@@ -25,6 +27,13 @@ class InstitutionReader:
         state, after, _ = ctx.nationality_at(end)
         if state:
             return state, after, "institution+nisba"
+        for skip in range(1, MAX_ADJECTIVES + 1):  # "الجيش الاتحادي الإثيوبي": an adjective before the nisba
+            k = end + skip - 1
+            if k >= len(ctx.tokens) or not self.adjective(k):
+                break
+            state, after, _ = ctx.nationality_at(k + 1)
+            if state:
+                return state, after, "institution+nisba"
         if end + 1 < len(ctx.tokens) and ctx.tokens[end].norm in self.gaz.words("place-preposition"):
             state, after, _ = ctx.nationality_at(end + 1)
             if not state:  # "في كينشاسا": a capital stands for its state
@@ -34,6 +43,13 @@ class InstitutionReader:
             if state:
                 return state, after, "institution+place"
         return "", end, ""
+
+    def adjective(self, k: int) -> bool:
+        """A definite word at token k that names nothing and starts nothing (الاتحادي، الوطني)."""
+        ctx = self.ctx
+        word = ctx.tokens[k].norm
+        return (word.startswith(self.gaz.words("article")) and not ctx.starts_lexicon(k)
+                and word not in self.gaz.name_stops and not ctx.punctuation_before(k))
 
     def local_place(self, match: PhraseMatch[Institution]) -> tuple[str, int]:
         """The city or region (not a capital) of "السلطات في غوما", for a body that may be local:

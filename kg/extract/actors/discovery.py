@@ -1,0 +1,243 @@
+"""Discovery: actors and places the gazetteer does not know, named by a head noun, a quoted
+name or a given name, with a minted key, a type, and the country or parent the text names.
+
+- `حكومة الوفاق الوطني`، `المجلس الرئاسي`، `جهاز الردع`: a head (kg/data/heads.tsv) plus one construct
+  word and definite words;
+- `قوات تيغراي`: forces named by the place that owns them (part of it, in its country);
+- `جماعة «نصرة الإسلام والمسلمين»`: a head plus a quoted name;
+- `مخيم جنين`، `مستشفى الشفاء`، `معبر رفح`: sites by their type noun (part of the known place named);
+- `لورانس كانيوكا`: a given name (kg/data/given_names.tsv) plus one or two name parts.
+A trailing nisba gives the country ("هيئة عمليات التجارة البحرية البريطانية").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.data import alternatives, read_tsv
+from kg.extract.actors.context import QUOTE_MARKS, SentenceContext
+from kg.extract.actors.document import mint_key
+from kg.extract.actors.names import NameReader
+from kg.extract.phrases import PhraseIndex, PhraseMatch
+from kg.model import Entity
+from kg.text.normalize import dediacritize, normalize_phrase, normalize_word
+
+MAX_MODIFIERS = 4
+OPENING_QUOTES = "«\"“"
+CLOSING_QUOTES = "»\"”"
+OWNER_TYPES = {"State", "City", "Region"}
+
+
+@dataclass(frozen=True)
+class Head:
+    type: str
+    kind: str  # body | force | group | town | site
+    bare: bool
+    name_en: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    heads: PhraseIndex[Head]
+    generic: frozenset[str]
+    ends: frozenset[str]
+    adjectives: frozenset[str]
+    given: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    heads: PhraseIndex[Head] = PhraseIndex()
+    for row in read_tsv("heads.tsv"):
+        head = Head(row["type"], row["kind"], row["bare"] == "yes", row["name_en"])
+        for phrase in alternatives(row["ar"]):
+            heads.add(normalize_phrase(phrase), head)
+    def kind(name: str) -> frozenset[str]:
+        return frozenset(normalize_word(r["form"]) for r in read_tsv("name_words.tsv") if r["kind"] == name)
+
+    given = frozenset(normalize_word(r["form"]) for r in read_tsv("given_names.tsv"))
+    return Lexicon(heads, kind("generic"), kind("ends"), kind("adjective"), given)
+
+
+def may_start(word: str) -> bool:
+    lex = lexicon()
+    return lex.heads.may_start(word) or word in lex.given
+
+
+class Discoverer:
+    """Reads one discovered name at a token, or nothing (returns None)."""
+
+    def __init__(self, ctx: SentenceContext, names: NameReader) -> None:
+        self.ctx = ctx
+        self.gaz = ctx.gaz
+        self.names = names
+        self.lex = lexicon()
+
+    def read(self, i: int) -> int | None:
+        head = self.lex.heads.match_at(self.ctx.tokens, i)
+        if head:
+            return self.headed(i, head[0])
+        if self.ctx.tokens[i].norm in self.lex.given:
+            return self.given_name(i)
+        return None
+
+    # -- head nouns --------------------------------------------------------------------------------
+    def headed(self, i: int, match: PhraseMatch[Head]) -> int | None:
+        head: Head = match.value
+        j = match.end
+        if j >= len(self.ctx.tokens) or self.ctx.punctuation_before(j):
+            return None
+        quoted = self.quoted_name(j)
+        if quoted is not None:
+            if head.kind in ("town", "site"):
+                return None
+            return self.mint(i, quoted, head, "discovery:quoted-name")
+        owner = self.owner_at(j)
+        if owner:
+            end, key = owner
+            if head.kind in ("force", "site"):
+                self.ctx.add(key, j, end, "discovery:owner", 0.9, "qualifier")
+                return self.mint(i, end, head, "discovery:owner", parent=key)
+            return None  # "مدينة غزة"، "حكومة السودان": the known name is read on its own
+        if not head.bare:
+            return None
+        end = self.modifiers_end(j, head)
+        if end == j:
+            return None
+        end, country = self.nisba_after(end)
+        return self.mint(i, end, head, "discovery:head", country=country)
+
+    def quoted_name(self, j: int) -> int | None:
+        """The end of a quoted name starting at token j ("جماعة «نصرة الإسلام والمسلمين»")."""
+        ctx = self.ctx
+        if not any(mark in ctx.gap_before(j) for mark in OPENING_QUOTES):
+            return None
+        for k in range(j + 1, min(j + MAX_MODIFIERS + 2, len(ctx.tokens) + 1)):
+            gap = ctx.gap_before(k) if k < len(ctx.tokens) else ctx.sentence.text[ctx.tokens[-1].end - ctx.sentence.start:]
+            if any(mark in gap for mark in CLOSING_QUOTES):
+                return k
+            if gap.strip(QUOTE_MARKS):
+                return None
+        return None
+
+    def owner_at(self, j: int) -> tuple[int, str] | None:
+        """A known state, city or region named right after the head (قوات تيغراي، مخيم جنين)."""
+        match, _ = self.ctx.name_at(j)
+        if match is None or match.value.kind != "name" or match.proclitic:
+            return None
+        entity = self.ctx.doc.lookup(match.value.key)
+        if entity is None or entity.type not in OWNER_TYPES:
+            return None
+        return match.end, entity.key
+
+    def modifiers_end(self, j: int, head: Head) -> int:
+        """One construct word, then definite words; no verbs, titles, known names, function words;
+        at least one word that is not generic ("مستشفى ميداني" names nothing)."""
+        ctx, gaz = self.ctx, self.gaz
+        article = gaz.words("article")
+        k = j
+        while k < len(ctx.tokens) and k - j < MAX_MODIFIERS:
+            word = ctx.tokens[k].norm
+            if (k > j and ctx.punctuation_before(k)) or not word.isalpha() or word in gaz.name_stops:
+                break
+            if (k > j and not word.startswith(article)) or self.ends_name(k, first=k == j):
+                break
+            agreement = gaz.words("adjective-agreement")
+            if k == j and not word.startswith(article) and word.endswith(agreement) \
+                    and ctx.tokens[j - 1].norm.endswith(agreement):
+                break  # "جماعة مسلحة": an adjective agreeing with a feminine head ("مخيم كلمة" is a name)
+            if word.startswith(gaz.words("stop-prefix")) or (k == j and self.oblique(word)):
+                break  # "مخيم للنازحين"، "قوات بالقرب": a preposition starts something else
+            k += 1
+        while k > j and ctx.tokens[k - 1].norm in self.lex.ends:
+            k -= 1  # "بلدة ساكي الواقعة": a participle ends the name
+        if not any(t.norm not in self.lex.generic for t in ctx.tokens[j:k]):
+            return j
+        if k > j and not ctx.tokens[j].norm.startswith(article) and head.kind not in ("town", "site") \
+                and (k == j + 1 or ctx.tokens[j].norm in self.lex.generic):
+            return j  # an indefinite word alone is an adjective ("جماعة مسلحة"، "جماعة مرتبطة بإيران")
+        return k
+
+    def ends_name(self, k: int, first: bool) -> bool:
+        """A trigger, title, known name or anaphor at token k ends a discovered name (an
+        institution word too, as the first word: "هيئة عمليات التجارة البحرية" keeps البحرية)."""
+        from kg.extract.frames import frame_index
+
+        ctx = self.ctx
+        word = ctx.tokens[k].norm
+        article = self.gaz.words("article")
+        if word.startswith(article) and self.is_trigger(word):
+            return True  # "جماعة أنصار الحق | الهجوم"
+        return bool(frame_index().match_at(ctx.tokens, k) or self.gaz.titles.match_at(ctx.tokens, k)
+                    or (first and self.gaz.institutions.match_at(ctx.tokens, k)) or ctx.name_at(k)[0]
+                    or self.gaz.anaphors.match_at(ctx.tokens, k))
+
+    def is_trigger(self, word: str) -> bool:
+        """Is this definite word a word of the frames ("الهجوم") that is no mere adjective?"""
+        from kg.extract.frames import event_vocabulary
+
+        return word in event_vocabulary() and word not in self.lex.adjectives
+
+    def oblique(self, word: str) -> bool:
+        """A word carrying a prepositional proclitic (ب، ل...)."""
+        from kg.text.clitics import proclitic_variants
+
+        clitics = self.gaz.words("description-clitic")
+        return word not in self.lex.generic and any(
+            p and p.endswith(clitics) for _, p in proclitic_variants(word)[1:])
+
+    def nisba_after(self, end: int) -> tuple[int, str]:
+        """A state's nisba right after the name: (end past it, state) or (end, "")."""
+        if end >= len(self.ctx.tokens) or self.ctx.punctuation_before(end):
+            return end, ""
+        match, _ = self.ctx.name_at(end)
+        if match is not None and match.value.kind == "nisba" and not match.proclitic:
+            return match.end, self.ctx.doc.state_of(match.value.key)
+        return end, ""
+
+    # -- given names -----------------------------------------------------------------------------
+    def given_name(self, i: int) -> int | None:
+        end = self.names.unknown_name_end(i)
+        if end - i < 2:
+            return None
+        ctx = self.ctx
+        name = dediacritize(ctx.surface(i, end))
+        key = mint_key("Person", name)
+        ctx.doc.use(ctx.doc.entities.get(key) or Entity(key=key, type="Person", name_ar=name, minted=True))
+        ctx.add(key, i, end, "discovery:given-name", 0.6, "name")
+        self.names.remember_person(i, end, key)
+        return end
+
+    # -- output ----------------------------------------------------------------------------------
+    def mint(self, i: int, end: int, head: Head, rule: str, parent: str = "", country: str = "") -> int:
+        """A new entity for the name over tokens [i, end): type from the head, part of its owner."""
+        ctx = self.ctx
+        head_word = self.head_word(i)
+        proclitic = ctx.tokens[i].norm[: len(ctx.tokens[i].norm) - len(head_word)] if head_word else ""
+        name = dediacritize(ctx.surface(i, end)).replace("«", "").replace("»", "").replace('"', "")
+        name = " ".join(name.split())
+        if proclitic and name.startswith(proclitic):
+            name = name[len(proclitic):]
+        start = i
+        if head.kind == "town":  # "بلدة ساكي": the town is ساكي
+            start, proclitic = i + 1, ""
+            name = dediacritize(ctx.surface(start, end))
+        key = mint_key(head.type, name)
+        parent_entity = ctx.doc.lookup(parent) if parent else None
+        country = country or (ctx.doc.state_of(parent) if parent else "")
+        entity = ctx.doc.entities.get(key) or Entity(
+            key=key, type=head.type, name_ar=name, country=country, part_of=parent or country,
+            name_en=f"{parent_entity.name_en} {head.name_en}" if parent_entity else "", minted=True,
+        )
+        ctx.doc.use(entity)
+        ctx.add(key, start, end, rule, 0.6, "name", proclitic)
+        return end
+
+    def head_word(self, i: int) -> str:
+        """The head as matched at token i, without its proclitics ("" if none)."""
+        from kg.text.clitics import proclitic_variants
+
+        for stem, _ in proclitic_variants(self.ctx.tokens[i].norm):
+            if stem in self.lex.heads.by_first:
+                return stem
+        return ""

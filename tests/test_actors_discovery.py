@@ -1,0 +1,78 @@
+"""Entity discovery beyond the gazetteer: bodies by description, forces by owner, groups by head
+noun or quotes, places by type noun, people by a given name; and what is not a name."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract.pipeline import extract
+from kg.model import Document
+
+
+def run(text: str):
+    return extract(Document("t", text, date=date(2024, 5, 20)))
+
+
+def found(text: str) -> dict[str, object]:
+    """Surface -> entity of every mention that is not a qualifier."""
+    x = run(text)
+    return {m.surface: x.entities[m.entity] for m in x.mentions if m.kind != "qualifier"}
+
+
+@pytest.mark.parametrize("text, surface, type_", [
+    ("وقالت حكومة الوفاق الوطني إن الهدنة صامدة.", "حكومة الوفاق الوطني", "Government"),
+    ("وأصدر المجلس الرئاسي قراراً بحل اللجنة.", "المجلس الرئاسي", "GovernmentBody"),
+    ("واعتقل جهاز الردع ثلاثة مطلوبين في طرابلس.", "جهاز الردع", "GovernmentBody"),
+    ("وتبنت جماعة أنصار الحق الهجوم على الثكنة.", "جماعة أنصار الحق", "ArmedGroup"),
+    ('وأعلنت حركة "أحرار الجنوب" مسؤوليتها عن الهجوم.', 'حركة "أحرار الجنوب', "ArmedGroup"),
+    ("وقصفت الطائرات مستشفى الأمل في المدينة.", "مستشفى الأمل", "Place"),
+    ("وتقدم المسلحون نحو بلدة كومبا فجراً.", "كومبا", "City"),
+    ("وقصفت المدفعية مخيم الزهراء للاجئين.", "مخيم الزهراء", "Place"),
+    ("وعاد آلاف النازحين إلى مخيم تاروبا.", "مخيم تاروبا", "Place"),
+    ("وأصدر المجلس العسكري بياناً.", "المجلس العسكري", "GovernmentBody"),
+])
+def test_named_by_head_noun(text, surface, type_):
+    entities = found(text)
+    assert surface in entities, entities
+    assert entities[surface].type == type_ and entities[surface].minted
+
+
+def test_forces_named_by_their_region_are_part_of_it():
+    entity = found("واشتبكت القوات الحكومية مع قوات تيغراي قرب الحدود.")["قوات تيغراي"]
+    assert entity.type == "ArmedGroup" and entity.part_of == "Tigray" and entity.country == "Ethiopia"
+
+
+def test_a_camp_named_by_its_city_is_part_of_the_city():
+    x = run("وقتل ثلاثة في قصف على معسكر غوما ليلاً.")
+    camp = next(x.entities[m.entity] for m in x.mentions if m.surface == "معسكر غوما")
+    assert camp.type == "Place" and camp.part_of == "Goma"
+
+
+def test_an_adjective_between_an_army_and_its_nisba():
+    entities = found("واشتبك الجيش الاتحادي الإثيوبي مع المسلحين.")
+    assert entities["الجيش الاتحادي الإثيوبي"].key == "Ethiopia_ArmedForces"
+
+
+def test_a_trailing_nisba_gives_the_country():
+    entity = found("وقالت هيئة عمليات التجارة البحرية البريطانية إن السفينة أصيبت.")[
+        "هيئة عمليات التجارة البحرية البريطانية"]
+    assert entity.country == "United_Kingdom"
+    assert entity.key != "United_Kingdom_Navy"
+
+
+def test_a_person_named_without_a_title():
+    entity = found("في المقابل، اتهم لورانس كانيوكا القوات الحكومية بانتهاك الهدنة.")["لورانس كانيوكا"]
+    assert entity.type == "Person" and entity.name_ar == "لورانس كانيوكا"
+
+
+@pytest.mark.parametrize("text, not_a_name", [
+    ("ونقل الجرحى إلى مستشفى ميداني قرب الحدود.", "مستشفى ميداني"),
+    ("ولجأ السكان إلى مخيم للنازحين.", "مخيم للنازحين"),
+    ("وهاجمت جماعة مسلحة القرية.", "جماعة مسلحة"),
+    ("وقال إن جماعة مرتبطة بإيران تقف وراء الهجوم.", "جماعة مرتبطة"),
+    ("وتقدمت القوات نحو بلدة ساكي الواقعة غرب المدينة.", "بلدة ساكي الواقعة"),
+    ("وشهدت حركة السير ازدحاماً في المدينة.", "حركة السير"),
+])
+def test_descriptions_that_name_nothing(text, not_a_name):
+    assert not any(not_a_name in surface for surface in found(text))
