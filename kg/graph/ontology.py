@@ -9,9 +9,13 @@ from rdflib import Graph
 
 
 def ontology_dir() -> Path:
-    """`ontology/` beside the package (editable install), or $KG_ONTOLOGY_DIR."""
+    """The ontology shipped in the package (`kg/ontology`: in the repository a link to the top-level
+    `ontology/`, in a wheel a copy), or $KG_ONTOLOGY_DIR."""
     override = os.environ.get("KG_ONTOLOGY_DIR")
-    return Path(override) if override else Path(__file__).resolve().parents[2] / "ontology"
+    if override:
+        return Path(override)
+    shipped = Path(__file__).resolve().parents[1] / "ontology"
+    return shipped if shipped.is_dir() else Path(__file__).resolve().parents[2] / "ontology"
 
 
 ONTOLOGY_FILES = ("kg.ttl", "events.ttl")  # the core, then the event-type module (PLOVER/ACLED classes)
