@@ -82,3 +82,28 @@ def test_networkx_view_puts_claims_between_speakers_and_events(seed_graph):
     speaker_edges = [(u, v) for u, v, k in net.edges(keys=True) if k == "says"]
     assert any(v in claims for _, v in speaker_edges)
     assert all(net.nodes[n]["label_ar"] for n in net.nodes)
+
+
+def test_json_ld_reads_as_plain_json_and_round_trips(tmp_path, seed_graph):
+    import json
+
+    from rdflib.compare import isomorphic
+
+    from kg.export.rdf import write_graph
+
+    path = write_graph(seed_graph, tmp_path / "g.jsonld", "json-ld")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["@context"]["agent"] == {"@id": "kg:agent", "@type": "@id"}
+    events = [n for n in document["@graph"] if n.get("@type") == "CasualtyReport"]
+    assert any(e.get("agent") == "kgr:Nikol_Pashinyan" for e in events)
+    assert any(e.get("occursOn") == "2022-09-13" for e in events)
+    assert all(isinstance(e["trigger"], dict) and e["trigger"]["@language"] == "ar" for e in events)
+    back = Graph().parse(path, format="json-ld")
+    assert isomorphic(back, seed_graph)
+
+
+def test_article_url_is_an_iri_when_it_is_one():
+    from kg.graph.build import url_term
+
+    assert url_term('https://example.org/a b"}>').value == "https://example.org/a%20b%22%7D%3E"
+    assert url_term("no url at all").datatype.value.endswith("#anyURI")

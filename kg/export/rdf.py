@@ -42,37 +42,12 @@ def serialize_stream(triples: Iterable, handle: BinaryIO, fmt: str) -> None:
 
 
 def compact_jsonld(expanded: bytes) -> bytes:
-    """Expanded JSON-LD -> the same graph with the project's prefixes as @context and compact IRIs
-    (kg:agent, kgr:Armenia) as keys, @id and @type values."""
+    """Expanded JSON-LD -> the same graph in the terms of the ontology's context (kg/export/jsonld.py)."""
     import json
 
-    prefixes = sorted(PREFIX_MAP.items(), key=lambda item: len(item[1]), reverse=True)
+    from kg.export.jsonld import compact_document
 
-    def curie(iri: str) -> str:
-        for prefix, namespace in prefixes:
-            if iri.startswith(namespace) and len(iri) > len(namespace):
-                return f"{prefix}:{iri[len(namespace):]}"
-        return iri
-
-    def walk(value):
-        if isinstance(value, list):
-            return [walk(v) for v in value]
-        if not isinstance(value, dict):
-            return value
-        out = {}
-        for key, item in value.items():
-            if key in ("@id", "@type") and isinstance(item, str):
-                out[key] = curie(item)
-            elif key == "@type" and isinstance(item, list):
-                out[key] = [curie(t) for t in item]
-            elif key.startswith("@"):
-                out[key] = walk(item)
-            else:
-                out[curie(key)] = walk(item)
-        return out
-
-    document = {"@context": dict(PREFIX_MAP), "@graph": walk(json.loads(expanded))}
-    return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+    return json.dumps(compact_document(json.loads(expanded)), ensure_ascii=False, indent=1).encode("utf-8")
 
 
 def convert_file(source: Path, source_fmt: str, target: Path, fmt: str) -> Path:
@@ -87,11 +62,8 @@ def convert_file(source: Path, source_fmt: str, target: Path, fmt: str) -> Path:
 
 
 def write_graph(graph: Graph, path: str | Path, fmt: str = "turtle") -> Path:
-    """Serialise an rdflib graph atomically; JSON-LD gets the prefixes as its @context."""
-    rdf_format = rdflib_format(fmt)
-    options = {}
-    if rdf_format == "json-ld":
-        options["context"] = dict(PREFIX_MAP)
-        options["auto_compact"] = True
-    data = graph.serialize(format=rdf_format, encoding="utf-8", **options)
-    return write_atomic(path, lambda stream: stream.write(data))
+    """Serialise an rdflib graph atomically, through the same serialisers as a streamed build."""
+    import pyoxigraph
+
+    triples = pyoxigraph.parse(graph.serialize(format="nt", encoding="utf-8"), pyoxigraph.RdfFormat.N_TRIPLES)
+    return write_atomic(path, lambda stream: serialize_stream(triples, stream, fmt))

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
+from urllib.parse import quote
 
 from pyoxigraph import Literal, NamedNode, Triple
 from rdflib import Graph
@@ -102,6 +103,18 @@ class DocumentNodes:
         return NamedNode(mention_iri(self.doc_id, start, end, key))
 
 
+URL_SAFE = ":/?#[]@!$&'()*+,;=%-._~"
+
+
+def url_term(url: str) -> NamedNode | Literal:
+    """An article's URL as an IRI (characters an IRI may not hold percent-encoded), so linked-data
+    tools can follow it; text that is no absolute URL stays an xsd:anyURI literal."""
+    try:
+        return NamedNode(quote(url.strip(), safe=URL_SAFE))
+    except ValueError:
+        return Literal(url, datatype=ANY_URI)
+
+
 def ar(text: str) -> Literal:
     return Literal(text, language="ar")
 
@@ -174,7 +187,7 @@ def event_triples(nodes: DocumentNodes, event: Event) -> Iterator[Triple]:
         yield Triple(subject, KG_["partOfEvent"], nodes.event(event.part_of_event))
     if kind.cameo:
         yield Triple(subject, KG_["eventCode"], node(kind.cameo))
-    yield Triple(subject, KG_["trigger"], Literal(event.trigger))
+    yield Triple(subject, KG_["trigger"], ar(event.trigger))
     yield from provenance(subject, nodes, event.sentence, event.start, event.end, event.rule, event.confidence)
     if not event.relation:
         return
@@ -212,7 +225,7 @@ def document_triples(extraction: Extraction) -> Iterator[Triple]:
     if doc.date:
         yield Triple(doc_node, SCHEMA_["datePublished"], Literal(doc.date.isoformat(), datatype=DATE))
     if doc.url:
-        yield Triple(doc_node, SCHEMA_["url"], Literal(doc.url, datatype=ANY_URI))
+        yield Triple(doc_node, SCHEMA_["url"], url_term(doc.url))
     if doc.source:
         yield Triple(doc_node, SCHEMA_["publisher"], Literal(doc.source))
     for sentence in extraction.sentences:
@@ -227,7 +240,7 @@ def document_triples(extraction: Extraction) -> Iterator[Triple]:
         subject = nodes.mention(mention.start, mention.end, mention.entity)
         yield Triple(subject, TYPE, KG_["Mention"])
         yield Triple(subject, KG_["refersTo"], entity_node(mention.entity))
-        yield Triple(subject, KG_["surface"], Literal(mention.surface))
+        yield Triple(subject, KG_["surface"], ar(mention.surface))
         yield from provenance(subject, nodes, mention.sentence, mention.start, mention.end,
                               mention.rule, mention.confidence)
     for event in extraction.events:
