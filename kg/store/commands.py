@@ -10,7 +10,10 @@ from pathlib import Path
 
 from kg.errors import InputError
 
-QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
+# Shipped in the package (kg/queries: a link to the top-level queries/ in the repository, a copy in a wheel).
+QUERIES_DIR = next((d for d in (Path(__file__).resolve().parents[1] / "queries",
+                                Path(__file__).resolve().parents[2] / "queries") if d.is_dir()),
+                   Path(__file__).resolve().parents[1] / "queries")
 ENDPOINT_HELP = ("base URL of a SPARQL 1.1 server; queries go to BASE/query, updates to BASE/update and "
                  "Graph Store Protocol requests to BASE/store (Oxigraph's layout). Basic auth from "
                  "$KG_ENDPOINT_USER / $KG_ENDPOINT_PASSWORD")
@@ -66,8 +69,12 @@ def add_commands(subparsers, runners) -> None:
                       "PUT per document graph (default with only --store-endpoint)")
     load.add_argument("--timeout", type=positive_seconds, default=60.0,
                       help="seconds for each HTTP request as a whole (default: 60)")
-    load.add_argument("--nquads", metavar="FILE", help="write the named graphs to an N-Quads file instead of "
+    from kg.cli import Deprecated
+
+    load.add_argument("-o", "--out", dest="nquads", metavar="FILE", help="write the named graphs to an N-Quads file instead of "
                       "loading them (for a big server's own bulk loader)")
+    load.add_argument("-f", "--format", choices=["nquads"], default="nquads", help="format of -o/--out (nquads)")
+    load.add_argument("--nquads", dest="nquads", metavar="FILE", action=Deprecated, new="-o/--out", help=argparse.SUPPRESS)
     runners["load"] = run_load
 
     query = subparsers.add_parser(
@@ -83,8 +90,13 @@ def add_commands(subparsers, runners) -> None:
                        help="query RDF files instead of the store (rdflib; repeat for several)")
     query.add_argument("--endpoint", metavar="URL", help=ENDPOINT_HELP)
     query.add_argument("--query-endpoint", metavar="URL", help="SPARQL query URL (default: BASE/query)")
-    query.add_argument("-o", "--output", choices=output_choices(), default="table",
+    from kg.cli import Deprecated
+
+    query.add_argument("-f", "--format", dest="output", choices=output_choices(), default="table",
                        help="table (default), csv, tsv, json (SPARQL JSON results), turtle (CONSTRUCT/DESCRIBE)")
+    query.add_argument("-o", "--out", metavar="FILE", help="write the results to FILE instead of stdout")
+    query.add_argument("--output", dest="output", choices=output_choices(), action=Deprecated, new="-f/--format",
+                       help=argparse.SUPPRESS)
     query.add_argument("--width", type=int, default=60, help="table: cut cells to this many columns (0: never)")
     query.add_argument("--timeout", type=positive_seconds, default=60.0,
                        help="seconds the query may take, on the store, the files or an endpoint (default: 60)")
@@ -141,6 +153,9 @@ def run_query(args: argparse.Namespace) -> int:
     from kg.store.endpoints import resolve
     from kg.store.query import run_on
 
+    from kg.cli import format_given_as_out, results_to
+
+    format_given_as_out(args, output_choices(), dest="output")
     text, source = query_text(args)
     chosen = [name for name, on in (("--store", args.store), ("--data", args.data),
                                     ("--endpoint", args.endpoint or args.query_endpoint)) if on]
@@ -152,10 +167,11 @@ def run_query(args: argparse.Namespace) -> int:
         backend, where = "endpoint", resolve(args.endpoint, query=args.query_endpoint).query
     else:
         backend, where = "store", args.store
-    with deadline(args.timeout):
+    with deadline(None if backend == "endpoint" else args.timeout):  # a request has its own deadline
         try:
             answer = run_on(backend, where, text, stream=True, allow_service=args.allow_service, timeout=args.timeout)
-            emit(answer, args.output, args.width)
+            with results_to(args.out):
+                emit(answer, args.output, args.width)
         except QueryError as error:
             if source == "-e" or str(error).startswith(("http://", "https://", "cannot reach")):
                 raise
@@ -169,12 +185,13 @@ class deadline:
     Why a process exit: the store's engine (Rust) and rdflib cannot be interrupted half-way
     through a join, and a query only reads, so stopping it leaves nothing behind."""
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float | None) -> None:
         import threading
 
         self.seconds = seconds
-        self.timer = threading.Timer(seconds, self.expire)
-        self.timer.daemon = True
+        self.timer = threading.Timer(seconds, self.expire) if seconds else None
+        if self.timer:
+            self.timer.daemon = True
 
     def expire(self) -> None:
         import os
@@ -188,11 +205,13 @@ class deadline:
         os._exit(4)
 
     def __enter__(self) -> "deadline":
-        self.timer.start()
+        if self.timer:
+            self.timer.start()
         return self
 
     def __exit__(self, *exc) -> None:
-        self.timer.cancel()
+        if self.timer:
+            self.timer.cancel()
 
 
 def emit(answer, fmt: str, width: int) -> None:

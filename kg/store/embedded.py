@@ -19,8 +19,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import StoreError
-from kg.store.partition import Unit
-from kg.store.update import unit_update
+from kg.store.partition import RELATIONS_GRAPH, Unit, implied
+from kg.store.update import supported_elsewhere, unit_update
 
 
 def default_store_path() -> Path:
@@ -93,9 +93,27 @@ def open_store(path: str | Path | None, create: bool) -> tuple[ox.Store, Path]:
         raise StoreError(f"{path}: cannot open store ({one_line(exc)})") from None
 
 
+def stale_relations(store: ox.Store, unit: Unit) -> list[ox.Triple]:
+    """Relations the document's old version implied that nothing else in the store states now.
+
+    Read before the write, which is safe: the store is this process's alone while it loads."""
+    if not unit.document:
+        return []
+    old = [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, unit.graph)]
+    keep = set(unit.relations)
+    stale = []
+    for s, p, o in sorted(implied(old), key=str):
+        relation = ox.Triple(s, p, o)
+        if relation in keep or ox.Quad(s, p, o, RELATIONS_GRAPH) not in store:
+            continue
+        if not bool(store.query(supported_elsewhere(unit.graph, relation))):
+            stale.append(relation)
+    return stale
+
+
 def write_unit(store: ox.Store, unit: Unit) -> None:
     """One unit of the layout in one transaction."""
-    text = unit_update(unit)
+    text = unit_update(unit, stale_relations(store, unit))
     if text:
         store.update(text)
 

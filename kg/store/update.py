@@ -31,14 +31,24 @@ def stating_modalities() -> tuple[str, ...]:
 
 
 def stale_relations(graph: ox.NamedNode) -> str:
-    """Delete the relations the graph's old events implied that no event elsewhere still states."""
+    """Delete the relations the graph's old events implied that no event elsewhere still states
+    (for servers; MINUS, because engines evaluate FILTER NOT EXISTS over GRAPH ?g very slowly)."""
     allowed = ", ".join(f"<{m}>" for m in stating_modalities())
     return (f"DELETE {{ GRAPH {RELATIONS_GRAPH} {{ ?s ?p ?o }} }} WHERE {{\n"
             f"  GRAPH {graph} {{ ?e {AGENT} ?s ; {RELATION} ?p ; {TARGET} ?o }}\n"
             f"  GRAPH {RELATIONS_GRAPH} {{ ?s ?p ?o }}\n"
-            f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?x {AGENT} ?s ; {RELATION} ?p ; {TARGET} ?o .\n"
-            f"    FILTER NOT EXISTS {{ ?x <{KG.modality}> ?m FILTER (?m NOT IN ({allowed})) }} }}\n"
-            f"    FILTER (?g != {graph}) }}\n}}")
+            f"  MINUS {{ GRAPH ?g {{ ?x {AGENT} ?s ; {RELATION} ?p ; {TARGET} ?o .\n"
+            f"    OPTIONAL {{ ?x <{KG.modality}> ?m }} }}\n"
+            f"    FILTER (?g != {graph} && (!BOUND(?m) || ?m IN ({allowed}))) }}\n}}")
+
+
+def supported_elsewhere(graph: ox.NamedNode, relation: ox.Triple) -> str:
+    """ASK whether an event outside `graph` states the relation (the embedded store's check)."""
+    allowed = ", ".join(f"<{m}>" for m in stating_modalities())
+    s, p, o = relation.subject, relation.predicate, relation.object
+    return (f"ASK {{ GRAPH ?g {{ ?x {AGENT} {s} ; {RELATION} {p} ; {TARGET} {o} . "
+            f"OPTIONAL {{ ?x <{KG.modality}> ?m }} }} "
+            f"FILTER (?g != {graph} && (!BOUND(?m) || ?m IN ({allowed}))) }}")
 
 
 def replace_actors(subjects: Iterable[ox.NamedNode]) -> str:
@@ -47,11 +57,14 @@ def replace_actors(subjects: Iterable[ox.NamedNode]) -> str:
             f"GRAPH {ACTORS_GRAPH} {{ ?s ?p ?o }} }}")
 
 
-def unit_update(unit: Unit) -> str:
-    """The update that writes one unit: stale relations out, the graph dropped, actors replaced
-    subject by subject, then every new triple in one INSERT DATA."""
+def unit_update(unit: Unit, stale: list[ox.Triple] | None = None) -> str:
+    """The update that writes one unit: stale relations out (the given ones, else found by the
+    update itself), the graph dropped, actors replaced subject by subject, then every new triple
+    in one INSERT DATA."""
     operations = []
-    if unit.document:
+    if stale:
+        operations.append(f"DELETE DATA {{ GRAPH {RELATIONS_GRAPH} {{\n{ntriples(stale)}}} }}")
+    elif unit.document and stale is None:
         operations.append(stale_relations(unit.graph))
     if unit.graph is not None:
         operations.append(f"DROP SILENT GRAPH {unit.graph}")
