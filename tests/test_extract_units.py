@@ -149,3 +149,53 @@ def test_capital_stands_for_its_state_as_an_actor():
     x = run("وأرسلت موسكو أسلحة إلى باكو.")
     transfer = next(e for e in x.events if e.type == "ArmsTransfer")
     assert transfer.agents == ["Russia"] and transfer.targets == ["Azerbaijan"]
+
+
+# -- declared components and the frames' agent table ---------------------------------------------
+def test_pipeline_is_checked_when_built():
+    from kg.extract.components import PipelineError, check_pipeline
+    from kg.extract.pipeline import PIPELINE
+
+    assert [c.name for c in check_pipeline(PIPELINE)] == list(PIPELINE)
+    with pytest.raises(PipelineError, match="'frame_events' requires 'sentence.view'"):
+        check_pipeline(["sentences", "entities", "frame_events"])
+    with pytest.raises(PipelineError, match="unknown component 'nope'"):
+        check_pipeline(["sentences", "nope"])
+
+
+def test_components_keep_to_their_declarations(seed_document, seed_extraction):
+    """A strict run fails if any step reads or writes a state field it did not declare."""
+    strict = extract(seed_document, strict=True)
+    loose = seed_extraction
+    assert [(e.id, e.agents, e.targets) for e in strict.events] == [(e.id, e.agents, e.targets) for e in loose.events]
+    assert strict.events and strict.claims
+
+
+def test_a_component_touching_an_undeclared_field_fails():
+    from kg.extract.components import Component, DocState, Guarded, PipelineError
+
+    step = Component("peek", "document", ("document",), (), lambda doc: doc.events)
+    with pytest.raises(PipelineError, match="'peek' reads undeclared field 'events'"):
+        step.run(Guarded(DocState(Document("t", "نص"), None), "", step))
+
+
+def test_unknown_frame_values_fail_with_file_and_line():
+    from kg.data import Row
+    from kg.errors import DataError
+    from kg.extract.frames import check_frame_row
+
+    row = Row(forms="قصف", event="Shelling", relation="", agent="subject", target="obj", target_kind="any",
+              cue="", about="", speech="no", confidence="0.8")
+    row.where = "frames/x.tsv:7"
+    with pytest.raises(DataError, match=r"^frames/x.tsv:7: unknown agent 'subject'"):
+        check_frame_row(row)
+    row["agent"], row["governs"] = "subj", "Maybe"
+    with pytest.raises(DataError, match=r"frames/x.tsv:7: unknown governs 'Maybe'"):
+        check_frame_row(row)
+
+
+def test_every_agent_word_of_the_frames_has_a_function():
+    from kg.extract.events import AGENT_MODES
+    from kg.extract.frames import frame_rows
+
+    assert {row["agent"] for row in frame_rows()} <= set(AGENT_MODES)

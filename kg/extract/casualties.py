@@ -12,6 +12,7 @@ from functools import lru_cache
 from kg.data import alternatives, read_tsv
 from kg.extract.numbers import Number
 from kg.extract.phrases import PhraseIndex
+from kg.lang import ar
 from kg.model import Event, Mention, Sentence
 from kg.text.normalize import normalize_phrase
 
@@ -111,7 +112,7 @@ def casualty_event(sentence: Sentence, count: int, first: int, victim, kind: str
 
 
 def sides_after(sentence: Sentence, mentions: list[Mention], position: int) -> list[str]:
-    """The victims' side: nisbas right after the noun (جندياً أرمينياً وأذربيجانياً), or من + actor."""
+    """The victims' side: nisbas right after the noun (جندياً أرمينياً وأذربيجانياً), or "from" + actor."""
     sides: list[str] = []
     expected = position
     ordered = sorted(mentions, key=lambda m: m.token_start)
@@ -119,6 +120,6 @@ def sides_after(sentence: Sentence, mentions: list[Mention], position: int) -> l
         if mention.token_start == expected and mention.kind == "nisba":
             sides.append(mention.entity)
             expected = mention.token_end
-    if sides or position >= len(sentence.tokens) or sentence.tokens[position].norm != "من":
+    if sides or position >= len(sentence.tokens) or sentence.tokens[position].norm != ar.word("from"):
         return sides
     return [m.entity for m in ordered if m.token_start == position + 1 and m.kind == "name"][:1]

@@ -15,11 +15,13 @@ from functools import lru_cache
 from kg.data import alternatives, read_tsv
 from kg.extract.numbers import ordinal_at
 from kg.extract.phrases import PhraseIndex
+from kg.lang import ar
 from kg.model import Sentence
 from kg.text.normalize import normalize_phrase
 
-CLOCK = re.compile(r"(?<![0-9٠-٩])([0-9٠-٩]{1,2})[:.]([0-9٠-٩]{2})(?![0-9٠-٩])")
-LATIN = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+D = ar.DIGIT_CLASS
+CLOCK = re.compile(rf"(?<![{D}])([{D}]{{1,2}})[:.]([{D}]{{2}})(?![{D}])")
+LATIN = ar.TO_LATIN_DIGITS
 FUTURE_SLACK = timedelta(days=7)
 PRECISION = {"weekday": "weekday", "relative": "relative", "same": "relative"}  # date word kind -> Event.date_precision
 
@@ -91,7 +93,7 @@ def find_dates(sentence: Sentence, published: date | None, last: date | None) ->
             day = int_token(sentence, i - 1)
             start = i - 1
             if day is None:
-                day = ordinal_at(sentence, i - 2) if i >= 2 and tokens[i - 1].norm == "من" else None
+                day = ordinal_at(sentence, i - 2) if i >= 2 and tokens[i - 1].norm == ar.word("from") else None
                 start = i - 2
             if day is None:
                 day = ordinal_at(sentence, i - 1)

@@ -1,17 +1,25 @@
-"""Event component: frame triggers in a sentence, with their agent, target, date and object.
+"""Frame events of one sentence, in small pieces with one job each.
 
-Reads: sentence tokens, the sentence's mentions, the frames. Writes: `Event`s. Arguments are
-found positionally, as Arabic news writes them: the subject after a verb-initial trigger
-(أعلنت روسيا), else before it (الجيش أعلن), else carried over from the previous sentence's
-speaker (وأضاف أن...); the object by the preposition the frame names (اتصل بـ، دعا ... إلى).
+    SentenceView     what every piece reads: tokens, mention groups and their markers, quotations
+    TriggerFinder    frame triggers (kg/data/frames.tsv + kg/data/frames/*.tsv), cues, negation
+    SubjectFinder    a verb's subject: after a verb-initial trigger (أعلنت روسيا), before it
+                     (الجيش أعلن), after أن, or carried over by an explicit rule (وأضاف أن...)
+    TargetFinder     the object by the marker the frame names (اتصل بـ، دعا ... إلى), the free-text
+                     object (طالب بوقف القتال)
+    AGENT_MODES      the frames' `agent` column: a table of small functions keyed by its words
+    EventAssembler   one `Event` per trigger from the pieces above
+
+Function words come from the language package (`kg.lang.ar`), never from this file.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from kg.extract.entities import DocumentEntities
 from kg.extract.frames import Frame, frame_index, word_class
 from kg.extract.phrases import PhraseMatch
+from kg.lang import ar
 from kg.model import Event, Mention, Sentence
 from kg.text.clitics import enclitic_variants, ends_with_ta_marbuta, proclitic_variants
 from kg.text.normalize import normalize_word
@@ -19,9 +27,10 @@ from kg.text.normalize import normalize_word
 SUBJECT_WINDOW = 8
 TARGET_WINDOW = 14
 ABOUT_WORDS = 4
+VETO_REACH = 4  # words around a trigger where a frame's negative cue vetoes it
 ABOUT_REACH = 3  # the free-text object follows the verb's arguments closely
 PLACE_TYPES = {"City", "Region", "Place"}
-PLAIN_SUBJECT: list = []  # sentinel: the subject is a noun that names no actor
+GENDER_CHECKED_TYPES = {"ArmedForce", "Ministry", "GovernmentBody", "Government", "Parliament"}
 
 
 class PronounSubject(tuple):
@@ -32,12 +41,7 @@ class PronounSubject(tuple):
         return tuple(self)
 
 
-GENDER_CHECKED_TYPES = {"ArmedForce", "Ministry", "GovernmentBody", "Government", "Parliament"}
-
-
-def feminine_verb(word: str, trigger: "Trigger") -> bool:
-    """Third person feminine past: the form ends in ت (قالت، اتهمت، شنت), not a noun."""
-    return trigger.end - trigger.start == 1 and word.endswith("ت")
+PLAIN_SUBJECT: list = []  # sentinel: the subject is a noun that names no actor
 
 
 @dataclass
@@ -62,28 +66,38 @@ class Trigger:
     event: Event | None = None
 
 
+# -- the shared view ---------------------------------------------------------------------------
 @dataclass
-class SentenceEvents:
-    """Finds the events of one sentence; `doc` carries what earlier sentences established."""
+class SentenceView:
+    """One sentence as every piece reads it; built once, then read-only."""
 
     doc: DocumentEntities
     sentence: Sentence
     mentions: list[Mention]
-    doc_id: str
-    previous_agents: list[str]
     groups: list[Group] = field(default_factory=list)
-    triggers: list[Trigger] = field(default_factory=list)
-    stems: set[str] = field(default_factory=set)
     covered: set[int] = field(default_factory=set)  # token indices inside mentions
     region: list[int] = field(default_factory=list)  # per token: which quotation it is in, or -1
+    stems: set[str] = field(default_factory=set)  # every reading of the words outside names
+    breaks: list[int] = field(default_factory=list)  # per token: the next clause-punctuation break
 
-    def __post_init__(self) -> None:
+    @classmethod
+    def build(cls, doc: DocumentEntities, sentence: Sentence, mentions: list[Mention],
+              quotes: list[tuple[int, int, str]]) -> "SentenceView":
+        view = cls(doc, sentence, mentions)
+        view.index_groups()
+        view.region = quote_regions(sentence, quotes)
+        view.breaks = next_breaks(sentence)
+        for i, token in enumerate(sentence.tokens):
+            if i not in view.covered:  # a cue inside a name ("قوات الدعم السريع") is no cue
+                for stem, _ in proclitic_variants(token.norm):
+                    view.stems.update(enclitic_variants(stem))
+        return view
+
+    def index_groups(self) -> None:
         prepositions = word_class("preposition")
-        self.covered: set[int] = set()
-        covered = self.covered
         by_span: dict[tuple[int, int], Group] = {}
         for mention in sorted(self.mentions, key=lambda m: m.token_start):
-            covered.update(range(mention.token_start, mention.token_end))
+            self.covered.update(range(mention.token_start, mention.token_end))
             if mention.kind in ("nisba", "qualifier"):
                 continue
             span = (mention.token_start, mention.token_end)
@@ -94,21 +108,12 @@ class SentenceEvents:
             group.marker = self.marker_of(group, prepositions)
             by_span[span] = group
             self.groups.append(group)
-        from kg.extract.claims import quote_spans
 
-        spans = quote_spans(self.sentence)
-        self.region = [next((n for n, (a, b, _) in enumerate(spans) if a <= t.start < b), -1)
-                       for t in self.sentence.tokens]
-        for i, token in enumerate(self.sentence.tokens):
-            if i not in self.covered:  # a cue inside a name ("قوات الدعم السريع") is no cue
-                for stem, _ in proclitic_variants(token.norm):
-                    self.stems.update(enclitic_variants(stem))
-
-    # -- markers --------------------------------------------------------------------------------
     def marker_of(self, group: Group, prepositions: frozenset[str]) -> str:
-        if group.mention.titled and not group.proclitic.strip("و"):
+        """What introduces a name: a preposition or oblique proclitic, else "obj"."""
+        if group.mention.titled and not group.proclitic.strip(ar.words("conjunction")[0]):
             return "obj"  # the title before it is what a preposition would attach to
-        for clitic in ("ب", "ل", "ك"):
+        for clitic in ar.words("oblique-clitic"):
             if clitic in group.proclitic:
                 return clitic
         i = group.start - 1
@@ -118,44 +123,23 @@ class SentenceEvents:
         if previous in prepositions:
             return previous
         if self.groups and self.coordinated(self.groups[-1], group):
-            return self.groups[-1].marker  # coordinated: "بقادة أذربيجان وأرمينيا"
+            return self.groups[-1].marker  # coordinated: "X and Y" share a preposition
         if previous not in self.doc.gazetteer.name_stops and i not in self.covered:
+            construct = ar.words("construct-clitic")
             for stem, proclitic in proclitic_variants(previous)[1:]:
-                if proclitic and proclitic[-1] in "بل" and len(stem) >= 3:
-                    return proclitic[-1]  # construct state: "بقادة أذربيجان", "لقوات X"
+                if proclitic and proclitic[-1] in construct and len(stem) >= 3:
+                    return proclitic[-1]  # construct state: "for the forces of X"
         return "obj"
 
-    # -- triggers -------------------------------------------------------------------------------
-    def find_triggers(self) -> None:
-        tokens = self.sentence.tokens
-        i = 0
-        while i < len(tokens):
-            if i in self.covered:
-                i += 1
-                continue
-            matches: list[PhraseMatch[Frame]] = frame_index().match_at(tokens, i)
-            chosen = next((m for m in matches if self.cue_ok(m.value)), None)
-            if chosen is None:
-                i += 1
-                continue
-            if i > 0 and tokens[i - 1].norm in word_class("negator"):
-                i = chosen.end  # "لم تستهدف": it did not happen
-                continue
-            self.triggers.append(Trigger(chosen.start, chosen.end, chosen.value, chosen.proclitic, chosen.enclitic))
-            i = chosen.end
-
-    def cue_ok(self, frame: Frame) -> bool:
-        return not frame.cues or bool(frame.cues & self.stems)
-
-    def is_complementizer(self, i: int) -> bool:
-        tokens = self.sentence.tokens
-        return i < len(tokens) and tokens[i].norm in word_class("complementizer")
-
-    # -- arguments ------------------------------------------------------------------------------
+    # -- reading helpers ------------------------------------------------------------------------
     def groups_between(self, start: int, end: int, region: int | None = None) -> list[Group]:
         """Groups inside [start, end), in the same quotation (or outside all) when region is given."""
         return [g for g in self.groups if start <= g.start and g.end <= end
                 and (region is None or self.region[g.start] == region)]
+
+    def is_complementizer(self, i: int) -> bool:
+        tokens = self.sentence.tokens
+        return 0 <= i < len(tokens) and tokens[i].norm in word_class("complementizer")
 
     def complement_before(self, trigger: Trigger, since: int) -> int:
         """Token index of the nearest أن/إن between `since` and the trigger, or -1."""
@@ -164,16 +148,13 @@ class SentenceEvents:
                 return i
         return -1
 
-    def next_trigger_start(self, index: int) -> int:
-        later = [t.start for t in self.triggers[index + 1:]]
-        return min(later) if later else len(self.sentence.tokens)
-
     def coordinated(self, previous: Group, group: Group) -> bool:
-        """"X وY" or "X والفرنسي Y": joined by و with at most one word between."""
+        """"X and Y" or "X and the French Y": joined by the conjunction with at most one word between."""
+        conjunction = ar.words("conjunction")[0]
         gap = group.start - previous.end
         if gap == 0:
-            return group.proclitic.startswith("و")
-        return gap == 1 and self.sentence.tokens[previous.end].text.startswith("و")
+            return group.proclitic.startswith(conjunction)
+        return gap == 1 and self.sentence.tokens[previous.end].text.startswith(conjunction)
 
     def with_coordinated(self, groups: list[Group], first: Group) -> list[Group]:
         chosen = [first]
@@ -190,306 +171,6 @@ class SentenceEvents:
         entity = self.doc.entities.get(group.keys[0])
         return entity is None or entity.type not in PLACE_TYPES or bool(entity.capital_of)
 
-    def agrees(self, trigger: Trigger, group: Group) -> bool:
-        """A feminine past verb (قالت، اتهمت) cannot have a masculine body as subject (الجيش)."""
-        if not feminine_verb(self.sentence.tokens[trigger.end - 1].norm, trigger):
-            return True
-        entity = self.doc.entities.get(group.keys[0])
-        if entity is None or entity.type not in GENDER_CHECKED_TYPES:
-            return True
-        head = group.mention.surface.split()[0]
-        return normalize_word(head).endswith(("ه", "ات"))
-
-    def subject_after(self, trigger: Trigger, limit: int) -> list[Group]:
-        if self.is_complementizer(trigger.end):
-            return []
-        end = min(trigger.end + SUBJECT_WINDOW, limit)
-        for i in range(trigger.end, end):  # the subject comes before any أن/إن
-            if self.is_complementizer(i):
-                end = i
-                break
-        window = [g for g in self.groups if trigger.end <= g.start < end
-                  and self.region[g.start] == self.region[trigger.start]]  # a long name may run past
-        for group in window:
-            # right after the trigger, a ب/ل on the trigger is not the group's ("بوساطة مصر")
-            if group.marker == "obj" or (group.start == trigger.end and group.marker in ("ب", "ل")
-                                         and not group.proclitic):
-                if not self.can_act(group) or not self.agrees(trigger, group):
-                    return []
-                return self.with_coordinated(window, group)
-            if group.marker not in ("في",):
-                break
-        return []
-
-    def subject_before(self, trigger: Trigger) -> list[Group]:
-        """The actor before the trigger: the sentence's first when the verb is coordinated
-        ("ألمانيا ... وقد زودتها"), else the nearest ("الجيش السوداني أعلن")."""
-        region = self.region[trigger.start]
-        before = [g for g in self.groups_between(0, trigger.start, region) if g.marker == "obj" and self.can_act(g)]
-        if not before:
-            return []
-        return [before[0]] if self.coordinated_verb(trigger) else [before[-1]]
-
-    def after_relative_noun(self, trigger: Trigger) -> bool:
-        """The trigger follows الذي/التي whose antecedent is a plain noun (no actor)."""
-        i = trigger.start
-        relatives = self.doc.gazetteer.relatives
-        if i < 1 or self.sentence.tokens[i - 1].norm not in relatives:
-            return False
-        return i - 2 < 0 or (i - 2) not in self.covered
-
-    def coordinated_verb(self, trigger: Trigger) -> bool:
-        """"ودعا"، "وقد زودتها": a verb joined to the one before, sharing its subject."""
-        if trigger.proclitic[:1] in ("و", "ف"):
-            return True
-        return trigger.start > 0 and self.sentence.tokens[trigger.start - 1].norm in word_class("coordinator")
-
-    def subject_adjacent(self, trigger: Trigger) -> list[str]:
-        """An actor right before a verb is its subject (SVO): a name, or the nisba of the noun
-        that is ("طائرة مسيّرة تركية قد استهدفت" -> Turkey). Particles (قد) may stand between."""
-        if trigger.proclitic.endswith(("ب", "ل")) or trigger.start == 0:
-            return []
-        i = trigger.start - 1
-        while i > 0 and self.sentence.tokens[i].norm in word_class("particle"):
-            i -= 1
-        if not self.same_clause(i + 1, trigger.start) or self.region[i] != self.region[trigger.start]:
-            return []
-        for group in self.groups:
-            if group.end == i + 1 and group.marker == "obj" and self.can_act(group):
-                return group.keys[:]
-        for mention in self.mentions:
-            if mention.kind == "nisba" and mention.token_end == i + 1 and mention.token_start == i:
-                return [mention.entity]
-        return []
-
-    def possessed_subject(self, index: int) -> bool:
-        """The noun after أن carries a pronoun suffix (قواتها، فرقه)."""
-        c = self.complement_before(self.triggers[index], 0)
-        word = self.sentence.tokens[c + 1].norm
-        return len(enclitic_variants(word, ends_with_ta_marbuta(self.sentence.tokens[c + 1].text))) > 1
-
-    def subject_of_complement(self, index: int) -> list[Group]:
-        """"أن ألمانيا ستسلّم أوكرانيا": after أن/إن the subject comes first, then the verb."""
-        trigger = self.triggers[index]
-        if self.coordinated_verb(trigger):
-            return []  # "قال X إن Y ...، وأضاف": the subject is X's, not Y
-        c = self.complement_before(trigger, 0)
-        if c < 0:
-            return []
-        if c + 1 == trigger.start and self.sentence.tokens[c].norm in word_class("complementizer-pronoun"):
-            main = self.main_event(index)  # "أعلن الحرس الثوري أنه استهدف": the speaker did
-            if main is not None:
-                return PronounSubject(main.agents)
-        groups = [g for g in self.groups_between(c + 1, trigger.start, self.region[trigger.start])
-                  if g.marker == "obj" and self.can_act(g)]
-        if c + 1 < trigger.start and (c + 1) not in self.covered and not groups:
-            return PLAIN_SUBJECT  # "بأن فرقه نقلت": the subject is a plain noun, no actor
-        if not groups:
-            return []
-        first = groups[0]  # right after أن, or after the title that names it (أن رئيس المجلس X)
-        return [first] if first.start == c + 1 or first.mention.titled else []
-
-    def resolve(self, index: int) -> Event | None:
-        trigger = self.triggers[index]
-        frame = trigger.frame
-        limit = self.next_trigger_start(index)
-        agents: list[str] = []
-        agent_end = trigger.end
-        mode = frame.agent
-        confidence = frame.confidence
-        if mode == "subj" and trigger.proclitic.endswith("ل"):
-            mode = "governor"  # purpose clause: "لحثهم" shares its governor's subject
-        governor = self.governor(index)
-        if mode == "subj":
-            agents, agent_end, confidence = self.subject(index, trigger, limit, confidence)
-        elif mode == "governor" and (own := self.subject_adjacent(trigger)):
-            agents = own  # "إعلان إم23 وقفاً لإطلاق النار", "أعلنت روسيا وقفاً": the noun's own subject
-        elif mode == "governor":
-            if governor is not None and governor.type == frame.event:
-                # "سلّمت واشنطن شحنة من الأسلحة إلى X": the noun restates its verb's event
-                governor.targets.extend(t for t in self.targets(frame, trigger.end, limit, governor.agents)
-                                        if t not in governor.targets)
-                return None
-            if governor is not None:
-                agents = governor.agents[:]
-            else:
-                before = self.subject_before(trigger)
-                agents = before[0].keys[:] if before else []
-        elif mode == "governor-target":
-            agents = governor.targets[:] if governor is not None else []
-        elif mode == "speaker":
-            speakers = [t.event for t in self.triggers[:index]
-                        if t.event is not None and t.frame.speech and t.event.agents]
-            before = self.subject_before(trigger)
-            if speakers:
-                agents = speakers[-1].agents[:]
-            elif governor is not None and governor.agents:
-                agents = governor.agents[:]
-            elif before:
-                agents = before[0].keys[:]
-            else:
-                agents = self.previous_agents[:]
-        elif mode == "source":
-            after = [g for g in self.groups_between(trigger.end, trigger.end + 3)]
-            agents = after[0].keys[:] if after else []
-        targets = self.targets(frame, max(agent_end, trigger.end), limit, agents)
-        if not targets and frame.targets and governor is not None and (mode == "governor" or trigger.enclitic):
-            # "دعا X ... وحثه", "خلال اتصال هاتفي": X again; "أعلنت X هدنة ... واتهمها": X
-            targets = governor.targets[:] or ([k for k in governor.agents if k not in agents]
-                                              if trigger.enclitic else [])
-        if mode == "between" and targets:
-            agents, targets = targets[:1], targets[1:]
-        about = self.about(frame, max(agent_end, trigger.end), limit)
-        agents = [self.as_actor(k) for k in agents]
-        if not agents and not targets and not (frame.speech and mode == "governor"):
-            return None
-        tokens = self.sentence.tokens
-        return Event(
-            id=f"{tokens[trigger.start].start}-{frame.event}",
-            type=frame.event,
-            relation=frame.relation,
-            sentence=self.sentence.index,
-            start=tokens[trigger.start].start,
-            end=tokens[trigger.end - 1].end,
-            trigger=" ".join(t.text for t in tokens[trigger.start:trigger.end]),
-            rule=f"frame:{frame.forms[0]}",
-            confidence=round(confidence, 2),
-            agents=dedupe(agents),
-            targets=[t for t in dedupe(targets) if t not in agents],
-            about=about,
-        )
-
-    def main_event(self, index: int) -> Event | None:
-        """The sentence's first event with an actor (in the same quotation): its main verb."""
-        region = self.region[self.triggers[index].start]
-        for trigger in self.triggers[:index]:
-            if self.region[trigger.start] == region and trigger.event is not None and trigger.event.agents:
-                return trigger.event
-        return None
-
-    def subject(self, index: int, trigger: Trigger, limit: int, confidence: float) -> tuple[list[str], int, float]:
-        """A verb's subject: (agent keys, token where the subject ends, confidence)."""
-        if self.after_relative_noun(trigger):
-            return [], trigger.end, confidence  # "الهجوم الذي استهدف": a plain noun did it
-        after = self.subject_of_complement(index)
-        main = self.main_event(index)
-        if isinstance(after, PronounSubject):
-            return list(after.keys), trigger.end, confidence
-        if after is PLAIN_SUBJECT:
-            # "أن قواتها شنّت": its (the speaker's) forces; "أن الهجوم أدى": no actor
-            owner = main.agents[:] if main is not None and self.possessed_subject(index) else []
-            return owner, trigger.end, confidence * 0.8
-        adjacent = self.subject_adjacent(trigger)
-        if adjacent and not after:
-            return adjacent, trigger.end, confidence  # "بغداد تستدعي السفير"، "غارات تركية استهدفت"
-        after = after or self.subject_after(trigger, limit)
-        if after and main is not None and self.coordinated_verb(trigger) and trigger.start > 1 \
-                and not after[0].mention.titled:
-            after = []  # "ودعا X ... وحث إسرائيل": Israel is the object; X still speaks
-        if after:
-            return [k for g in after for k in g.keys], after[-1].end, confidence
-        before = self.subject_before(trigger)
-        if before and self.same_clause(before[0].end, trigger.start):
-            return before[0].keys[:], trigger.end, confidence
-        if main is not None:
-            return main.agents[:], trigger.end, confidence  # "أجرى X اتصالاً ...، شدد خلاله": X
-        if before:
-            return before[0].keys[:], trigger.end, confidence
-        if trigger.start <= 1 and self.previous_agents and self.region[trigger.start] < 0:
-            return self.previous_agents[:], trigger.end, confidence * 0.8  # "وأضاف أن ..."
-        return [], trigger.end, confidence
-
-    def governor(self, index: int) -> Event | None:
-        """The nearest earlier event of the sentence, in the same quotation, that has an actor."""
-        region = self.region[self.triggers[index].start]
-        for trigger in reversed(self.triggers[:index]):
-            if self.region[trigger.start] != region:
-                continue
-            if trigger.event is not None and (trigger.event.agents or trigger.event.targets):
-                return trigger.event
-        return None
-
-    def targets(self, frame: Frame, start: int, limit: int, agents: list[str]) -> list[str]:
-        if not frame.targets:
-            return []
-        end = min(start + TARGET_WINDOW, limit, self.clause_end(start))
-        region = self.region[start] if start < len(self.region) else -1
-        window = [g for g in self.groups_between(start, end, region) if not set(g.keys) & set(agents)]
-        for marker in frame.targets:
-            if marker == "nisba":
-                continue
-            if marker == "بين":  # "المفاوضات بين إسرائيل وحماس بوساطة مصر": before or after
-                window_all = [g for g in self.groups_between(0, len(self.sentence.tokens), region)
-                              if g.marker == marker and not set(g.keys) & set(agents)]
-                if window_all:
-                    chosen = self.with_coordinated(self.groups_between(0, len(self.sentence.tokens), region), window_all[0])
-                    return [self.as_actor(k) for g in chosen for k in g.keys]
-                continue
-            for group in window:
-                if group.marker == marker:
-                    chosen = self.with_coordinated(window, group)
-                    keys = [k for g in chosen for k in g.keys]
-                    return [self.as_actor(k) if frame.target_kind == "actor" else k for k in keys]
-        if "nisba" in frame.targets:
-            return self.nisba_after(start, limit)
-        return []
-
-    def same_clause(self, start: int, end: int) -> bool:
-        """No comma or semicolon between token `start` and token `end`."""
-        return self.clause_end(max(start - 1, 0)) > end
-
-    def clause_end(self, start: int) -> int:
-        """The first token after `start` that follows a comma, semicolon or colon."""
-        tokens, text, offset = self.sentence.tokens, self.sentence.text, self.sentence.start
-        for i in range(start + 1, len(tokens)):
-            gap = text[tokens[i - 1].end - offset:tokens[i].start - offset]
-            if any(mark in gap for mark in "،,;؛:"):
-                return i
-        return len(tokens)
-
-    def nisba_after(self, start: int, limit: int) -> list[str]:
-        for mention in self.mentions:
-            if mention.kind == "nisba" and start - 1 <= mention.token_start < limit:
-                return [mention.entity]
-        return []
-
-    def about(self, frame: Frame, start: int, limit: int) -> str:
-        """The free-text object a frame names, just after the verb's arguments: طالب بوقف القتال
-        -> وقف القتال; جلبت العديد من الأسلحة -> الأسلحة. A ب/ل-marked word counts only before
-        any other preposition ("في بيان" is not "about يان")."""
-        tokens = self.sentence.tokens
-        prepositions = word_class("preposition")
-        end = min(limit, len(tokens), start + ABOUT_REACH + 1)
-        seen_preposition = False
-        for i in range(start, end):
-            word = tokens[i].norm
-            if i in self.covered or len(word) < 2:
-                continue
-            for marker in frame.about:
-                if word == marker:
-                    return self.phrase(i + 1 if marker in prepositions else i, limit)
-                if len(marker) == 1 and not seen_preposition:
-                    for _, proclitic in proclitic_variants(word)[1:]:
-                        if proclitic.endswith(marker) and word not in self.doc.gazetteer.name_stops:
-                            return self.phrase(i, limit, strip=len(proclitic))
-                elif len(marker) > 1 and marker in (stem for stem, _ in proclitic_variants(word)):
-                    return self.phrase(i, limit)
-            seen_preposition = seen_preposition or word in prepositions
-        return ""
-
-    def phrase(self, i: int, limit: int, strip: int = 0) -> str:
-        tokens = self.sentence.tokens
-        end = i
-        while end < min(limit, len(tokens), i + ABOUT_WORDS):
-            if end > i and self.sentence.text[tokens[end - 1].end - self.sentence.start:
-                                              tokens[end].start - self.sentence.start].strip():
-                break
-            end += 1
-        words = [t.text for t in tokens[i:end]]
-        if words:
-            words[0] = words[0][strip:]
-        return " ".join(words)
-
     def as_actor(self, key: str) -> str:
         """A capital standing for its government: موسكو -> Russia."""
         entity = self.doc.entities.get(key)
@@ -497,14 +178,505 @@ class SentenceEvents:
             return entity.capital_of
         return key
 
+    def same_clause(self, start: int, end: int) -> bool:
+        """No comma or semicolon between token `start` and token `end`."""
+        return self.clause_end(max(start - 1, 0)) > end
+
+    def clause_end(self, start: int) -> int:
+        """The first token after `start` that follows a comma, semicolon or colon."""
+        if start + 1 >= len(self.breaks):
+            return len(self.sentence.tokens)
+        return self.breaks[start + 1]
+
+    def nisba_after(self, start: int, limit: int) -> list[str]:
+        for mention in self.mentions:
+            if mention.kind == "nisba" and start - 1 <= mention.token_start < limit:
+                return [mention.entity]
+        return []
+
+
+def quote_regions(sentence: Sentence, quotes: list[tuple[int, int, str]]) -> list[int]:
+    """Per token, the index of the quotation it lies in, or -1 (one pass over tokens and quotes)."""
+    regions, n = [], 0
+    for token in sentence.tokens:
+        while n < len(quotes) and quotes[n][1] <= token.start:
+            n += 1
+        regions.append(n if n < len(quotes) and quotes[n][0] <= token.start < quotes[n][1] else -1)
+    return regions
+
+
+def next_breaks(sentence: Sentence) -> list[int]:
+    """Per token i, the first token j >= i preceded by clause punctuation (or the length)."""
+    tokens, text, offset = sentence.tokens, sentence.text, sentence.start
+    marks = ar.words("clause-punctuation")
+    out = [len(tokens)] * (len(tokens) + 1)
+    for i in range(len(tokens) - 1, 0, -1):
+        gap = text[tokens[i - 1].end - offset:tokens[i].start - offset]
+        out[i] = i if any(m in gap for m in marks) else out[i + 1]
+    return out[:len(tokens)] or [0]
+
+
+# -- triggers ----------------------------------------------------------------------------------
+class TriggerFinder:
+    """Frame triggers left to right: longest phrase, first frame whose cue the sentence has."""
+
+    def __init__(self, view: SentenceView) -> None:
+        self.view = view
+
+    def find(self) -> list[Trigger]:
+        view, tokens = self.view, self.view.sentence.tokens
+        negators = word_class("negator")
+        triggers: list[Trigger] = []
+        i = 0
+        while i < len(tokens):
+            if i in view.covered:
+                i += 1
+                continue
+            matches: list[PhraseMatch[Frame]] = frame_index().match_at(tokens, i)
+            chosen = next((m for m in matches if self.cue_ok(m.value) and not self.vetoed(m)), None)
+            if chosen is None:
+                i += 1
+                continue
+            if i > 0 and tokens[i - 1].norm in negators:
+                i = chosen.end  # negated: it did not happen
+                continue
+            triggers.append(Trigger(chosen.start, chosen.end, chosen.value, chosen.proclitic, chosen.enclitic))
+            i = chosen.end
+        return triggers
+
+    def cue_ok(self, frame: Frame) -> bool:
+        return not frame.cues or bool(frame.cues & self.view.stems)
+
+    def vetoed(self, match: PhraseMatch[Frame]) -> bool:
+        """A negative cue near the trigger: the word is read in another sense."""
+        if not match.value.not_cues:
+            return False
+        tokens = self.view.sentence.tokens
+        near = range(max(0, match.start - VETO_REACH), min(len(tokens), match.end + VETO_REACH))
+        return any(stem in match.value.not_cues
+                   for i in near for stem, _ in proclitic_variants(tokens[i].norm))
+
+
+# -- subjects ----------------------------------------------------------------------------------
+def feminine_verb(word: str, trigger: Trigger) -> bool:
+    """Third person feminine past: a one-word form with the feminine ending, not a noun."""
+    return trigger.end - trigger.start == 1 and word.endswith(ar.words("feminine-verb-ending"))
+
+
+class SubjectFinder:
+    """Who does what a verb says; reads the triggers resolved so far (main verb, governor)."""
+
+    def __init__(self, view: SentenceView, triggers: list[Trigger], previous_agents: list[str]) -> None:
+        self.view = view
+        self.triggers = triggers
+        self.previous_agents = previous_agents
+
+    def subject(self, index: int, limit: int, confidence: float) -> tuple[list[str], int, float]:
+        """A verb's subject: (agent keys, token where the subject ends, confidence)."""
+        trigger = self.triggers[index]
+        if self.after_relative_noun(trigger):
+            return [], trigger.end, confidence  # "the attack that targeted": a plain noun did it
+        after = self.subject_of_complement(index)
+        main = self.main_event(index)
+        if isinstance(after, PronounSubject):
+            return list(after.keys), trigger.end, confidence
+        if after is PLAIN_SUBJECT:
+            # "that its forces launched": the speaker's forces; "that the attack led": no actor
+            owner = main.agents[:] if main is not None and self.possessed_subject(index) else []
+            return owner, trigger.end, confidence * 0.8
+        adjacent = self.subject_adjacent(trigger)
+        if adjacent and not after:
+            return adjacent, trigger.end, confidence
+        after = after or self.subject_after(trigger, limit)
+        if after and main is not None and self.coordinated_verb(trigger) and trigger.start > 1 \
+                and not after[0].mention.titled:
+            after = []  # "X called ... and urged Israel": Israel is the object; X still speaks
+        if after:
+            return [k for g in after for k in g.keys], after[-1].end, confidence
+        before = self.subject_before(trigger)
+        if before and self.view.same_clause(before[0].end, trigger.start):
+            return before[0].keys[:], trigger.end, confidence
+        if main is not None:
+            return main.agents[:], trigger.end, confidence
+        if before:
+            return before[0].keys[:], trigger.end, confidence
+        if trigger.start <= 1 and self.previous_agents and self.view.region[trigger.start] < 0:
+            return self.previous_agents[:], trigger.end, confidence * 0.8  # "and he added that..."
+        return [], trigger.end, confidence
+
+    def agrees(self, trigger: Trigger, group: Group) -> bool:
+        """A feminine past verb cannot have a masculine body (the army) as subject."""
+        if not feminine_verb(self.view.sentence.tokens[trigger.end - 1].norm, trigger):
+            return True
+        entity = self.view.doc.entities.get(group.keys[0])
+        if entity is None or entity.type not in GENDER_CHECKED_TYPES:
+            return True
+        head = group.mention.surface.split()[0]
+        return normalize_word(head).endswith(ar.words("feminine-noun-ending"))
+
+    def subject_after(self, trigger: Trigger, limit: int) -> list[Group]:
+        view = self.view
+        if view.is_complementizer(trigger.end):
+            return []
+        end = min(trigger.end + SUBJECT_WINDOW, limit)
+        for i in range(trigger.end, end):  # the subject comes before any أن/إن
+            if view.is_complementizer(i):
+                end = i
+                break
+        window = [g for g in view.groups if trigger.end <= g.start < end
+                  and view.region[g.start] == view.region[trigger.start]]  # a long name may run past
+        oblique = ar.words("construct-clitic")
+        for group in window:
+            # right after the trigger, a ب/ل on the trigger is not the group's ("بوساطة مصر")
+            if group.marker == "obj" or (group.start == trigger.end and group.marker in oblique
+                                         and not group.proclitic):
+                if not view.can_act(group) or not self.agrees(trigger, group):
+                    return []
+                return view.with_coordinated(window, group)
+            if group.marker not in ar.keys("locative"):
+                break
+        return []
+
+    def subject_before(self, trigger: Trigger) -> list[Group]:
+        """The actor before the trigger: the sentence's first when the verb is coordinated
+        ("Germany ... and it supplied"), else the nearest ("the army announced")."""
+        view = self.view
+        region = view.region[trigger.start]
+        before = [g for g in view.groups_between(0, trigger.start, region) if g.marker == "obj" and view.can_act(g)]
+        if not before:
+            return []
+        return [before[0]] if self.coordinated_verb(trigger) else [before[-1]]
+
+    def after_relative_noun(self, trigger: Trigger) -> bool:
+        """The trigger follows a relative pronoun whose antecedent is a plain noun (no actor)."""
+        i = trigger.start
+        relatives = self.view.doc.gazetteer.relatives
+        if i < 1 or self.view.sentence.tokens[i - 1].norm not in relatives:
+            return False
+        return i - 2 < 0 or (i - 2) not in self.view.covered
+
+    def coordinated_verb(self, trigger: Trigger) -> bool:
+        """A verb joined to the one before (و/ف, وقد), sharing its subject."""
+        if trigger.proclitic[:1] and trigger.proclitic[:1] in ar.words("coordinating-clitic"):
+            return True
+        return trigger.start > 0 and self.view.sentence.tokens[trigger.start - 1].norm in word_class("coordinator")
+
+    def subject_adjacent(self, trigger: Trigger) -> list[str]:
+        """An actor right before a verb is its subject (SVO): a name, or the nisba of the noun
+        that is ("a Turkish drone targeted" -> Turkey). Particles (قد) may stand between."""
+        view = self.view
+        if trigger.proclitic.endswith(ar.words("noun-clitic")) or trigger.start == 0:
+            return []
+        i = trigger.start - 1
+        while i > 0 and view.sentence.tokens[i].norm in word_class("particle"):
+            i -= 1
+        if not view.same_clause(i + 1, trigger.start) or view.region[i] != view.region[trigger.start]:
+            return []
+        for group in view.groups:
+            if group.end == i + 1 and group.marker == "obj" and view.can_act(group):
+                return group.keys[:]
+        for mention in view.mentions:
+            if mention.kind == "nisba" and mention.token_end == i + 1 and mention.token_start == i:
+                return [mention.entity]
+        return []
+
+    def possessed_subject(self, index: int) -> bool:
+        """The noun after أن carries a pronoun suffix (its forces)."""
+        tokens = self.view.sentence.tokens
+        c = self.view.complement_before(self.triggers[index], 0)
+        word = tokens[c + 1].norm
+        return len(enclitic_variants(word, ends_with_ta_marbuta(tokens[c + 1].text))) > 1
+
+    def subject_of_complement(self, index: int) -> list[Group]:
+        """After أن/إن the subject comes first, then the verb ("that Germany will deliver")."""
+        view = self.view
+        trigger = self.triggers[index]
+        if self.coordinated_verb(trigger):
+            return []  # "X said that Y ..., and added": the subject is X's, not Y
+        c = view.complement_before(trigger, 0)
+        if c < 0:
+            return []
+        if c + 1 == trigger.start and view.sentence.tokens[c].norm in word_class("complementizer-pronoun"):
+            main = self.main_event(index)  # "X announced that it targeted": the speaker did
+            if main is not None:
+                return PronounSubject(main.agents)
+        groups = [g for g in view.groups_between(c + 1, trigger.start, view.region[trigger.start])
+                  if g.marker == "obj" and view.can_act(g)]
+        if c + 1 < trigger.start and (c + 1) not in view.covered and not groups:
+            return PLAIN_SUBJECT  # "that its units moved": the subject is a plain noun, no actor
+        if not groups:
+            return []
+        first = groups[0]  # right after أن, or after the title that names it
+        return [first] if first.start == c + 1 or first.mention.titled else []
+
+    def main_event(self, index: int) -> Event | None:
+        """The sentence's first event with an actor (in the same quotation): its main verb."""
+        region = self.view.region[self.triggers[index].start]
+        for trigger in self.triggers[:index]:
+            if self.view.region[trigger.start] == region and trigger.event is not None and trigger.event.agents:
+                return trigger.event
+        return None
+
+    def governor(self, index: int) -> Event | None:
+        """The nearest earlier event of the sentence, in the same quotation, that has an actor."""
+        region = self.view.region[self.triggers[index].start]
+        for trigger in reversed(self.triggers[:index]):
+            if self.view.region[trigger.start] != region:
+                continue
+            if trigger.event is not None and (trigger.event.agents or trigger.event.targets):
+                return trigger.event
+        return None
+
+    def last_speaker(self, index: int) -> list[str]:
+        """The agents of the last speech event before this trigger."""
+        for trigger in reversed(self.triggers[:index]):
+            if trigger.event is not None and trigger.frame.speech and trigger.event.agents:
+                return trigger.event.agents[:]
+        return []
+
+
+# -- targets and free-text objects ---------------------------------------------------------------
+class TargetFinder:
+    """The object a frame names by its marker, and the free-text object (about)."""
+
+    def __init__(self, view: SentenceView) -> None:
+        self.view = view
+
+    def targets(self, frame: Frame, start: int, limit: int, agents: list[str]) -> list[str]:
+        view = self.view
+        if not frame.targets:
+            return []
+        end = min(start + TARGET_WINDOW, limit, view.clause_end(start))
+        region = view.region[start] if start < len(view.region) else -1
+        window = [g for g in view.groups_between(start, end, region) if not set(g.keys) & set(agents)]
+        between = ar.word("between")
+        for marker in frame.targets:
+            if marker == "nisba":
+                continue
+            if marker == between:  # "the talks between X and Y mediated by Z": before or after
+                everywhere = view.groups_between(0, len(view.sentence.tokens), region)
+                marked = [g for g in everywhere if g.marker == marker and not set(g.keys) & set(agents)]
+                if marked:
+                    chosen = view.with_coordinated(everywhere, marked[0])
+                    return [view.as_actor(k) for g in chosen for k in g.keys]
+                continue
+            for group in window:
+                if group.marker == marker:
+                    chosen = view.with_coordinated(window, group)
+                    keys = [k for g in chosen for k in g.keys]
+                    return [view.as_actor(k) if frame.target_kind == "actor" else k for k in keys]
+        if "nisba" in frame.targets:
+            return view.nisba_after(start, limit)
+        return []
+
+    def about(self, frame: Frame, start: int, limit: int) -> str:
+        """The free-text object a frame names, just after the verb's arguments ("called for
+        ending the fighting" -> "ending the fighting"). A ب/ل-marked word counts only before
+        any other preposition."""
+        view = self.view
+        tokens = view.sentence.tokens
+        prepositions = word_class("preposition")
+        end = min(limit, len(tokens), start + ABOUT_REACH + 1)
+        seen_preposition = False
+        for i in range(start, end):
+            word = tokens[i].norm
+            if i in view.covered or len(word) < 2:
+                continue
+            for marker in frame.about:
+                if word == marker:
+                    return self.phrase(i + 1 if marker in prepositions else i, limit)
+                if len(marker) == 1 and not seen_preposition:
+                    for _, proclitic in proclitic_variants(word)[1:]:
+                        if proclitic.endswith(marker) and word not in view.doc.gazetteer.name_stops:
+                            return self.phrase(i, limit, strip=len(proclitic))
+                elif len(marker) > 1 and marker in (stem for stem, _ in proclitic_variants(word)):
+                    return self.phrase(i, limit)
+            seen_preposition = seen_preposition or word in prepositions
+        return ""
+
+    def phrase(self, i: int, limit: int, strip: int = 0) -> str:
+        sentence = self.view.sentence
+        tokens = sentence.tokens
+        end = i
+        while end < min(limit, len(tokens), i + ABOUT_WORDS):
+            if end > i and sentence.text[tokens[end - 1].end - sentence.start:
+                                         tokens[end].start - sentence.start].strip():
+                break
+            end += 1
+        words = [t.text for t in tokens[i:end]]
+        if words:
+            words[0] = words[0][strip:]
+        return " ".join(words)
+
+
+# -- agent modes: the frames' `agent` column ----------------------------------------------------
+@dataclass
+class Slot:
+    """What an agent mode knows about the trigger it resolves."""
+
+    index: int
+    trigger: Trigger
+    frame: Frame
+    limit: int  # token where the next trigger starts
+    governor: Event | None
+    confidence: float
+
+
+@dataclass
+class Agents:
+    """An agent mode's answer. `restated`: the trigger only restates its governor's event."""
+
+    keys: list[str] = field(default_factory=list)
+    end: int = 0
+    confidence: float = 0.0
+    restated: bool = False
+
+
+AgentMode = Callable[["EventAssembler", Slot], Agents]
+AGENT_MODES: dict[str, AgentMode] = {}
+
+
+def agent_mode(name: str) -> Callable[[AgentMode], AgentMode]:
+    """Register the function that fills the agent for frames whose `agent` cell is `name`."""
+    def register(function: AgentMode) -> AgentMode:
+        AGENT_MODES[name] = function
+        return function
+    return register
+
+
+@agent_mode("subj")
+def agent_subject(assembler: "EventAssembler", slot: Slot) -> Agents:
+    """The verb's subject (SubjectFinder.subject)."""
+    keys, end, confidence = assembler.subjects.subject(slot.index, slot.limit, slot.confidence)
+    return Agents(keys, end, confidence)
+
+
+@agent_mode("governor")
+def agent_governor(assembler: "EventAssembler", slot: Slot) -> Agents:
+    """A noun's own subject right before it, else the actor of the verb it depends on."""
+    trigger, governor = slot.trigger, slot.governor
+    own = assembler.subjects.subject_adjacent(trigger)
+    if own:
+        return Agents(own, trigger.end, slot.confidence)
+    if governor is not None and governor.type == slot.frame.event:
+        # "Washington delivered a shipment of arms to X": the noun restates its verb's event
+        more = assembler.targets.targets(slot.frame, trigger.end, slot.limit, governor.agents)
+        governor.targets.extend(t for t in more if t not in governor.targets)
+        return Agents(restated=True)
+    if governor is not None:
+        return Agents(governor.agents[:], trigger.end, slot.confidence)
+    before = assembler.subjects.subject_before(trigger)
+    return Agents(before[0].keys[:] if before else [], trigger.end, slot.confidence)
+
+
+@agent_mode("governor-target")
+def agent_governor_target(assembler: "EventAssembler", slot: Slot) -> Agents:
+    """The object of the verb this noun depends on (a violation by the accused)."""
+    keys = slot.governor.targets[:] if slot.governor is not None else []
+    return Agents(keys, slot.trigger.end, slot.confidence)
+
+
+@agent_mode("speaker")
+def agent_speaker(assembler: "EventAssembler", slot: Slot) -> Agents:
+    """A participle (موضحاً): the sentence's last speaker, else the governor's actor, else the
+    actor before it, else the previous sentence's speaker."""
+    subjects = assembler.subjects
+    keys = subjects.last_speaker(slot.index)
+    if not keys and slot.governor is not None and slot.governor.agents:
+        keys = slot.governor.agents[:]
+    if not keys:
+        before = subjects.subject_before(slot.trigger)
+        keys = before[0].keys[:] if before else subjects.previous_agents[:]
+    return Agents(keys, slot.trigger.end, slot.confidence)
+
+
+@agent_mode("source")
+def agent_source(assembler: "EventAssembler", slot: Slot) -> Agents:
+    """The name right after the trigger (بحسب X)."""
+    after = assembler.view.groups_between(slot.trigger.end, slot.trigger.end + 3)
+    return Agents(after[0].keys[:] if after else [], slot.trigger.end, slot.confidence)
+
+
+@agent_mode("between")
+def agent_between(assembler: "EventAssembler", slot: Slot) -> Agents:
+    """Mutual actions: the agent is the first of the parties found as targets (see resolve)."""
+    return Agents([], slot.trigger.end, slot.confidence)
+
+
+@agent_mode("none")
+def agent_none(assembler: "EventAssembler", slot: Slot) -> Agents:
+    """No agent."""
+    return Agents([], slot.trigger.end, slot.confidence)
+
+
+# -- assembly ----------------------------------------------------------------------------------
+class EventAssembler:
+    """One event per trigger, left to right, each from its agent mode, targets and about."""
+
+    def __init__(self, view: SentenceView, triggers: list[Trigger], doc_id: str,
+                 previous_agents: list[str]) -> None:
+        self.view = view
+        self.triggers = triggers
+        self.doc_id = doc_id
+        self.subjects = SubjectFinder(view, triggers, previous_agents)
+        self.targets = TargetFinder(view)
+
     def run(self) -> list[Event]:
-        self.find_triggers()
         events = []
         for index, trigger in enumerate(self.triggers):
             trigger.event = self.resolve(index)
             if trigger.event is not None:
                 events.append(trigger.event)
         return events
+
+    def next_trigger_start(self, index: int) -> int:
+        following = index + 1
+        return self.triggers[following].start if following < len(self.triggers) else len(self.view.sentence.tokens)
+
+    def resolve(self, index: int) -> Event | None:
+        trigger = self.triggers[index]
+        frame = trigger.frame
+        mode = frame.agent
+        if mode == "subj" and trigger.proclitic.endswith(ar.words("purpose-clitic")):
+            mode = "governor"  # purpose clause: shares its governor's subject
+        governor = self.subjects.governor(index)
+        slot = Slot(index, trigger, frame, self.next_trigger_start(index), governor, frame.confidence)
+        found = AGENT_MODES[mode](self, slot)
+        if found.restated:
+            return None
+        agents, agent_end = found.keys, max(found.end, trigger.end)
+        targets = self.targets.targets(frame, agent_end, slot.limit, agents)
+        if not targets and frame.targets and governor is not None and (mode == "governor" or trigger.enclitic):
+            # "X called ... and urged him", "during a phone call": X again
+            targets = governor.targets[:] or ([k for k in governor.agents if k not in agents]
+                                              if trigger.enclitic else [])
+        if mode == "between" and targets:
+            agents, targets = targets[:1], targets[1:]
+        about = self.targets.about(frame, agent_end, slot.limit)
+        agents = [self.view.as_actor(k) for k in agents]
+        if not agents and not targets and not (frame.speech and mode == "governor"):
+            return None
+        return self.event(trigger, agents, targets, about, found.confidence)
+
+    def event(self, trigger: Trigger, agents: list[str], targets: list[str], about: str,
+              confidence: float, rule: str = "") -> Event:
+        sentence, frame = self.view.sentence, trigger.frame
+        tokens = sentence.tokens
+        agents = dedupe(agents)
+        return Event(
+            id=f"{tokens[trigger.start].start}-{frame.event}",
+            type=frame.event,
+            relation=frame.relation,
+            sentence=sentence.index,
+            start=tokens[trigger.start].start,
+            end=tokens[trigger.end - 1].end,
+            trigger=" ".join(t.text for t in tokens[trigger.start:trigger.end]),
+            rule=f"frame:{frame.forms[0]}{rule}",
+            confidence=round(confidence, 2),
+            agents=agents,
+            targets=[t for t in dedupe(targets) if t not in agents],
+            about=about,
+        )
 
 
 def dedupe(keys: list[str]) -> list[str]:

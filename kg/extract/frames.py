@@ -14,7 +14,7 @@ class Frame:
     row: int
     event: str
     relation: str
-    agent: str  # subj | governor | governor-target | none
+    agent: str  # a key of kg.extract.events.AGENT_MODES: subj, governor, speaker, between...
     targets: tuple[str, ...]  # markers: "obj" or a preposition
     target_kind: str  # actor | place | any
     cues: frozenset[str]
@@ -22,6 +22,42 @@ class Frame:
     speech: bool
     confidence: float
     forms: tuple[str, ...]
+    not_cues: frozenset[str] = frozenset()  # the frame does not apply if one of these occurs
+    governs: str = ""  # modality it gives the events in its scope (Demanded, Denied...), or ""
+    scope_agent: str = ""  # who acts in that scope when the event names no one: agent | target
+
+
+TARGET_KINDS = ("actor", "place", "any")
+SCOPE_AGENTS = ("", "agent", "target")
+
+
+def check_frame_row(row: dict[str, str]) -> None:
+    """One-line `DataError` (file:line) for a value the extractor cannot act on."""
+    from kg.errors import DataError
+    from kg.extract.events import AGENT_MODES
+    from kg.lang.ar import MODALITIES
+
+    where = getattr(row, "where", "frames.tsv")
+
+    def fail(column: str, allowed) -> None:
+        raise DataError(f"{where}: unknown {column} {row.get(column)!r} (one of {', '.join(a or '(blank)' for a in allowed)})")
+
+    if row.get("agent") not in AGENT_MODES:
+        fail("agent", sorted(AGENT_MODES))
+    if (row.get("target_kind") or "any") not in TARGET_KINDS:
+        fail("target_kind", TARGET_KINDS)
+    if row.get("speech") not in ("yes", "no", ""):
+        fail("speech", ("yes", "no"))
+    if row.get("governs", "") not in ("",) + MODALITIES:
+        fail("governs", ("",) + MODALITIES)
+    if row.get("scope_agent", "") not in SCOPE_AGENTS:
+        fail("scope_agent", SCOPE_AGENTS)
+    try:
+        float(row.get("confidence", ""))
+    except ValueError:
+        raise DataError(f"{where}: confidence {row.get('confidence')!r} is not a number") from None
+    if not alternatives(row.get("forms", "")):
+        raise DataError(f"{where}: a frame needs at least one form")
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +91,7 @@ def frame_relation(row: dict[str, str]) -> str:
 def frame_index() -> PhraseIndex[Frame]:
     index: PhraseIndex[Frame] = PhraseIndex(enclitics=True)
     for number, row in enumerate(frame_rows()):
+        check_frame_row(row)
         forms = alternatives(row["forms"])
         frame = Frame(
             row=number,
@@ -68,6 +105,9 @@ def frame_index() -> PhraseIndex[Frame]:
             speech=row["speech"] == "yes",
             confidence=float(row["confidence"]),
             forms=tuple(forms),
+            not_cues=frozenset(normalize_word(c) for c in alternatives(row.get("not_cue", ""))),
+            governs=row.get("governs", ""),
+            scope_agent=row.get("scope_agent", ""),
         )
         for form in forms:
             index.add(normalize_phrase(form), frame)

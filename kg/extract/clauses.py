@@ -1,0 +1,99 @@
+"""Clause segmentation: where each clause of a sentence starts and ends, and what opened it.
+
+Roles are looked for in a trigger's own clause first, so "…، وموسكو تعلن…" does not give the
+first verb Moscow as its object and "أعلن X أن Y قصف" does not make X the shelling's agent.
+A clause opens at clause punctuation, at a quotation edge, at a subordinating word
+(`kg/lang/ar/clauses.tsv`: أن، الذي، حيث، بعد أن، إذا…), at a verb joined by و/ف, at و + a
+name + a verb (a new subject), and at a participle (موضحاً). One pass over the tokens: linear.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.lang import ar
+from kg.model import Sentence
+from kg.text.clitics import proclitic_variants
+
+SVO_GAP = 1  # tokens (particles) allowed between a coordinated subject and its verb
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int  # token index
+    end: int  # token index, exclusive
+    kind: str  # main | coordinate | complement | relative | adverbial | conditional | participle
+    parent: int  # index of the clause it depends on (-1 for the first)
+    opener: int  # token index of the word that opened it (-1 for punctuation or sentence start)
+
+
+@lru_cache(maxsize=1)
+def marker_index() -> dict[str, tuple[ar.ClauseMarker, ...]]:
+    """Clause markers by their first word key."""
+    index: dict[str, list[ar.ClauseMarker]] = {}
+    for marker in ar.clause_markers():
+        index.setdefault(marker.phrase[0], []).append(marker)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def marker_at(sentence: Sentence, i: int) -> ar.ClauseMarker | None:
+    """The clause marker starting at token i (the first word may carry و/ف: وإذا، فإن)."""
+    tokens = sentence.tokens
+    coordinators = ar.keys("coordinating-clitic")
+    index = marker_index()
+    for stem, proclitic in proclitic_variants(tokens[i].norm):
+        if proclitic and proclitic not in coordinators:
+            continue
+        for marker in index.get(stem, ()):
+            n = len(marker.phrase)
+            if i + n <= len(tokens) and all(tokens[i + k].norm == marker.phrase[k] for k in range(1, n)):
+                return marker
+    return None
+
+
+def punctuation_breaks(sentence: Sentence) -> set[int]:
+    """Token indices preceded by clause punctuation."""
+    tokens, text, offset = sentence.tokens, sentence.text, sentence.start
+    marks = ar.words("clause-punctuation")
+    return {i for i in range(1, len(tokens))
+            if any(m in text[tokens[i - 1].end - offset:tokens[i].start - offset] for m in marks)}
+
+
+def segment(sentence: Sentence, openers: dict[int, str], regions: list[int]) -> list[Clause]:
+    """Clauses of a sentence. `openers`: token index -> clause kind opened by the extractor's own
+    knowledge (a coordinated verb, a participle, و + subject + verb); `regions`: per token, the
+    quotation it is in (-1 outside)."""
+    tokens = sentence.tokens
+    if not tokens:
+        return []
+    breaks = punctuation_breaks(sentence)
+    starts: list[tuple[int, str, int]] = [(0, "main", -1)]
+    i = 1
+    while i < len(tokens):
+        marker = marker_at(sentence, i)
+        if marker is not None:
+            starts.append((i, marker.kind, i))
+            i += len(marker.phrase)
+            continue
+        if i in openers:
+            starts.append((i, openers[i], i))
+        elif i in breaks or regions[i] != regions[i - 1]:
+            starts.append((i, "main", -1))
+        i += 1
+    if marker_at(sentence, 0) is not None:
+        starts[0] = (0, marker_at(sentence, 0).kind, 0)
+    clauses: list[Clause] = []
+    for n, (start, kind, opener) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(tokens)
+        if end > start:
+            clauses.append(Clause(start, end, kind, len(clauses) - 1, opener))
+    return clauses
+
+
+def clause_of_tokens(clauses: list[Clause], length: int) -> list[int]:
+    """Per token, the index of its clause."""
+    owner = [0] * length
+    for n, clause in enumerate(clauses):
+        for i in range(clause.start, clause.end):
+            owner[i] = n
+    return owner

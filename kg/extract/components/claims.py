@@ -1,0 +1,52 @@
+"""Claims (H2's `find_claims`), the speakers they lend to events, and statements they replace."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kg.extract.claims import find_claims, speaker_of
+from kg.extract.components import factory
+from kg.model import Claim, Event
+
+
+@factory("claims", "sentence", requires=("sentence.sentence", "sentence.events", "sentence.speech_ids"),
+         assigns=("sentence.claims",))
+def claims(doc, state) -> None:
+    state.claims = find_claims(state.sentence, state.events, state.speech_ids)
+
+
+@lru_cache(maxsize=None)
+def speaker_fills_agent(event_type: str) -> bool:
+    """The ontology's kg:speakerFillsAgent on the event class (inherited)."""
+    from kg.graph.vocabulary import UnknownTerm, event_kind
+
+    try:
+        return event_kind(event_type).speaker_fills_agent
+    except UnknownTerm:
+        return False
+
+
+@factory("speakers", "sentence", requires=("sentence.claims", "sentence.events"),
+         assigns=("event.agents", "claim.asserts", "claim.date"))
+def speakers(doc, state) -> None:
+    """Events inside a quote with no actor of their own are the speaker's (a reported casualty)."""
+    for claim in state.claims:
+        for event in state.events:
+            if claim.start <= event.start < claim.end and not event.agents and speaker_fills_agent(event.type):
+                event.agents = [claim.speaker]
+                if event.id not in claim.asserts:
+                    claim.asserts.append(event.id)
+        claim.date = claim.date or next((e.date for e in state.events if e.id in claim.asserts and e.date), None)
+
+
+@factory("statements", "sentence", requires=("sentence.events", "sentence.claims", "sentence.speech_ids"),
+         assigns=("sentence.events",))
+def statements(doc, state) -> None:
+    """A bare Statement event is dropped when a claim already says who said what."""
+    claimed = {c.asserts[0] for c in state.claims if c.asserts} | {
+        e.id for e in state.events if e.id in state.speech_ids and any(c.start >= e.end for c in state.claims)}
+    state.events = [e for e in state.events
+                    if not (e.type == "Statement" and (e.id in claimed or has_claim(e, state.claims)))]
+
+
+def has_claim(event: Event, claims: list[Claim]) -> bool:
+    return any(c.speaker == speaker_of(event) and c.start >= event.end for c in claims)
