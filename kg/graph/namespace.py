@@ -43,4 +43,7 @@ PREFIXES = {
     "owl": OWL,
     "skos": SKOS,
     "xsd": XSD,
+    "void": Namespace("http://rdfs.org/ns/void#"),
+    "dcat": Namespace("http://www.w3.org/ns/dcat#"),
+    "dcterms": Namespace("http://purl.org/dc/terms/"),
 }
