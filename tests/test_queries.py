@@ -181,3 +181,50 @@ def test_shipped_query_by_name(capsys, seed_store):
     assert main(["query", "arms_transfers", "--store", str(seed_store), "-o", "csv"]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0].startswith("supplier,recipient") and "Turkey Government,Azerbaijan" in out
+
+
+def test_each_query_declares_its_prefixes_and_runs_in_other_engines(seed_store, seed_ttl):
+    """Jena, Fuseki, GraphDB … get no prefix help: pyoxigraph and rdflib as they come must run each file."""
+    import warnings
+
+    import pyoxigraph as ox
+    from rdflib import Dataset
+
+    from kg.store.prefixes import declared_prefixes
+    from kg.store.query import on_store
+    from kg.store.results import oxigraph_answer, rdflib_answer
+
+    dataset = Dataset(default_union=True)
+    dataset.parse(seed_ttl, format="turtle")
+    for path in QUERIES:
+        text = path.read_text(encoding="utf-8")
+        assert {"kg"} <= declared_prefixes(text), path.name
+        expected = sorted(on_store(seed_store, text).rows, key=repr)
+        memory = ox.Store()
+        memory.load(path=str(seed_ttl), format=ox.RdfFormat.TURTLE)
+        plain = oxigraph_answer(memory.query(text))  # no prefixes= argument
+        assert sorted(plain.rows, key=repr) == expected, path.name
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            answer = rdflib_answer(dataset.query(text))
+            assert sorted(answer.rows, key=repr) == expected, path.name
+
+
+def test_union_of_the_store_holds_no_duplicate_triple(seed_ttl, rival_ttl, tmp_path):
+    """Shared actor descriptions and relations are stored once, so the union default graph is a set."""
+    import pyoxigraph as ox
+
+    from kg.store.load import load_into_store
+
+    path = tmp_path / "store"
+    load_into_store([seed_ttl, rival_ttl], path)
+    load_into_store([rival_ttl], path)  # a re-load changes nothing
+    store = ox.Store(str(path))
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    distinct = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
+    totals = [int(next(iter(store.query(q, use_default_graph_as_union=True)))["n"].value) for q in (count, distinct)]
+    assert totals[0] == totals[1] == len(store)
+    graphs = {q.graph_name.value for q in store}
+    assert {"https://w3id.org/kg-arabic-news/resource/graph/actors",
+            "https://w3id.org/kg-arabic-news/resource/graph/relations"} <= graphs
+    del store

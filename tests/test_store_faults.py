@@ -377,3 +377,26 @@ def test_a_load_killed_while_creating_the_store_leaves_no_half_store(tmp_path, s
     process.wait(timeout=30)
     assert not store.exists() or (store / "CURRENT").is_file()
     assert run_ok(["load", str(small_nt), "--store", str(store)])
+
+
+def test_reloading_an_article_replaces_exactly_its_relations_and_actor_descriptions(tmp_path):
+    """A relation another article still states stays; one only the old version stated goes."""
+    from kg.store.load import load_into_store
+
+    store = tmp_path / "store"
+    three = synthetic_build(tmp_path / "three.nt", docs=3, events=4, version=0)
+    one = synthetic_build(tmp_path / "one.nt", docs=1, events=4, version=1)  # a new version of d0 only
+    load_into_store([three], store)
+    load_into_store([one], store)
+    now = graphs_in(store)
+    stated = set()
+    for graph, triples in now.items():
+        if "/doc/" in str(graph):
+            agents = {t.subject: t.object for t in triples if t.predicate.value == KG + "agent"}
+            targets = {t.subject: t.object for t in triples if t.predicate.value == KG + "target"}
+            stated |= {ox.Triple(agents[e], ox.NamedNode(KG + "attacks"), targets[e]) for e in agents}
+    assert now[RELATIONS] == stated
+    assert now[ox.NamedNode(f"{KGR}doc/d0")] == layout_of(one)[ox.NamedNode(f"{KGR}doc/d0")]
+    assert now[ox.NamedNode(f"{KGR}doc/d1")] == layout_of(three)[ox.NamedNode(f"{KGR}doc/d1")]
+    labels = {t.object.value for t in now[ACTORS]}
+    assert labels == {f"Actor {a} v1" for a in range(ACTOR_COUNT)}  # descriptions replaced, not added to
