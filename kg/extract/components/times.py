@@ -16,13 +16,14 @@ def dates(doc, state) -> None:
 
 
 @factory("event_dates", "sentence", requires=("sentence.sentence", "sentence.events", "sentence.dates"),
-         assigns=("event.date", "event.time"))
+         assigns=("event.date", "event.date_precision", "event.time"))
 def event_dates(doc, state) -> None:
     """Each event takes the date mentioned nearest to it; a clock time goes to the nearest event."""
     events, found = state.events, state.dates
     if found:
         for event in events:
-            event.date = min(found, key=lambda d: abs(d.start - event.start)).value
+            nearest = min(found, key=lambda d: abs(d.start - event.start))
+            event.date, event.date_precision = nearest.value, nearest.precision
     clock = find_clock_time(state.sentence)
     earlier = [e for e in events if e.start < clock[1]] if clock else []
     if clock and earlier and earlier[-1].date is not None:
