@@ -295,3 +295,36 @@ def test_big_graph_loads_stabilises_and_responds(open_page, tmp_path):
     # the timings are figures for docs/explorer.md (written to tests/artifacts), not assertions:
     # a loaded CI machine must not fail a correct page
     opened.assert_clean()
+
+
+def test_axe_core_finds_no_accessibility_violations(open_page, pages):
+    """axe-core (the copy PyPI's axe-playwright-python ships) on the seed page, in its overview and
+    with a claim's details open: WCAG A/AA rules, no violation."""
+    import axe_playwright_python
+
+    axe = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+    opened = open_page(pages["seed"])
+    opened.js(axe)  # evaluated over the debugging protocol: the page's CSP still blocks any injected <script>
+
+    def violations() -> list[str]:
+        found = opened.js("""async () => (await axe.run(document, {resultTypes: ["violations"]}))
+            .violations.map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).slice(0, 3).join(", "))""")
+        return found
+
+    assert violations() == []
+    claim = opened.js("kgExplorer.nodes.get({filter: n => n.kind === 'claim'})[0].id")
+    click_node(opened, claim)
+    assert opened.page.locator("#details blockquote").count() == 1  # the claim's quote is open
+    assert violations() == []
+    opened.assert_clean()
+
+
+def test_escape_resets_filters_and_selection(open_page, pages):
+    opened = open_page(pages["analyst"])
+    everything = opened.visible()
+    opened.page.select_option("#f-type", index=1)
+    assert opened.visible() < everything
+    opened.page.keyboard.press("Escape")
+    assert opened.visible() == everything
+    assert opened.page.input_value("#f-type") == ""
+    opened.assert_clean()

@@ -241,7 +241,9 @@
     var n = byId.get(id), box = panel(), other = state.lang === "ar" ? "en" : "ar";
     selected = id;
     var badge = el("span", {class: "badge", text: humanise(n.cls)});
-    badge.style.background = DATA.legend.reduce(function (c, item) { return item[0] === n.cls ? item[1] : c; }, "#777");
+    var badgeColour = DATA.legend.reduce(function (c, item) { return item[0] === n.cls ? item[1] : c; }, "#595959");
+    badge.style.background = badgeColour;
+    badge.style.color = isDark(badgeColour) ? "#fff" : "#222";  // readable on every family colour
     box.append(textEl("h2", fullLabel(n, state.lang)));
     if (fullLabel(n, other) !== fullLabel(n, state.lang)) box.append(textEl("div", fullLabel(n, other)));
     box.append(el("div", {}, [badge, n.role ? textEl("span", " " + n.role, "muted") : null]));
@@ -413,7 +415,9 @@
       return (claimsOf.get(b.id) || []).length - (claimsOf.get(a.id) || []).length || fullLabel(a, "en").localeCompare(fullLabel(b, "en"));
     }).forEach(function (s) {
       var k = (claimsOf.get(s.id) || []).length;
-      controls.speaker.append(el("option", {value: s.id, text: fullLabel(s, state.lang) + " (" + k + ")"}));
+      var label = fullLabel(s, state.lang);
+      controls.speaker.append(el("option", {value: s.id, text: label + " (" + k + ")", dir: "auto",
+                                            lang: isArabic(label) ? "ar" : null}));
     });
     controls.speaker.value = state.speaker;
   }
@@ -450,8 +454,10 @@
     ["speaker", "type", "from", "to", "doc"].forEach(function (k) { state[k] = ""; controls[k].value = ""; });
     state.contested = false; controls.contested.checked = false;
   }
-  document.getElementById("f-reset").addEventListener("click", function () {
-    resetFilters(); selected = null; network.unselectAll(); applyFilters(true);
+  function resetAll() { resetFilters(); selected = null; network.unselectAll(); applyFilters(true); }
+  document.getElementById("f-reset").addEventListener("click", resetAll);
+  document.addEventListener("keydown", function (ev) {  // Esc: back to the whole picture, like Reset
+    if (ev.key === "Escape" && ev.target !== searchBox) resetAll();
   });
 
   /* ---------- search: Arabic spelling variants fold together ---------- */
