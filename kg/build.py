@@ -30,8 +30,6 @@ from kg.model import Document, Extraction
 VALIDATE_LIMIT = 25
 HTML_LIMIT = 100
 SHOWN_FAILURES = 20
-# Every file a build writes into OUT/; one build's set replaces the previous build's set.
-OUTPUT_NAMES = ("graph.ttl", "graph.nt", "graph.jsonld", "graph.html")
 TEMP_NAME = re.compile(r"^\.graph\.[\w.-]*\.tmp$")
 OUR_TEMP = re.compile(r"^\.(?P<name>graph\.\w+)\.(?P<pid>\d+)\.\w+\.tmp$")
 
@@ -221,7 +219,7 @@ class Outputs:
             except OSError as error:
                 raise KgError(f"{target}: cannot replace ({error.strerror})") from None
         removed = []
-        for name in OUTPUT_NAMES:
+        for name in output_names():
             old = self.out_dir / name
             if old not in self.staged and old.is_file():
                 old.unlink()
@@ -234,6 +232,13 @@ class Outputs:
         for temp in self.staged.values():
             temp.unlink(missing_ok=True)
         self.staged = {}
+
+
+def output_names() -> list[str]:
+    """Every file a build can write into OUT/ (one build's set replaces the previous build's set)."""
+    from kg.export.formats import FORMATS
+
+    return sorted({f"graph{fmt.extension}" for fmt in FORMATS.values() if not fmt.datasets} | {"graph.html"})
 
 
 def remove_leftovers(out_dir: Path) -> None:
@@ -380,3 +385,5 @@ def write_outputs(outputs: Outputs, stream: Iterator, formats: tuple[str, ...], 
 
         page = render_html(to_networkx(shown)).encode("utf-8")
         outputs.write("graph.html", lambda handle: handle.write(page))
+
+__import__("kg").callable_module(__name__, "build")  # kg.build(...) is kg.api.build (see kg/__init__.py)

@@ -13,7 +13,10 @@ import os
 import re
 import signal
 import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 
 from kg.errors import InputError, KgError
 
@@ -49,10 +52,10 @@ def positive_int(value: str) -> int:
 def rdf_formats() -> tuple[str, ...]:
     """Format names from the export registry (kg/export/formats.py) when it exists."""
     try:
-        from kg.export.formats import FORMATS
+        from kg.export.formats import names
     except ImportError:
         return FALLBACK_FORMATS
-    return tuple(FORMATS)
+    return names(datasets=False)  # a build writes one graph (the quad formats are for kg load)
 
 
 class Deprecated(argparse.Action):
@@ -64,6 +67,8 @@ class Deprecated(argparse.Action):
 
     def __call__(self, parser, namespace, values, option_string=None) -> None:
         warn(f"{option_string} is deprecated and will be removed in the next release; use {self.new}")
+        if self.nargs == 0:
+            values = self.const
         if self.append:
             values = [*(getattr(namespace, self.dest, None) or []), values]
         setattr(namespace, self.dest, values)
@@ -181,16 +186,45 @@ def run_stats(args: argparse.Namespace) -> int:
 
 def write_result(text: str, out: str | None) -> None:
     """Print a command's result, or write it to the -o/--out file (atomically)."""
-    if not out:
+    with results_to(out):
         print(text)
-        return
-    from kg.io import write_text_atomic
 
+
+@contextmanager
+def results_to(out: str | None) -> Iterator[None]:
+    """What the block prints goes to the -o/--out file instead of stdout: written under a hidden
+    temporary name and renamed over FILE only when the block succeeds (errors name FILE)."""
+    if not out:
+        yield
+        return
+    target = Path(out)
+    if target.is_dir():
+        raise InputError(f"{target}: is a folder; -o/--out takes a file name here")
+    temp = target.parent / f".{target.name}.{os.getpid()}.tmp"
+    saved = sys.stdout
     try:
-        write_text_atomic(out, text + "\n")
+        with open(temp, "w", encoding="utf-8") as handle:
+            sys.stdout = handle
+            try:
+                yield
+            finally:
+                sys.stdout = saved
+        os.replace(temp, target)
     except OSError as error:
-        raise KgError(f"{out}: cannot write ({error.strerror or error})") from None
-    print(f"wrote {out}", file=sys.stderr)
+        raise KgError(f"{target}: cannot write ({error.strerror or error})") from None
+    finally:
+        temp.unlink(missing_ok=True)
+    print(f"wrote {target}", file=sys.stderr)
+
+
+def format_given_as_out(args: argparse.Namespace, formats: Iterable[str], dest: str = "format") -> None:
+    """The old `kg query -o csv` (-o was the format): a bare format name given to -o/--out is taken
+    as the format, with a warning, for one release. (-o ./csv writes a file named csv.)"""
+    if args.out and args.out in set(formats):
+        warn(f"-o {args.out} as a format is deprecated and will be removed in the next release; "
+             f"use -f {args.out} (-o/--out is now the file the results go to)")
+        setattr(args, dest, args.out)
+        args.out = None
 
 
 COMMANDS = {"build": run_build, "stats": run_stats}
@@ -220,6 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `kg stats … | head`: the reader went away, nothing to report
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_DONE
     except OSError as error:
         where = error.filename or "input/output"
         print(f"kg: {printable(str(where))}: {error.strerror or error}", file=sys.stderr)

@@ -20,7 +20,12 @@ def add_commands(subparsers, runners) -> None:
         "agent/target span agreement.",
     )
     e.add_argument("gold", nargs="+", help="a folder of gold .json files, or one such file; or GSR .jsonl sets")
-    e.add_argument("--json", action="store_true", help="print the results as JSON")
+    from kg.cli import Deprecated
+
+    e.add_argument("-f", "--format", choices=["text", "json"], default="text", help="text (default) or json")
+    e.add_argument("-o", "--out", metavar="FILE", help="write the report to FILE instead of stdout")
+    e.add_argument("--json", dest="format", action=Deprecated, nargs=0, const="json", new="-f json",
+                   help=argparse.SUPPRESS)
     e.add_argument("--no-errors", action="store_true", help="print the scores only, not the misses")
     runners["eval"] = run_eval
 
@@ -37,14 +42,17 @@ def run_eval(args: argparse.Namespace) -> int:
     golds = [gold for path in args.gold if not gsr_paths[path] for gold in load_gold_dir(path)]
     gsr_result = gsr.evaluate_gsr([f for files in gsr_paths.values() for f in files]) if any(gsr_paths.values()) else None
     results = evaluate(golds) if golds else []
-    if args.json:
+    if args.format == "json":
         report = json_report(results) if golds else {}
         if gsr_result:
             report["gsr"] = gsr.json_report(gsr_result)
-        print(json.dumps(report, ensure_ascii=False, indent=2))
+        text = json.dumps(report, ensure_ascii=False, indent=2)
     else:
         parts = [text_report(results, errors=not args.no_errors)] if golds else []
         if gsr_result:
             parts.append(gsr.text_report(gsr_result, errors=not args.no_errors))
-        print("\n\n".join(parts))
+        text = "\n\n".join(parts)
+    from kg.cli import write_result
+
+    write_result(text, args.out)
     return 0
