@@ -128,7 +128,18 @@ def relation_score(gold: GoldArticle, extraction: Extraction, mapping: dict[str,
         return f"{p.agent} {p.relation} {p.target or '-'}{count} | {where}"
 
     specific_first = sorted(gold.relations, key=lambda g: (g.o is None, g.count is None))
-    return matched_score(specific_first, predicted_relations(extraction), fits, describe_gold, describe_predicted)
+    # ties between actors (kg:Tie classes, H2) are not annotated in the gold files: not scored here
+    predicted = [p for p in predicted_relations(extraction) if not is_tie(p.event.type)]
+    return matched_score(specific_first, predicted, fits, describe_gold, describe_predicted)
+
+
+def is_tie(event_type: str) -> bool:
+    from kg.graph.vocabulary import UnknownTerm, event_kind
+
+    try:
+        return event_kind(event_type).tie
+    except UnknownTerm:
+        return False
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:

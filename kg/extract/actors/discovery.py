@@ -140,6 +140,9 @@ class Discoverer:
             word = ctx.tokens[k].norm
             if (k > j and ctx.punctuation_before(k)) or not word.isalpha() or word in gaz.name_stops:
                 break
+            if k > j and self.owner_at(k) and not ctx.tokens[j].norm.startswith(article) and k == j + 1:
+                k = self.owner_at(k)[0]  # "ميليشيا درع السودان": a place closes a construct name
+                break
             if (k > j and not word.startswith(article)) or self.ends_name(k, first=k == j):
                 break
             agreement = gaz.words("adjective-agreement")
@@ -168,6 +171,10 @@ class Discoverer:
         article = self.gaz.words("article")
         if word.startswith(article) and self.is_trigger(word):
             return True  # "جماعة أنصار الحق | الهجوم"
+        from kg.extract.ties import tie_lexicon
+
+        if tie_lexicon().phrases.match_at(ctx.tokens, k):
+            return True  # "ميليشيا الكرامة | الموالية للحكومة"
         return bool(frame_index().match_at(ctx.tokens, k) or self.gaz.titles.match_at(ctx.tokens, k)
                     or (first and self.gaz.institutions.match_at(ctx.tokens, k)) or ctx.name_at(k)[0]
                     or self.gaz.anaphors.match_at(ctx.tokens, k))

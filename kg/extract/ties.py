@@ -1,0 +1,265 @@
+"""Ties between actors: who heads, speaks for, advises, is envoy or member of whom; affiliation,
+backing and alliance; a place within its region. Patterns are data (`kg/data/ties.tsv`).
+
+Each tie is an `Event` whose type is a tie class of the ontology (a subclass of kg:Tie) and whose
+relation is the direct property it implies: agents = [subject], targets = [object], with the
+trigger, span, rule and confidence of the words that state it.
+
+- role: a person introduced by a title keeps what the title is of ("المتحدث باسم الجيش فلان":
+  Spokesperson, the person -> the army); an unnamed holder of an office too;
+- marker: SUBJECT marker OBJECT ("قوات X التابعة لـ Y"، "X المدعومة من Y"، "X التي تدعمها Y");
+  lead-marker: the person after the marker leads the actor before it ("X بقيادة فلان");
+- place: PLACE direction/في/عاصمة REGION ("مخيم جنين شمال الضفة الغربية").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.data import alternatives, read_tsv
+from kg.extract.entities import DocumentEntities
+from kg.extract.phrases import PhraseIndex, PhraseMatch
+from kg.model import Entity, Event, Mention, Sentence
+from kg.text.normalize import normalize_phrase, normalize_word
+
+TITLE_REACH = 12  # tokens back from a titled person to its title
+PLACE_TYPES = {"City", "Region", "Place"}
+REGION_TYPES = {"Region", "State", "City"}
+ACTOR_TYPES = {"State", "Government", "GovernmentBody", "Ministry", "Parliament", "ArmedForce", "ArmedGroup",
+               "Organisation", "InternationalOrganisation", "MediaOutlet", "Person"}
+RANK = {"Place": 0, "City": 1, "Region": 2, "State": 3}  # a place lies within a larger one
+
+
+@dataclass(frozen=True)
+class TiePattern:
+    kind: str  # role | marker | lead-marker | place
+    tie: str  # the ontology's tie class
+    markers: tuple[str, ...]  # how the object is introduced (proclitic letters, preposition words), or ()
+    confidence: float
+
+
+@dataclass(frozen=True)
+class TieLexicon:
+    phrases: PhraseIndex[TiePattern]
+    roles: dict[str, TiePattern]
+    delegations: frozenset[str]  # "وفد": its head is a member of the owner, not its leader
+    delegation_tie: str
+    destinations: frozenset[str]  # "إلى": a title's destination is not what the title is of
+
+
+@lru_cache(maxsize=1)
+def tie_lexicon() -> TieLexicon:
+    phrases: PhraseIndex[TiePattern] = PhraseIndex()
+    roles: dict[str, TiePattern] = {}
+    delegations: set[str] = set()
+    destinations: set[str] = set()
+    delegation_tie = ""
+    for row in read_tsv("ties.tsv"):
+        if row["kind"] == "destination":
+            destinations.update(normalize_word(f) for f in alternatives(row["forms"]))
+            continue
+        if row["kind"] == "delegation":
+            delegations.update(normalize_word(f) for f in alternatives(row["forms"]))
+            delegation_tie = row["tie"]
+            continue
+        markers = tuple(normalize_word(m) for m in alternatives(row["object"]) if m != "-")
+        pattern = TiePattern(row["kind"], row["tie"], markers, float(row["confidence"]))
+        for form in alternatives(row["forms"]):
+            if pattern.kind == "role":
+                roles[form] = pattern
+            else:
+                phrases.add(normalize_phrase(form), pattern)
+    return TieLexicon(phrases, roles, frozenset(delegations), delegation_tie, frozenset(destinations))
+
+
+@lru_cache(maxsize=None)
+def implied_relation(tie: str) -> str:
+    """The direct property a tie class implies (kg:impliesRelation in the ontology), or ""."""
+    from kg.graph.vocabulary import UnknownTerm, event_kind
+
+    try:
+        return event_kind(tie).relation
+    except UnknownTerm:  # a tie class missing from the ontology: the graph stage reports it
+        return ""
+
+
+class TieReader:
+    """The ties stated in one sentence, from its mentions and the tie patterns."""
+
+    def __init__(self, doc: DocumentEntities, sentence: Sentence, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.sentence = sentence
+        self.tokens = sentence.tokens
+        self.mentions = sorted((m for m in mentions if m.sentence == sentence.index),
+                               key=lambda m: (m.token_start, -m.token_end))
+        self.lex = tie_lexicon()
+        self.found: dict[tuple[str, str, str], Event] = {}
+
+    def read(self) -> list[Event]:
+        self.role_ties()
+        for i in range(len(self.tokens)):
+            for match in self.lex.phrases.match_at(self.tokens, i):
+                self.marker_tie(match)
+        return sorted(self.found.values(), key=lambda e: e.start)
+
+    # -- roles ----------------------------------------------------------------------------------
+    def role_ties(self) -> None:
+        for mention in self.mentions:
+            entity = self.doc.entities.get(mention.entity)
+            if entity is None or entity.type != "Person" or not (mention.titled or mention.kind == "title"):
+                continue
+            start = self.title_start(mention)
+            title = self.doc.gazetteer.titles.match_at(self.tokens, start)
+            role = title[0].value.role if title and mention.kind != "title" else entity.role
+            pattern = self.lex.roles.get(role)
+            scope = self.scope_of(mention, entity, start, title[0].end if title else start)
+            if pattern is None or not scope:
+                continue
+            self.add(pattern, entity.key, scope, start, mention.token_end, f"tie:role:{role}")
+
+    def scope_of(self, mention: Mention, entity: Entity, start: int, title_end: int) -> str:
+        """What the title is of: the body named between title and name (a nisba only right after
+        the title: "مدير المستشفى الكويتي" is no director of Kuwait; not a destination: "المبعوث إلى
+        اليمن" is no envoy of Yemen), else the entity's parent."""
+        for m in self.mentions:
+            if not (start <= m.token_start < mention.token_start) or m.entity == entity.key:
+                continue
+            if m.kind not in ("qualifier", "nisba") or self.destination(m):
+                continue
+            nisba = m.kind == "nisba" or m.rule.endswith(":nisba")
+            scope = self.doc.entities.get(m.entity)
+            if m.token_start != title_end and (nisba or scope is None or scope.type in PLACE_TYPES):
+                continue  # in the description: "مدير المستشفى الكويتي"، "المدير الإقليمي ... لشرق أفريقيا"
+            return self.actor(m) if nisba else m.entity
+        if mention.kind == "title" or entity.minted or self.same_role(mention, entity):
+            return entity.part_of or (entity.country if mention.kind == "title" else "")
+        return ""
+
+    def same_role(self, mention: Mention, entity: Entity) -> bool:
+        """The gazetteer gives this person the role of the title before him (المتحدث باسمه فلان)."""
+        title = self.doc.gazetteer.titles.match_at(self.tokens, self.title_start(mention))
+        return bool(title) and title[0].value.role == entity.role
+
+    def destination(self, mention: Mention) -> bool:
+        """Is the mention introduced by a word of destination (إلى اليمن، لدى الأمم المتحدة)?"""
+        i = mention.token_start - 1
+        return i >= 0 and self.tokens[i].norm in self.lex.destinations
+
+    def title_start(self, mention: Mention) -> int:
+        """The token where the title before a person starts (the mention itself for an office)."""
+        if mention.kind == "title":
+            return mention.token_start
+        gaz = self.doc.gazetteer
+        entity = self.doc.entities.get(mention.entity)
+        found = mention.token_start
+        for i in range(mention.token_start - 1, max(-1, mention.token_start - TITLE_REACH), -1):
+            titles = gaz.titles.match_at(self.tokens, i)
+            if titles and entity is not None and titles[0].value.role == entity.role:
+                return i  # the title of the person's role (past ranks and descriptions)
+            found = i if titles else found
+        return found
+
+    # -- markers --------------------------------------------------------------------------------
+    def marker_tie(self, match: PhraseMatch[TiePattern]) -> None:
+        pattern = match.value
+        subject = self.mention_before(match.start)
+        obj = self.object_after(match.end, pattern)
+        if subject is None or obj is None:
+            return
+        if pattern.kind == "place":
+            self.place_tie(pattern, subject, obj, match)
+            return
+        subject_key, object_key = self.actor(subject), self.actor(obj)
+        if not subject_key or not object_key:
+            return
+        if pattern.kind == "lead-marker":
+            subject_key, object_key = object_key, subject_key
+            if self.after_delegation(subject):  # "وفد حماس برئاسة فلان": he leads the delegation, of Hamas
+                pattern = TiePattern("delegation", self.lex.delegation_tie, (), pattern.confidence)
+        self.add(pattern, subject_key, object_key, subject.token_start, obj.token_end, f"tie:{pattern.kind}")
+
+    def after_delegation(self, mention: Mention) -> bool:
+        """Is the mention the owner of a delegation ("وفد حماس")?"""
+        i = mention.token_start - 1
+        return i >= 0 and self.tokens[i].norm in self.lex.delegations
+
+    def place_tie(self, pattern: TiePattern, place: Mention, region: Mention, match: PhraseMatch) -> None:
+        inner, outer = self.doc.entities.get(place.entity), self.doc.entities.get(region.entity)
+        if inner is None or outer is None or place.kind == "nisba" or region.kind == "nisba":
+            return
+        if inner.type not in PLACE_TYPES or outer.type not in REGION_TYPES or RANK[inner.type] >= RANK[outer.type]:
+            return  # "قتل في غزة في رفح"? a place lies only within a larger kind of place
+        self.add(pattern, inner.key, outer.key, place.token_start, region.token_end, "tie:place")
+
+    def mention_before(self, k: int) -> Mention | None:
+        """The mention ending right before token k (a comma may stand between)."""
+        ending = [m for m in self.mentions if m.token_end == k and m.kind != "qualifier"]
+        if ending:
+            return max(ending, key=lambda m: m.token_end - m.token_start)
+        return None
+
+    def object_after(self, k: int, pattern: TiePattern) -> Mention | None:
+        """The mention the pattern's object marker introduces at token k."""
+        if k >= len(self.tokens):
+            return None
+        words = [m for m in pattern.markers if " " not in m and len(m) > 1]
+        start = k + 1 if self.tokens[k].norm in words else k
+        starting = [m for m in self.mentions if m.token_start == start]
+        if not starting:
+            return None
+        mention = max(starting, key=lambda m: m.token_end - m.token_start)
+        letters = [m for m in pattern.markers if len(m) == 1]
+        if pattern.markers and start == k and not (letters and mention.proclitic.endswith(tuple(letters))):
+            return None  # the object must carry its marker ("التابعة لـ"، "المرتبطة بـ")
+        return mention
+
+    def actor(self, mention: Mention) -> str:
+        """The actor a mention stands for (a nisba stands for its state)."""
+        if mention.kind == "nisba":
+            return self.doc.state_of(mention.entity)
+        entity = self.doc.entities.get(mention.entity)
+        return entity.key if entity is not None and entity.type in ACTOR_TYPES else ""
+
+    # -- output ---------------------------------------------------------------------------------
+    def add(self, pattern: TiePattern, subject: str, obj: str, start: int, end: int, rule: str) -> None:
+        if subject == obj or (pattern.tie, subject, obj) in self.found:
+            return
+        first, last = self.tokens[start], self.tokens[end - 1]
+        s = self.sentence
+        self.found[(pattern.tie, subject, obj)] = Event(
+            id=f"{first.start}-{pattern.tie}", type=pattern.tie, relation=implied_relation(pattern.tie),
+            sentence=s.index, start=first.start, end=last.end,
+            trigger=s.text[first.start - s.start:last.end - s.start], rule=rule,
+            confidence=pattern.confidence, agents=[subject], targets=[obj],
+        )
+
+
+def find_ties(doc: DocumentEntities, sentence: Sentence, mentions: list[Mention]) -> list[Event]:
+    return TieReader(doc, sentence, mentions).read()
+
+
+def extraction_ties(extraction) -> list[Event]:
+    """The ties of a whole extraction (for a pipeline without the ties step, and for tests)."""
+    from kg.extract.gazetteer import load_gazetteer
+
+    doc = DocumentEntities(load_gazetteer(), extraction.document.date, entities=extraction.entities,
+                           mentions=extraction.mentions)
+    return [tie for sentence in extraction.sentences for tie in find_ties(doc, sentence, extraction.mentions)]
+
+
+def register() -> None:
+    """Declare the ties step to the pipeline's components, when that package is there."""
+    try:
+        from kg.extract.components import COMPONENTS, factory
+    except ImportError:
+        return
+    if "ties" in COMPONENTS:
+        return
+
+    @factory("ties", "sentence", requires=("entities", "sentence.sentence", "sentence.mentions", "sentence.events"),
+             assigns=("sentence.events",))
+    def ties(doc, state) -> None:
+        state.events = state.events + find_ties(doc.entities, state.sentence, state.mentions)
+
+
+register()
