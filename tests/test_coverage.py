@@ -61,6 +61,15 @@ def test_class_is_described_and_placed(cls):
         assert full().value(relation, KG.targetLabel) is not None
 
 
+def test_module_terms_are_defined_by_the_ontology_and_commented_in_both_languages():
+    graph = module()
+    terms = {s for s in graph.subjects(RDFS.label, None) if str(s).startswith(str(KG))}
+    assert len(terms) > 120
+    for term in terms:
+        assert (term, RDFS.isDefinedBy, URIRef("https://w3id.org/kg-arabic-news/ontology")) in graph, term
+        assert {"ar", "en"} <= labels(graph, term, RDFS.comment), term
+
+
 def test_alignments_point_at_declared_concepts():
     """Every SKOS match of a kg class is a concept of the PLOVER, ACLED or CAMEO scheme."""
     graph = full()
