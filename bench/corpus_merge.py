@@ -5,6 +5,8 @@ precision/recall of event and entity clusters, disagreements found, gazetteer me
     python bench/corpus_merge.py --shuffle 7     # the same corpus in another order: same figures
     python bench/corpus_merge.py --json          # figures as JSON
     python bench/corpus_merge.py --clusters      # also list the system's clusters
+    python bench/corpus_merge.py --scale 300     # merge time and memory on the set copied 300 times
+                                                 # (each copy 40 days later: ~10k documents)
 """
 from __future__ import annotations
 
@@ -39,13 +41,58 @@ def run(folder: Path, shuffle: int | None = None):
     return extractions, result, score(load_gold(folder), extractions, result)
 
 
+def shifted(summary, copy: int):
+    """The summary of a copy of a document, `copy` x 40 days later, under another id."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    shift = timedelta(days=40 * copy)
+    doc = f"{summary.doc}~{copy}"
+    move = (lambda d: d + shift if d else d)
+    return replace(summary, doc=doc, published=move(summary.published),
+                   mentions=tuple(replace(m, doc=doc) for m in summary.mentions),
+                   events=tuple(replace(e, doc=doc, date=move(e.date)) for e in summary.events))
+
+
+def scale(folder: Path, copies: int) -> None:
+    import resource
+
+    from kg.corpus import corpus_triples
+
+    documents = list(read_documents(folder / "articles.jsonl", None, lambda error: None))
+    summaries = [summarise(extract(d)) for d in documents]
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    corpus = Corpus()
+    for copy in range(copies):
+        for summary in summaries:
+            corpus.add(shifted(summary, copy))
+    added = time.perf_counter()
+    cpu = time.process_time()
+    result = corpus.merge()
+    merged = time.perf_counter()
+    cpu = time.process_time() - cpu
+    triples = sum(1 for _ in corpus_triples(result))
+    done = time.perf_counter()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"documents: {copies * len(summaries)}  events kept: {len(corpus.events)}")
+    print(f"add: {added - started:.2f} s  merge: {merged - added:.2f} s ({cpu:.2f} s CPU)  triples: {triples} in {done - merged:.2f} s")
+    print(f"canonical events: {len(result.clusters)}  disagreements: {len(result.disagreements)}  "
+          f"merges: {len(result.actors.merges)}")
+    print(f"peak memory: {peak / 1024:.0f} MB (before the corpus: {before / 1024:.0f} MB)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="?", type=Path, default=GOLD)
     parser.add_argument("--shuffle", type=int, help="shuffle the documents with this seed")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--clusters", action="store_true")
+    parser.add_argument("--scale", type=int, metavar="N", help="time and memory of the merge on N copies of the set")
     args = parser.parse_args()
+    if args.scale:
+        scale(args.gold, args.scale)
+        return 0
     started = time.perf_counter()
     extractions, result, report = run(args.gold, args.shuffle)
     seconds = time.perf_counter() - started

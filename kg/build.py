@@ -63,6 +63,7 @@ class BuildSummary:
     in_html: int = 0
     outputs: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)  # outputs of an earlier build not rewritten
+    corpus: list[str] = field(default_factory=list)  # what the corpus stage merged (kg.corpus)
 
     def lines(self) -> list[str]:
         out = [
@@ -86,6 +87,7 @@ class BuildSummary:
             out.extend(f"  {failure.line()}" for failure in self.failed[:SHOWN_FAILURES])
             if len(self.failed) > SHOWN_FAILURES:
                 out.append(f"  ... and {len(self.failed) - SHOWN_FAILURES} more")
+        out.extend(self.corpus)
         out.append(f"time: {self.seconds:.2f} s")
         out.extend(f"wrote {path}" for path in self.outputs)
         out.extend(f"removed {path} (from an earlier build)" for path in self.removed)
@@ -303,6 +305,7 @@ def build(
     validate_limit: int = VALIDATE_LIMIT,
     html_limit: int = HTML_LIMIT,
     on_failure: Callable[[Failure], None] | None = None,
+    merge: bool = True,
 ) -> BuildSummary:
     """Build OUT/graph.* from a path or from Documents; what `kg build` runs."""
     from tqdm import tqdm
@@ -328,8 +331,11 @@ def build(
     checked = new_graph()
     shown = new_graph()
     bar = tqdm(total=len(documents), unit="doc", desc="build", disable=not progress, file=sys.stderr)
+    stage = corpus_stage(merge)
 
     def on_document(extraction: Extraction) -> None:
+        if stage:
+            stage.observe(extraction)
         if validate and summary.documents <= validate_limit:
             extraction_graph(extraction, checked)
             summary.validated = summary.documents
@@ -344,8 +350,13 @@ def build(
             on_failure(failure)
 
     try:
-        write_outputs(outputs, corpus_triples(extract_all(documents, jobs), summary, on_document, failed),
-                      formats, summary, shown if html else None, checked if validate else None)
+        stream = corpus_triples(extract_all(documents, jobs), summary, on_document, failed)
+        if stage:  # after the documents: merged actors, canonical events, disagreements (kg.corpus)
+            stream = stage.after(stream, lambda: summary.documents)
+        write_outputs(outputs, stream, formats, summary, shown if html else None, checked if validate else None)
+        if stage:
+            summary.triples += stage.triples
+            summary.corpus = stage.lines()
         bar.close()
         if not summary.documents:
             raise KgError(f"no document could be built ({len(summary.failed)} failed; first: "
@@ -356,6 +367,15 @@ def build(
         outputs.discard()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def corpus_stage(merge: bool):
+    """The cross-document stage (`--no-merge` turns it off: articles stay apart)."""
+    if not merge:
+        return None
+    from kg.corpus import CorpusStage
+
+    return CorpusStage()
 
 
 def write_outputs(outputs: Outputs, stream: Iterator, formats: tuple[str, ...], summary: BuildSummary,

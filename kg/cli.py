@@ -127,6 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--html-docs", type=positive_int, default=100, metavar="N",
                    help="show the first N documents in graph.html (default: 100)")
     b.add_argument("-j", "--jobs", type=positive_int, default=1, help="worker processes for extraction (default: 1)")
+    b.add_argument("--no-merge", action="store_true", help="keep articles apart: no cross-document merging of "
+                   "actors and events, no canonical events or disagreements (docs/corpus.md)")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
     for module in COMMAND_MODULES:
@@ -153,7 +155,7 @@ def run_build(args: argparse.Namespace) -> int:
         args.input, args.out, published=args.date, formats=tuple(args.format or ["turtle"]),
         html=not args.no_html, validate=not args.no_validate, jobs=args.jobs,
         progress=not args.quiet, on_error=report, validate_limit=args.validate_docs, html_limit=args.html_docs,
-        on_failure=failed,
+        on_failure=failed, merge=not args.no_merge,
     )
     for line in summary.lines():
         print(printable(line))

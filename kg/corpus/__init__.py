@@ -11,7 +11,7 @@ Everything is derived from sorted keys, so the same corpus in any order gives th
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -23,7 +23,7 @@ from kg.corpus.summary import (CANDIDATE_MODALITIES, DENIAL_MODALITY, DocSummary
 
 MENTIONS_PER_ACTOR = 6  # merge evidence kept per minted actor over the whole corpus
 
-__all__ = ["Corpus", "CorpusResult", "DocSummary", "summarise", "merge", "corpus_triples"]
+__all__ = ["Corpus", "CorpusResult", "CorpusStage", "DocSummary", "summarise", "merge", "corpus_triples"]
 
 
 @dataclass
@@ -116,3 +116,35 @@ def corpus_triples(result: CorpusResult):
     from kg.corpus.graph import result_triples
 
     return result_triples(result)
+
+
+class CorpusStage:
+    """The hook `kg build` uses: observe each document as it streams, then, after the last one,
+    yield the corpus graph's triples (nothing for a single document: its output stays as it was)."""
+
+    def __init__(self) -> None:
+        self.corpus = Corpus()
+        self.result: CorpusResult | None = None
+        self.triples = 0
+
+    def observe(self, extraction) -> None:
+        self.corpus.add(summarise(extraction))
+
+    def after(self, stream, documents) -> Iterator:
+        """`stream`'s triples, then the corpus triples if `documents()` (counted while streaming) > 1."""
+        yield from stream
+        if documents() < 2:
+            return
+        self.result = self.corpus.merge()
+        self.corpus = Corpus()  # the summaries are no longer needed
+        triples = dict.fromkeys(corpus_triples(self.result))
+        self.triples = len(triples)
+        yield from triples
+
+    def lines(self) -> list[str]:
+        if self.result is None:
+            return []
+        result = self.result
+        reports = sum(len(c.reports) for c in result.clusters)
+        return [f"corpus: {len(result.clusters)} canonical events ({reports} reports), "
+                f"{len(result.actors.merges)} actors merged, {len(result.disagreements)} disagreements"]

@@ -9,13 +9,16 @@ with its report (document, sentence, outlet, claim) so a reader can weigh them.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
+from datetime import date, timedelta
 
-from kg.corpus.events import Coreference, dates_meet
+from kg.corpus.events import DOCUMENT_LAG, TOLERANCE, WINDOW, Coreference, dates_meet
 from kg.corpus.summary import DENIAL_MODALITY, EventInfo
 
 COUNT, BLAME, DENIAL = "CountDisagreement", "BlameDisagreement", "DenialDisagreement"
 ACCUSATION, DENIAL_CLASS = "Accusation", "Denial"
+REACH = timedelta(days=2 * max(WINDOW.values()) + DOCUMENT_LAG) + 2 * TOLERANCE  # beyond it no dates meet
 
 
 @dataclass(frozen=True)
@@ -66,8 +69,9 @@ def blame_disagreement(index: int, unit: tuple[EventInfo, ...], coref: Coreferen
 def denial_disagreements(units, coref: Coreference, hostile, denials: list[EventInfo]) -> list[Disagreement]:
     """Each accusation (or hostile event) that a denial answers, with the accusers and the deniers."""
     answered: dict[int, list[EventInfo]] = {}
+    index = UnitIndex(units)
     for denial in sorted(denials, key=lambda e: e.ref):
-        target = answered_unit(denial, units, coref, hostile)
+        target = answered_unit(denial, index.near(denial), units, coref, hostile)
         if target is not None:
             answered.setdefault(target, []).append(denial)
     out = []
@@ -81,7 +85,26 @@ def denial_disagreements(units, coref: Coreference, hostile, denials: list[Event
     return out
 
 
-def answered_unit(denial: EventInfo, units, coref: Coreference, hostile) -> int | None:
+class UnitIndex:
+    """Units by date, so a denial is compared with the units of its days only (not the corpus)."""
+
+    def __init__(self, units) -> None:
+        spans = []
+        for i, unit in enumerate(units):
+            dates = [r.date for r in unit if r.date is not None]
+            spans.append((min(dates) if dates else date.min, max(dates) if dates else date.max, i))
+        self.spans = sorted(spans)
+        self.starts = [s[0] for s in self.spans]
+
+    def near(self, event: EventInfo) -> list[int]:
+        if event.date is None:
+            return sorted(s[2] for s in self.spans)
+        low, high = event.date - REACH, event.date + REACH
+        end = bisect_right(self.starts, high)
+        return sorted(i for start, stop, i in self.spans[:end] if stop >= low)
+
+
+def answered_unit(denial: EventInfo, near: list[int], units, coref: Coreference, hostile) -> int | None:
     """The unit a denial answers: an accusation against the denier, else (for a denied event or a
     bare denial) a hostile event attributed to the denier; accusations first, then one sharing the
     denial's document, then the most reported."""
@@ -89,7 +112,8 @@ def answered_unit(denial: EventInfo, units, coref: Coreference, hostile) -> int 
     if not deniers:
         return None
     best = None
-    for index, unit in enumerate(units):
+    for index in near:
+        unit = units[index]
         first = unit[0]
         if any(r.ref == denial.ref for r in unit):
             continue

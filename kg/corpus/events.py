@@ -28,6 +28,7 @@ from kg.corpus.summary import CANDIDATE_MODALITIES, EventInfo
 WINDOW = {"day": 0, "relative": 1, "weekday": 1}
 DOCUMENT_LAG = 3  # a report with no date of its own happened up to this many days before publication
 TOLERANCE = timedelta(days=1)
+DATED = frozenset(WINDOW)  # precisions that name a day of their own (not the publication date)
 MERGE_SCORE = 3  # evidence needed to call two compatible reports one event
 SPECIFIC_PLACE = 2  # same town, region or camp
 COARSE_PLACE = 1  # same country only
@@ -180,7 +181,7 @@ class Coreference:
         if place is None or targets is None:
             return NO
         score = place + targets + (SAME_CLASS if a.type == b.type else 0)
-        if a.date and b.date and a.date == b.date and a.precision == b.precision == "day":
+        if a.date and b.date and a.date == b.date and a.precision in DATED and b.precision in DATED:
             score += SAME_DAY
         blame = False
         if a.family in REPORTER_FAMILIES:

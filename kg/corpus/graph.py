@@ -127,7 +127,7 @@ def disagreement_triples(disagreement: Disagreement, about: NamedNode, result: C
         yield Triple(held, KG_["document"], NamedNode(document_iri(report.doc)))
         if report.source:
             yield Triple(held, KG_["source"], plain(report.source))
-        speakers = [s for _, s in report.claims] or list(report.agents)
+        speakers = [s for _, s in report.claims] or (list(report.agents) if position.stance != "blames" else [])
         for speaker in sorted({canon(s) for s in speakers}):
             yield Triple(held, KG_["heldBy"], entity_node(speaker))
         for claim_id, _ in report.claims:
