@@ -208,6 +208,14 @@ FACTS = [
     ("cov_sahel_coup", "the junta overthrows Bazoum", event("Coup", "Niger_Junta", "Mohamed_Bazoum")),
     ("cov_sahel_coup", "the junta imposes a curfew on Niamey", event("Curfew", "Niger_Junta", "Niamey")),
     ("cov_sahel_coup", "Niger breaks relations with France", event("BreakRelations", "Niger", "France")),
+    # ties (kg/extract/ties.py) are events of the tie classes of events.ttl
+    ("cov_ties", "al-Hayya heads the Hamas delegation (برئاسة)", event("Leadership", "Khalil_al_Hayya", "Hamas")),
+    ("cov_ties", "Adraee speaks for the Israeli army", event("Spokesperson", "Avichay_Adraee", "IDF")),
+    ("cov_ties", "the Qassam Brigades are Hamas's armed wing", event("Affiliation", "Qassam_Brigades", "Hamas")),
+    ("cov_ties", "the RSF are backed by the UAE", event("Backing", "RSF", "United_Arab_Emirates")),
+    ("cov_ties", "Jenin camp lies in the north of the West Bank",
+     "?e a kg:PlaceWithin ; kg:target kgr:West_Bank ; kg:agent ?camp . ?camp kg:locatedIn kgr:West_Bank ."),
+    ("cov_ties", "the delegation arrives in Cairo (وصل إلى)", event("Visit", "Hamas", "Cairo")),
     ("cov_sahel_coup", "Niger expels the French ambassador",
      "?e a kg:Expulsion ; kg:agent kgr:Niger ; kg:target ?envoy . ?envoy kg:country kgr:France ."),
 ]
@@ -223,6 +231,7 @@ def test_coverage_fact(article, name, where):
     ("cov_gaza_talks", "kgr:Hamas kg:receivesProposalFrom kgr:Egypt ."),
     ("cov_ukraine_exchange", "kgr:Russia kg:exchangesPrisonersWith ?x . kgr:Ukraine kg:exchangesPrisonersWith ?x ."),
     ("cov_sahel_coup", "kgr:Niger_Junta kg:overthrows kgr:Mohamed_Bazoum ."),
+    ("cov_ties", "kgr:RSF kg:backedBy kgr:United_Arab_Emirates . kgr:Qassam_Brigades kg:affiliatedWith kgr:Hamas ."),
 ])
 def test_direct_relation(article, where):
     assert ask(article_graph(article), where)
