@@ -89,3 +89,8 @@ def test_a_rank_after_the_description_leads_to_the_name():
 def test_a_family_name_with_the_article_ends_the_name():
     x = run("ودان وزير الإعلام سامر الحداد هجوم الجماعة على الميناء.")
     assert entity_of(x, "سامر الحداد").name_ar == "سامر الحداد"
+
+
+def test_an_adjective_of_a_delegation_is_no_title():
+    x = run("وفد قيادي بحماس يتوجه الى القاهرة وسط كلام عن اقتراح هدنة جديد")
+    assert not any(e.minted and e.type == "Person" for e in x.entities.values())

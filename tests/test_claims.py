@@ -74,3 +74,24 @@ def test_each_speech_verb_governs_only_its_own_region():
     by_quote = {c.quote: c.speaker for c in x.claims}
     assert by_quote.get("حققت كل أهدافها") == "Azerbaijan"
     assert not any("العدو" in q for q, s in by_quote.items() if s == "Azerbaijan")
+
+
+def test_a_long_quoted_name_after_a_speech_verb_is_no_claim():
+    x = run('وأعلنت «جماعة نصرة الإسلام والمسلمين» في بيان مقتل جنديين في هجوم على الثكنة.')
+    assert not any("نصرة الإسلام" in q for q in quotes(x))
+
+
+def test_an_eyewitness_is_his_own_speaker():
+    x = run("وقال شاهد عيان إن الطائرات قصفت السوق. وقال شاهد عيان آخر إن القصف استمر ساعة.")
+    speakers = [c.speaker for c in x.claims]
+    assert len(speakers) == 2 and len(set(speakers)) == 2
+    assert all(x.entities[s].type == "Person" and x.entities[s].role == "Witness" for s in speakers)
+
+
+def test_one_of_the_two_sources_is_the_source_named_before():
+    x = run("وأفاد مصدران فلسطينيان مطلعان بأن الوفد غادر. وقال أحد المصدرين لوكالة فرانس برس إن "
+            '"الوفد سيصل إلى القاهرة صباح غد للقاء المسؤولين".')
+    (later,) = [c for c in x.claims if "القاهرة" in c.quote]
+    speaker = x.entities[later.speaker]
+    assert speaker.country == "Palestine" and speaker.role == "Source"
+    assert later.speaker != "AFP" and speaker.part_of != "AFP"

@@ -43,6 +43,33 @@ class Quote:
     def words(self) -> int:
         return len(self.text.split())
 
+    @property
+    def is_name(self) -> bool:
+        return quoted_name(self.text)
+
+
+MAX_NAME_WORDS = 6
+
+
+@lru_cache(maxsize=4096)
+def quoted_name(text: str) -> bool:
+    """«جماعة نصرة الإسلام والمسلمين»، «حركة الشباب»: a quotation that is a known name, or a head
+    noun of a body or group with no verb after it, is a name, not something said."""
+    from kg.extract.actors.discovery import lexicon
+    from kg.extract.gazetteer import load_gazetteer
+    from kg.text.segment import tokenize
+
+    tokens = tokenize(text)
+    if not tokens or len(tokens) > MAX_NAME_WORDS:
+        return False
+    known = load_gazetteer().names.match_at(tokens, 0)
+    if known and known[0].end == len(tokens):
+        return True
+    head = lexicon().heads.match_at(tokens, 0)
+    if not head or head[0].value.kind not in ("body", "group", "force"):
+        return False
+    return not any(frame_index().match_at(tokens, i) for i in range(1, len(tokens)))
+
 
 @lru_cache(maxsize=None)
 def claim_words(kind: str) -> frozenset[str]:
@@ -114,7 +141,8 @@ class ClaimReader:
             return self.complement(event, complement, region_end)
         claims = []
         for n, quote in enumerate(self.quotes):
-            if n in self.used or not (event.end <= quote.open_at < region_end) or quote.words < MIN_QUOTE_WORDS:
+            if n in self.used or not (event.end <= quote.open_at < region_end) or quote.words < MIN_QUOTE_WORDS \
+                    or quote.is_name:
                 continue
             if self.tokens_between(event.end, quote.open_at) > GOVERNED_GAP:
                 continue
@@ -127,7 +155,8 @@ class ClaimReader:
         the reported words; "أن "…" وأن …" is the quotation, then the next complement."""
         start = self.after_token(start)
         for n, quote in enumerate(self.quotes):
-            if not (start <= quote.open_at < region_end) or self.tokens_between(start, quote.open_at) > QUOTED_SUBJECT:
+            if not (start <= quote.open_at < region_end) or self.tokens_between(start, quote.open_at) > QUOTED_SUBJECT \
+                    or quote.is_name:
                 continue
             rest = self.text(quote.close_at, region_end)
             opens = self.tokens_between(start, quote.open_at) == 0  # أن "…" عند الحدود: the quotation is the claim
@@ -164,7 +193,7 @@ class ClaimReader:
     def fronted(self, event: Event) -> list[Claim]:
         """« … »، قال X: a quotation closed right before the speech verb."""
         for n, quote in enumerate(self.quotes):
-            if n in self.used or quote.close_at > event.start or quote.words < 2:
+            if n in self.used or quote.close_at > event.start or quote.words < 2 or quote.is_name:
                 continue
             gap = self.text(quote.close_at, event.start)
             words = [w for w in re.split(r"[\s،,:]+", gap) if w]

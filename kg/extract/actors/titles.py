@@ -16,7 +16,7 @@ MAX_DESCRIPTION = 6
 ORG_TYPES = {"InternationalOrganisation", "Organisation", "GovernmentBody", "Government", "Ministry",
              "Parliament", "ArmedForce", "ArmedGroup", "MediaOutlet"}
 PLACE_SCOPES = {"City", "Region"}  # a local office (a district's governor) is of a place
-COUNTERPART, RANK, SOURCE = "counterpart", "rank", "source"  # kinds of titles.tsv
+COUNTERPART, RANK, SOURCE, WITNESS = "counterpart", "rank", "source", "witness"  # kinds of titles.tsv
 
 
 class TitleReader:
@@ -36,7 +36,14 @@ class TitleReader:
         status = status or more_status
         if title.kind == SOURCE:  # "مسؤول فلسطيني"، "مصدر في حركة X": an unnamed person of X (left
             # unmarked as titled: "نقلت الوكالة عن مصدر" keeps its preposition)
-            return self.office(i, j, title, scope, country, status) if scope else max(j, i + 1)
+            scope_entity = self.ctx.doc.lookup(scope) if scope else None
+            if scope_entity is not None and scope_entity.type == "MediaOutlet":
+                return self.source_again(i, match.end, title)  # "قال أحد المصدرين لوكالة فرانس برس": told to it
+            if scope:
+                return self.office(i, j, title, scope, country, status)
+            return self.source_again(i, j, title)
+        if title.kind == WITNESS:  # "قال شاهد عيان": an unnamed person of this article
+            return self.office(i, j, title, "", "", status)
         known, start, end = self.person_after(j)
         if known is not None:
             return self.titled(known, title)
@@ -45,6 +52,16 @@ class TitleReader:
         if title.kind == COUNTERPART or not scope:
             return max(start, i + 1)
         return self.titled(self.office(i, start, title, scope, country, status), title)
+
+    def source_again(self, i: int, j: int, title: Title) -> int:
+        """"أحد المصدرين"، "وأضاف المسؤول": the unnamed source of that role named last, if any."""
+        ctx = self.ctx
+        for mention in reversed(ctx.doc.mentions):
+            entity = ctx.doc.entities.get(mention.entity)
+            if entity is not None and entity.minted and entity.role == title.role and mention.kind == "title":
+                ctx.add(entity.key, i, j, "title:source-again", 0.5, "title")
+                return j
+        return max(j, i + 1)
 
     def status(self, j: int) -> tuple[int, str]:
         """"السابق"، "بالإنابة" at token j: (end, "former" | "acting"), else (j, "")."""
@@ -207,14 +224,17 @@ class TitleReader:
             ctx.add(holder.key, i, j, "title:office-holder", 0.7, "title")
             return j
         role = (f"{status} " if status else "") + title.role
-        key = f"{scope}_{role.title().replace(' ', '').replace('-', '')}_{ctx.doc.tag}"
+        key = "_".join(p for p in (scope, role.title().replace(" ", "").replace("-", ""), ctx.doc.tag) if p)
+        if title.kind == WITNESS:  # each eyewitness is a person of their own
+            key = f"{key}_{ctx.tokens[i].start}"
         scope_entity = ctx.doc.lookup(scope)
         entity = ctx.doc.entities.get(key) or Entity(
             key=key, type="Person", name_ar=dediacritize(ctx.surface(i, j)),
-            name_en=f"{scope_entity.name_en if scope_entity else scope} {role}",
+            name_en=f"{scope_entity.name_en if scope_entity else scope} {role}".strip(),
             country=country, part_of=scope if scope != country else "", role=title.role,
             role_ar=title.ar, minted=True,
         )
         ctx.doc.use(entity)
-        ctx.add(key, i, j, "title:unnamed-source" if title.kind == SOURCE else "title:role-holder", 0.6, "title")
+        rule = "title:unnamed-source" if title.kind in (SOURCE, WITNESS) else "title:role-holder"
+        ctx.add(key, i, j, rule, 0.6, "title")
         return j
