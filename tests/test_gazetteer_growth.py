@@ -207,6 +207,12 @@ def test_title_and_nisba_resolve_to_the_holder_of_the_day():
     ("وقال المخرج ديريك إن الفيلم جاهز.", "Malikiyah"),                  # Derek, not Derik
     ("وتعرضت القاعدة العسكرية لهجوم بالصواريخ.", "Al_Qaeda"),             # القاعدة = the base
     ("وسيعقد مجلس الأمن جلسة طارئة.", "Russian_Security_Council"),       # the UN council
+    ("وبدأ العام الهجري الجديد أمس.", "Hikmat_al_Hijri"),                 # الهجري = Hijri
+    ("وتحدث الخبراء عن حرب هجينة ونظام هجين.", "Hajin"),                   # هجين = hybrid
+    ("ونُقل الجرحى جوياً إلى العاصمة.", "Jwaya"),                          # جوياً = by air
+    ("وأظهر القائد نفاذ البصيرة.", "Al_Busayrah"),                        # البصيرة = insight
+    ("وقال زعيم روحاني للطائفة إن الأمر خطير.", "Hassan_Rouhani"),        # روحاني = spiritual
+    ("وعقد المجلس الأعلى للدولة في موريتانيا اجتماعاً.", "High_Council_of_State_Libya"),  # not Libya's
 ])
 def test_common_word_does_not_fire(text, key):
     assert key not in mentions(text)
