@@ -2,7 +2,7 @@
 
 Roles are looked for in a trigger's own clause first, so "…، وموسكو تعلن…" does not give the
 first verb Moscow as its object and "أعلن X أن Y قصف" does not make X the shelling's agent.
-A clause opens at clause punctuation, at a quotation edge, at a subordinating word
+A clause opens at clause punctuation, at a subordinating word
 (`kg/lang/ar/clauses.tsv`: أن، الذي، حيث، بعد أن، إذا…), at a verb joined by و/ف, at و + a
 name + a verb (a new subject), and at a participle (موضحاً). One pass over the tokens: linear.
 """
@@ -62,7 +62,8 @@ def punctuation_breaks(sentence: Sentence) -> set[int]:
 def segment(sentence: Sentence, openers: dict[int, str], regions: list[int]) -> list[Clause]:
     """Clauses of a sentence. `openers`: token index -> clause kind opened by the extractor's own
     knowledge (a coordinated verb, a participle, و + subject + verb); `regions`: per token, the
-    quotation it is in (-1 outside)."""
+    quotation it is in (-1 outside). Quotation marks open no clause: a quoted name ("سي ستار")
+    is part of its clause, and the finders keep to one quotation themselves."""
     tokens = sentence.tokens
     if not tokens:
         return []
@@ -77,7 +78,7 @@ def segment(sentence: Sentence, openers: dict[int, str], regions: list[int]) -> 
             continue
         if i in openers:
             starts.append((i, openers[i], i))
-        elif i in breaks or regions[i] != regions[i - 1]:
+        elif i in breaks:
             starts.append((i, "main", -1))
         i += 1
     if marker_at(sentence, 0) is not None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from kg.extract.clauses import Clause, clause_of_tokens, segment
 from kg.extract.entities import DocumentEntities
 from kg.extract.frames import Frame, frame_index, word_class
 from kg.extract.phrases import PhraseMatch
@@ -64,6 +65,7 @@ class Trigger:
     proclitic: str
     enclitic: bool
     event: Event | None = None
+    agent_end: int = 0  # token where the agent found for it ends
 
 
 # -- the shared view ---------------------------------------------------------------------------
@@ -151,6 +153,8 @@ class SentenceView:
     def coordinated(self, previous: Group, group: Group) -> bool:
         """"X and Y" or "X and the French Y": joined by the conjunction with at most one word between."""
         conjunction = ar.words("conjunction")[0]
+        if self.breaks and previous.end < len(self.breaks) and self.breaks[previous.end] <= group.start:
+            return False  # "around Sake, and it called on Rwanda": punctuation ends the list
         gap = group.start - previous.end
         if gap == 0:
             return group.proclitic.startswith(conjunction)
@@ -216,6 +220,67 @@ def next_breaks(sentence: Sentence) -> list[int]:
     return out[:len(tokens)] or [0]
 
 
+# -- clauses -----------------------------------------------------------------------------------
+def is_noun_form(trigger: Trigger, view: SentenceView) -> bool:
+    """A definite trigger word (القصف) or one with ب/ل (بقصف) is a verbal noun, not a verb."""
+    if trigger.proclitic.endswith(ar.words("noun-clitic")):
+        return True
+    word = view.sentence.tokens[trigger.start].norm[len(trigger.proclitic):]
+    return word.startswith(ar.words("definite-article"))
+
+
+def clause_openers(view: SentenceView, triggers: list[Trigger]) -> dict[int, str]:
+    """Where the extractor's own knowledge opens a clause: a verb joined by و/ف (coordinate),
+    و + a name + a verb (a coordinate clause with a subject of its own), a participle."""
+    tokens = view.sentence.tokens
+    coordinators = ar.words("coordinating-clitic")
+    starts = {t.start: t for t in triggers}
+    openers: dict[int, str] = {}
+    for trigger in triggers:
+        if trigger.frame.agent == "speaker":
+            openers[trigger.start] = "participle"
+        elif trigger.proclitic[:1] in coordinators and trigger.proclitic and not is_noun_form(trigger, view):
+            openers[trigger.start] = "coordinate"
+        elif trigger.start > 0 and tokens[trigger.start - 1].norm in word_class("coordinator"):
+            openers[trigger.start - 1] = "coordinate"
+    for group in view.groups:
+        if group.proclitic[:1] not in coordinators or not group.proclitic:
+            continue
+        i = group.end
+        while i < len(tokens) and i - group.end < 2 and tokens[i].norm in word_class("particle"):
+            i += 1
+        verb = starts.get(i)
+        if verb is not None and not verb.proclitic and not is_noun_form(verb, view):
+            openers[group.start] = "coordinate"  # "... and Moscow announces": a new subject
+    return openers
+
+
+@dataclass
+class ClauseMap:
+    """The clauses of a sentence and, per token, the clause it is in."""
+
+    clauses: list[Clause]
+    owner: list[int]
+
+    @classmethod
+    def of(cls, view: SentenceView, triggers: list[Trigger]) -> "ClauseMap":
+        found = segment(view.sentence, clause_openers(view, triggers), view.region)
+        return cls(found, clause_of_tokens(found, len(view.sentence.tokens)))
+
+    def at(self, token: int) -> Clause | None:
+        if not self.clauses or token >= len(self.owner):
+            return None
+        return self.clauses[self.owner[token]]
+
+    def end(self, token: int) -> int:
+        clause = self.at(token)
+        return clause.end if clause is not None else len(self.owner)
+
+    def start(self, token: int) -> int:
+        clause = self.at(token)
+        return clause.start if clause is not None else 0
+
+
 # -- triggers ----------------------------------------------------------------------------------
 class TriggerFinder:
     """Frame triggers left to right: longest phrase, first frame whose cue the sentence has."""
@@ -266,43 +331,107 @@ def feminine_verb(word: str, trigger: Trigger) -> bool:
 class SubjectFinder:
     """Who does what a verb says; reads the triggers resolved so far (main verb, governor)."""
 
-    def __init__(self, view: SentenceView, triggers: list[Trigger], previous_agents: list[str]) -> None:
+    def __init__(self, view: SentenceView, triggers: list[Trigger], previous_agents: list[str],
+                 clauses: ClauseMap | None = None) -> None:
         self.view = view
         self.triggers = triggers
         self.previous_agents = previous_agents
+        self.clauses = clauses or ClauseMap([], [])
 
-    def subject(self, index: int, limit: int, confidence: float) -> tuple[list[str], int, float]:
-        """A verb's subject: (agent keys, token where the subject ends, confidence)."""
+    def subject(self, index: int, limit: int, confidence: float) -> tuple[list[str], int, float, str]:
+        """A verb's subject: (agent keys, token where the subject ends, confidence, rule suffix).
+        The subject is looked for in the verb's own clause; any step outside it is a named rule
+        (pro-drop continuation, the previous sentence's speaker), and none is a guess."""
         trigger = self.triggers[index]
+        end = trigger.end
+        relative = self.relative_head(trigger)
+        if relative is not None:
+            return self.relative_subject(trigger, relative, limit, confidence)
         if self.after_relative_noun(trigger):
-            return [], trigger.end, confidence  # "the attack that targeted": a plain noun did it
+            return [], end, confidence, ""  # "the attack that targeted": a plain noun did it
         after = self.subject_of_complement(index)
         main = self.main_event(index)
+        adjacent = self.subject_adjacent(trigger)
         if isinstance(after, PronounSubject):
-            return list(after.keys), trigger.end, confidence
+            return list(after.keys), end, confidence, "+pronoun"
         if after is PLAIN_SUBJECT:
+            if adjacent:
+                return adjacent, end, confidence, "+nisba-subject"  # "that a Russian strike hit"
             # "that its forces launched": the speaker's forces; "that the attack led": no actor
             owner = main.agents[:] if main is not None and self.possessed_subject(index) else []
-            return owner, trigger.end, confidence * 0.8
-        adjacent = self.subject_adjacent(trigger)
+            return owner, end, confidence * 0.8, "+possessor" if owner else ""
         if adjacent and not after:
-            return adjacent, trigger.end, confidence
+            return adjacent, end, confidence, ""
         after = after or self.subject_after(trigger, limit)
         if after and main is not None and self.coordinated_verb(trigger) and trigger.start > 1 \
                 and not after[0].mention.titled:
             after = []  # "X called ... and urged Israel": Israel is the object; X still speaks
         if after:
-            return [k for g in after for k in g.keys], after[-1].end, confidence
+            return [k for g in after for k in g.keys], after[-1].end, confidence, ""
+        if self.plain_subject_before(trigger):
+            return [], end, confidence, ""  # "a heavy strike hit Kyiv": the noun is the subject
         before = self.subject_before(trigger)
         if before and self.view.same_clause(before[0].end, trigger.start):
-            return before[0].keys[:], trigger.end, confidence
+            return before[0].keys[:], end, confidence, ""
         if main is not None:
-            return main.agents[:], trigger.end, confidence
+            return main.agents[:], end, confidence, "+pro-drop"  # "X made a call, stressing in it"
         if before:
-            return before[0].keys[:], trigger.end, confidence
+            return before[0].keys[:], end, confidence, "+pro-drop"
         if trigger.start <= 1 and self.previous_agents and self.view.region[trigger.start] < 0:
-            return self.previous_agents[:], trigger.end, confidence * 0.8  # "and he added that..."
-        return [], trigger.end, confidence
+            return self.previous_agents[:], end, confidence * 0.8, "+previous-sentence"  # "and he added"
+        return [], end, confidence, ""
+
+    def nisba_of_noun(self, trigger: Trigger) -> list[str]:
+        """A nisba right after a trigger makes it a noun and names its actor: "قصف روسي"."""
+        for mention in self.view.mentions:
+            if mention.kind == "nisba" and mention.token_start == trigger.end:
+                return [mention.entity]
+        return []
+
+    def relative_head(self, trigger: Trigger) -> Group | None:
+        """The actor a relative clause (التي، الذي) is about, when the trigger opens it."""
+        clause = self.clauses.at(trigger.start)
+        if clause is None or clause.kind != "relative" or clause.opener < 1:
+            return None
+        if any(t.start < trigger.start and self.clauses.at(t.start) is clause for t in self.triggers):
+            return None  # the relative clause's own verb came first
+        return next((g for g in self.view.groups if g.end == clause.opener and self.view.can_act(g)), None)
+
+    def relative_subject(self, trigger: Trigger, head: Group, limit: int,
+                         confidence: float) -> tuple[list[str], int, float, str]:
+        """"M23, which Rwanda backs": with a pronoun on the verb the head is its object and the
+        subject follows; without one the head is the subject ("the group that seized X")."""
+        if trigger.enclitic:
+            after = self.subject_after(trigger, limit)
+            keys = [k for g in after for k in g.keys]
+            return keys, (after[-1].end if after else trigger.end), confidence, "+relative-object"
+        return head.keys[:], trigger.end, confidence, "+relative-subject"
+
+    def plain_subject_before(self, trigger: Trigger) -> bool:
+        """A noun phrase naming no actor stands between the clause start and the verb ("a heavy
+        Russian strike hit"): that noun is the subject, so nobody else is."""
+        view = self.view
+        start = self.clauses.start(trigger.start)
+        clause = self.clauses.at(trigger.start)
+        if clause is not None and clause.opener == start and clause.kind != "main":
+            start += 1
+        span = range(start, trigger.start)
+        if not span:
+            return False
+        tokens = view.sentence.tokens
+        skip = word_class("particle") | word_class("coordinator")
+        words = [i for i in span if tokens[i].norm not in skip]
+        if not words or any(i in view.covered and view.region[i] == view.region[trigger.start]
+                            and any(g.start <= i < g.end and g.marker == "obj" for g in view.groups) for i in words):
+            return False
+        prepositions = word_class("preposition")
+        if any(tokens[i].norm in prepositions or tokens[i].norm in view.doc.gazetteer.name_stops for i in words):
+            return False
+        first = tokens[words[0]].norm
+        if any(p for _, p in proclitic_variants(first)[1:] if p[-1:] in ar.words("oblique-clitic")):
+            return False
+        return words[-1] not in view.covered or any(m.kind == "nisba" and m.token_start <= words[-1] < m.token_end
+                                                     for m in view.mentions)
 
     def agrees(self, trigger: Trigger, group: Group) -> bool:
         """A feminine past verb cannot have a masculine body (the army) as subject."""
@@ -318,7 +447,7 @@ class SubjectFinder:
         view = self.view
         if view.is_complementizer(trigger.end):
             return []
-        end = min(trigger.end + SUBJECT_WINDOW, limit)
+        end = min(trigger.end + SUBJECT_WINDOW, limit, self.clauses.end(trigger.start))
         for i in range(trigger.end, end):  # the subject comes before any أن/إن
             if view.is_complementizer(i):
                 end = i
@@ -396,6 +525,8 @@ class SubjectFinder:
         c = view.complement_before(trigger, 0)
         if c < 0:
             return []
+        if self.clauses.clauses and self.clauses.start(trigger.start) > c:
+            return []  # "that if Israel attacked": the verb has a clause of its own after أن
         if c + 1 == trigger.start and view.sentence.tokens[c].norm in word_class("complementizer-pronoun"):
             main = self.main_event(index)  # "X announced that it targeted": the speaker did
             if main is not None:
@@ -439,14 +570,15 @@ class SubjectFinder:
 class TargetFinder:
     """The object a frame names by its marker, and the free-text object (about)."""
 
-    def __init__(self, view: SentenceView) -> None:
+    def __init__(self, view: SentenceView, clauses: ClauseMap | None = None) -> None:
         self.view = view
+        self.clauses = clauses or ClauseMap([], [])
 
     def targets(self, frame: Frame, start: int, limit: int, agents: list[str]) -> list[str]:
         view = self.view
         if not frame.targets:
             return []
-        end = min(start + TARGET_WINDOW, limit, view.clause_end(start))
+        end = min(start + TARGET_WINDOW, limit, view.clause_end(start), self.clauses.end(max(start - 1, 0)))
         region = view.region[start] if start < len(view.region) else -1
         window = [g for g in view.groups_between(start, end, region) if not set(g.keys) & set(agents)]
         between = ar.word("between")
@@ -530,6 +662,8 @@ class Agents:
     end: int = 0
     confidence: float = 0.0
     restated: bool = False
+    rule: str = ""  # how the agent was found outside the trigger's clause, for the fact's rule name
+    parties: list[str] = field(default_factory=list)  # mutual actions: the first acts on the others
 
 
 AgentMode = Callable[["EventAssembler", Slot], Agents]
@@ -547,8 +681,11 @@ def agent_mode(name: str) -> Callable[[AgentMode], AgentMode]:
 @agent_mode("subj")
 def agent_subject(assembler: "EventAssembler", slot: Slot) -> Agents:
     """The verb's subject (SubjectFinder.subject)."""
-    keys, end, confidence = assembler.subjects.subject(slot.index, slot.limit, slot.confidence)
-    return Agents(keys, end, confidence)
+    nisba = assembler.subjects.nisba_of_noun(slot.trigger) if "nisba" not in slot.frame.targets else []
+    if nisba:
+        return Agents(nisba, slot.trigger.end + 1, slot.confidence, rule="+nisba")  # "a Russian strike"
+    keys, end, confidence, rule = assembler.subjects.subject(slot.index, slot.limit, slot.confidence)
+    return Agents(keys, end, confidence, rule=rule)
 
 
 @agent_mode("governor")
@@ -558,6 +695,9 @@ def agent_governor(assembler: "EventAssembler", slot: Slot) -> Agents:
     own = assembler.subjects.subject_adjacent(trigger)
     if own:
         return Agents(own, trigger.end, slot.confidence)
+    nisba = assembler.subjects.nisba_of_noun(trigger) if "nisba" not in slot.frame.targets else []
+    if nisba:
+        return Agents(nisba, trigger.end + 1, slot.confidence, rule="+nisba")
     if governor is not None and governor.type == slot.frame.event:
         # "Washington delivered a shipment of arms to X": the noun restates its verb's event
         more = assembler.targets.targets(slot.frame, trigger.end, slot.limit, governor.agents)
@@ -603,6 +743,16 @@ def agent_between(assembler: "EventAssembler", slot: Slot) -> Agents:
     return Agents([], slot.trigger.end, slot.confidence)
 
 
+@agent_mode("mutual")
+def agent_mutual(assembler: "EventAssembler", slot: Slot) -> Agents:
+    """"تبادلت الهند وباكستان القصف": the coordinated subject are the parties; the first is the
+    agent and the others its targets, as for "بين X و Y"."""
+    groups = assembler.subjects.subject_after(slot.trigger, slot.limit)
+    keys = [k for g in groups for k in g.keys]
+    end = groups[-1].end if groups else slot.trigger.end
+    return Agents(keys[:1], end, slot.confidence, parties=keys)
+
+
 @agent_mode("none")
 def agent_none(assembler: "EventAssembler", slot: Slot) -> Agents:
     """No agent."""
@@ -614,20 +764,54 @@ class EventAssembler:
     """One event per trigger, left to right, each from its agent mode, targets and about."""
 
     def __init__(self, view: SentenceView, triggers: list[Trigger], doc_id: str,
-                 previous_agents: list[str]) -> None:
+                 previous_agents: list[str], clauses: ClauseMap | None = None) -> None:
         self.view = view
         self.triggers = triggers
         self.doc_id = doc_id
-        self.subjects = SubjectFinder(view, triggers, previous_agents)
-        self.targets = TargetFinder(view)
+        self.clauses = clauses or ClauseMap([], [])
+        self.subjects = SubjectFinder(view, triggers, previous_agents, self.clauses)
+        self.targets = TargetFinder(view, self.clauses)
 
     def run(self) -> list[Event]:
-        events = []
+        events: list[Event] = []
+        seen: dict[tuple, Event] = {}
         for index, trigger in enumerate(self.triggers):
             trigger.event = self.resolve(index)
-            if trigger.event is not None:
-                events.append(trigger.event)
+            event = trigger.event
+            if event is None:
+                continue
+            fact = (event.relation, tuple(sorted(event.agents)), tuple(sorted(event.targets)))
+            if event.relation and event.agents and event.targets and fact in seen:
+                # one fact once: "exchanged shelling ..., in mutual shelling between X and Y"
+                kept = seen[fact]
+                kept.rule += "" if "+restated" in kept.rule else "+restated"
+                trigger.event = None
+                continue
+            seen[fact] = event
+            events.append(event)
         return events
+
+    def restates(self, index: int) -> Event | None:
+        """One fact once: a verb whose subject is the noun of an earlier event of the same kind
+        in its clause ("a Russian strike ... hit Kyiv", "Israel launched a raid that targeted")
+        adds its objects to that event instead of making a second one."""
+        trigger = self.triggers[index]
+        clause = self.clauses.at(trigger.start)
+        for earlier in reversed(self.triggers[:index]):
+            event = earlier.event
+            if self.clauses.at(earlier.start) is not clause:
+                break
+            if event is None or not event.relation or event.relation != trigger.frame.relation:
+                continue
+            between = range(max(earlier.agent_end, earlier.end), trigger.start)
+            if any(g.start in between and g.marker == "obj" and self.view.can_act(g) for g in self.view.groups):
+                return None  # an actor of its own: another fact
+            more = self.targets.targets(trigger.frame, trigger.end, self.next_trigger_start(index), event.agents)
+            event.targets.extend(t for t in more if t not in event.targets and t not in event.agents)
+            if "+restated" not in event.rule:
+                event.rule += "+restated"
+            return event
+        return None
 
     def next_trigger_start(self, index: int) -> int:
         following = index + 1
@@ -641,22 +825,31 @@ class EventAssembler:
             mode = "governor"  # purpose clause: shares its governor's subject
         governor = self.subjects.governor(index)
         slot = Slot(index, trigger, frame, self.next_trigger_start(index), governor, frame.confidence)
+        restated = self.restates(index)
+        if restated is not None:
+            return None
         found = AGENT_MODES[mode](self, slot)
         if found.restated:
             return None
         agents, agent_end = found.keys, max(found.end, trigger.end)
+        trigger.agent_end = agent_end
         targets = self.targets.targets(frame, agent_end, slot.limit, agents)
+        head = self.subjects.relative_head(trigger) if found.rule == "+relative-object" else None
+        if head is not None:
+            targets = [self.view.as_actor(k) for k in head.keys]
         if not targets and frame.targets and governor is not None and (mode == "governor" or trigger.enclitic):
             # "X called ... and urged him", "during a phone call": X again
             targets = governor.targets[:] or ([k for k in governor.agents if k not in agents]
                                               if trigger.enclitic else [])
         if mode == "between" and targets:
             agents, targets = targets[:1], targets[1:]
+        if len(found.parties) > 1:
+            agents, targets = found.parties[:1], found.parties[1:]
         about = self.targets.about(frame, agent_end, slot.limit)
         agents = [self.view.as_actor(k) for k in agents]
         if not agents and not targets and not (frame.speech and mode == "governor"):
             return None
-        return self.event(trigger, agents, targets, about, found.confidence)
+        return self.event(trigger, agents, targets, about, found.confidence, found.rule)
 
     def event(self, trigger: Trigger, agents: list[str], targets: list[str], about: str,
               confidence: float, rule: str = "") -> Event:

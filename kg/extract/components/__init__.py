@@ -32,8 +32,7 @@ class SentenceState:
     date_tokens: set[int] = field(default_factory=set)
     view: Any = None  # events.SentenceView
     triggers: list = field(default_factory=list)  # events.Trigger
-    clauses: list = field(default_factory=list)  # clauses.Clause
-    clause_of: list[int] = field(default_factory=list)  # per token: its clause
+    clauses: Any = None  # events.ClauseMap: the clauses and, per token, its clause
     frame_events: list[Event] = field(default_factory=list)
     speech_ids: set[str] = field(default_factory=set)
     governs: dict[str, str] = field(default_factory=dict)  # event id -> id of the frame event governing it

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from kg.extract.claims import quote_spans
 from kg.extract.components import factory
-from kg.extract.events import EventAssembler, SentenceView, TriggerFinder
+from kg.extract.events import ClauseMap, EventAssembler, SentenceView, TriggerFinder
 
 
 @factory("quotes", "sentence", requires=("sentence.sentence",), assigns=("sentence.quotes",))
@@ -22,10 +22,16 @@ def triggers(doc, state) -> None:
     state.triggers = TriggerFinder(state.view).find()
 
 
+@factory("clauses", "sentence", requires=("sentence.view", "sentence.triggers"),
+         assigns=("sentence.clauses",))
+def clauses(doc, state) -> None:
+    state.clauses = ClauseMap.of(state.view, state.triggers)
+
+
 @factory("frame_events", "sentence",
-         requires=("document", "previous_agents", "sentence.view", "sentence.triggers"),
+         requires=("document", "previous_agents", "sentence.view", "sentence.triggers", "sentence.clauses"),
          assigns=("sentence.frame_events", "sentence.speech_ids"))
 def frame_events(doc, state) -> None:
-    assembler = EventAssembler(state.view, state.triggers, doc.document.id, doc.previous_agents)
+    assembler = EventAssembler(state.view, state.triggers, doc.document.id, doc.previous_agents, state.clauses)
     state.frame_events = assembler.run()
     state.speech_ids = {t.event.id for t in state.triggers if t.event is not None and t.frame.speech}

@@ -1,0 +1,112 @@
+"""Modality of every frame event: asserted unless a cue or a governing frame says otherwise.
+
+Two sources, in this order: a cue word in the event's own clause (or the clause its أن-clause
+hangs on) before the trigger: planned (من المقرر، سوف، س+verb), conditional (إذا، لو),
+hypothetical, proposed (`kg/lang/ar/modality.tsv`); else a frame whose `governs` column names a
+modality and in whose scope the event lies (its clause and the subordinate clauses after it): دعا
+إلى انسحاب -> Demanded, نفى قصف -> Denied, اتهم ... بقصف -> Reported. Events in a speech verb's
+أن-clause or in a quotation are Reported. A governed event with no actor of its own takes the
+governor's agent or target as the frame's `scope_agent` says, with the rule recorded.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kg.extract.components import factory
+from kg.lang import ar
+from kg.text.clitics import proclitic_variants
+
+SUBORDINATE = ("complement", "relative", "adverbial", "conditional")
+
+
+@lru_cache(maxsize=1)
+def cues_by_first_word() -> dict[str, tuple[ar.ModalityCue, ...]]:
+    index: dict[str, list[ar.ModalityCue]] = {}
+    for cue in ar.modality_cues():
+        if cue.on == "before":
+            index.setdefault(cue.phrase[0], []).append(cue)
+    return {k: tuple(sorted(v, key=lambda c: len(c.phrase), reverse=True)) for k, v in index.items()}
+
+
+@lru_cache(maxsize=1)
+def prefix_cues() -> tuple[ar.ModalityCue, ...]:
+    return tuple(c for c in ar.modality_cues() if c.on == "prefix")
+
+
+def cue_at(tokens, i: int) -> ar.ModalityCue | None:
+    index = cues_by_first_word()
+    coordinators = ar.words("coordinating-clitic")
+    for stem, proclitic in proclitic_variants(tokens[i].norm):
+        if proclitic and proclitic not in coordinators:
+            continue
+        for cue in index.get(stem, ()):
+            n = len(cue.phrase)
+            if i + n <= len(tokens) and all(tokens[i + k].norm == cue.phrase[k] for k in range(1, n)):
+                return cue
+    return None
+
+
+def own_cue(state, trigger) -> str:
+    """A modality cue on the trigger or before it in its clause (and the clause it depends on)."""
+    for cue in prefix_cues():
+        if cue.phrase[0] in trigger.proclitic:
+            return cue.modality
+    clauses, tokens = state.clauses, state.sentence.tokens
+    clause = clauses.at(trigger.start)
+    if clause is None:
+        return ""
+    start = clause.start
+    if clause.kind == "complement" and clause.parent >= 0:
+        start = clauses.clauses[clause.parent].start  # "من المقرر أن تسحب": planned withdrawal
+    for i in range(trigger.start - 1, start - 1, -1):
+        cue = cue_at(tokens, i)
+        if cue is None:
+            continue
+        # in the trigger's clause: at most `reach` words before it; in the clause it hangs on:
+        # at most `reach` words before that clause's end (right before أن)
+        anchor = trigger.start if i >= clause.start else clause.start
+        if anchor - (i + len(cue.phrase)) <= cue.reach:
+            return cue.modality
+    return ""
+
+
+def governor_of(state, index: int):
+    """The nearest earlier trigger whose frame governs a modality and whose scope holds this one."""
+    clauses, triggers = state.clauses, state.triggers
+    target = triggers[index]
+    mine = clauses.owner[target.start] if clauses.owner else 0
+    for earlier in reversed(triggers[:index]):
+        if not earlier.frame.governs or earlier.event is None:
+            continue
+        if state.view.region[earlier.start] != state.view.region[target.start]:
+            continue
+        theirs = clauses.owner[earlier.start] if clauses.owner else 0
+        between = clauses.clauses[theirs + 1:mine + 1] if clauses.clauses else []
+        if all(c.kind in SUBORDINATE for c in between):
+            if theirs == mine and not earlier.frame.scope_agent:
+                continue  # a speech verb's own object ("announced a ceasefire") is its act, not a report
+            return earlier
+    return None
+
+
+@factory("modality", "sentence",
+         requires=("sentence.triggers", "sentence.clauses", "sentence.view", "sentence.sentence", "sentence.quotes"),
+         assigns=("event.modality", "event.agents", "event.rule"))
+def modality(doc, state) -> None:
+    for index, trigger in enumerate(state.triggers):
+        event = trigger.event
+        if event is None:
+            continue
+        cue = own_cue(state, trigger)
+        governor = governor_of(state, index)
+        if cue:
+            event.modality = cue
+        elif governor is not None:
+            event.modality = governor.frame.governs
+        elif state.view.region[trigger.start] >= 0 and any(t.frame.speech for t in state.triggers):
+            event.modality = "Reported"  # inside a quotation someone is said to have said
+        if governor is not None and governor.frame.scope_agent and (not event.agents or "+pro-drop" in event.rule):
+            source = governor.event.agents if governor.frame.scope_agent == "agent" else governor.event.targets
+            if source:
+                event.agents = [k for k in source if k not in event.targets]
+                event.rule = event.rule.replace("+pro-drop", "") + f"+scope-{governor.frame.scope_agent}"
