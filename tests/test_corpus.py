@@ -214,6 +214,36 @@ def test_different_towns_same_day_do_not_merge():
     assert not coref.judge(a, event(doc="d2", places=("Nyala",), when=date(2024, 4, 2))).ok
 
 
+def test_undated_reports_and_two_counts_in_one_sentence_stay_apart():
+    from kg.corpus import coreference
+    from kg.corpus.entities import Actors
+
+    coref = coreference(Actors({"Nyala": EntityInfo("Nyala", "City", country="Sudan")}))
+    a = event(doc="d1", places=("Nyala",))
+    assert not coref.judge(a, event(doc="d2", places=("Nyala",), when=None, precision="")).ok
+    killed = dict(type_="CasualtyReport", family="CasualtyFamily", casualty_type="killed", places=("Nyala",))
+    assert not coref.judge(event(id_="1-C", count=15, **killed), event(id_="9-C", count=3, **killed)).ok
+    assert coref.judge(event(id_="1-C", count=15, **killed), event(doc="d2", id_="9-C", count=22, **killed)).ok
+
+
+def test_a_town_and_states_must_agree():
+    from kg.corpus import coreference
+    from kg.corpus.entities import Actors
+
+    actors = Actors({"Nyala": EntityInfo("Nyala", "City", country="Sudan"), "Sudan": EntityInfo("Sudan", "State"),
+                     "Chad": EntityInfo("Chad", "State")})
+    coref = coreference(actors)
+    town = event(doc="d1", places=("Nyala",))
+    assert coref.places(town, event(doc="d2", places=("Sudan",))) == 1
+    assert coref.places(town, event(doc="d2", places=("Chad",))) is None
+
+
+def test_unnamed_sources_are_never_merged():
+    witness = replace(info("W1", "شهود عيان"), anonymous=True)
+    other = replace(info("W2", "شهود عيان"), anonymous=True)
+    assert merge([summary_of("d1", witness), summary_of("d2", other)]).actors.merges == []
+
+
 # --- disagreements ----------------------------------------------------------------------------
 
 def test_disagreement_nodes_say_who_says_what(result, graph):

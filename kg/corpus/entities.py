@@ -92,7 +92,7 @@ def resolve(infos: dict[str, EntityInfo], counts: dict[str, int],
             mentions: dict[str, list[MentionRef]]) -> Actors:
     """Cluster the minted actors of a corpus; gazetteer actors are never touched."""
     actors = Actors(infos)
-    minted = sorted(k for k, e in infos.items() if e.minted and e.name_ar)
+    minted = sorted(k for k, e in infos.items() if e.minted and e.name_ar and not e.anonymous)
     keys = {k: name_key(infos[k].name_ar) for k in minted}
     clusters = same_name_clusters(minted, keys, infos, actors)
     clusters = attach_surnames(clusters, keys, infos, actors)

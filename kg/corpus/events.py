@@ -39,6 +39,7 @@ SAME_DAY = 1
 AGENT_CONFLICT = -1  # different agents in one town: one event, blamed on different actors
 REPORTER_FAMILIES = frozenset({"CasualtyFamily"})  # the agent is whoever reports, not who acted
 GENERIC_CLASSES = frozenset({"Event", "Statement"})  # too vague to stand for one event
+COARSE_PLACES = ("State", "Region")  # place classes too wide to tell two events apart or together
 STATE_SIDE = ("Person", "GovernmentBody", "ArmedForce")  # actor classes that speak for their state
 ROOT_CLASSES = frozenset({"Event", "Tie"})  # a parent below these makes two classes one kind of event
 
@@ -87,9 +88,11 @@ def window(event: EventInfo) -> tuple[date, date] | None:
 
 
 def dates_meet(a: EventInfo, b: EventInfo) -> bool:
+    """Their windows come within TOLERANCE of each other; an undated report (no date in its sentence
+    and no publication date) meets nothing: it gives no evidence of when."""
     wa, wb = window(a), window(b)
     if wa is None or wb is None:
-        return True
+        return False
     return wa[0] <= wb[1] + TOLERANCE and wb[0] <= wa[1] + TOLERANCE
 
 
@@ -121,7 +124,10 @@ class Coreference:
         return {self.actors.canon(k) for k in keys}
 
     def specific(self, key: str) -> bool:
-        return self.actors.type_of(key) in self.place_types and self.actors.type_of(key) != "State"
+        """A town, camp or district (a state or a region the size of the Gaza Strip is no evidence
+        that two reports are of one strike)."""
+        kind = self.actors.type_of(key)
+        return kind in self.place_types and kind not in COARSE_PLACES
 
     def places(self, a: EventInfo, b: EventInfo) -> int | None:
         """Evidence from places: None if they name different towns (or unrelated countries)."""
@@ -133,6 +139,9 @@ class Coreference:
             if any(self.actors.related(x, y) for x in sa for y in sb):
                 return SPECIFIC_PLACE
             return None
+        if sa or sb:  # a town on one side, only states on the other: the town must be in one of them
+            towns, states = (sa, pb) if sa else (sb, pa)
+            return COARSE_PLACE if any(self.actors.related(t, s) for t in towns for s in states) else None
         if any(self.actors.related(x, y) for x in pa for y in pb):
             return COARSE_PLACE
         return None
@@ -176,6 +185,8 @@ class Coreference:
             return NO
         if a.casualty_type and b.casualty_type and a.casualty_type != b.casualty_type:
             return NO
+        if a.doc == b.doc and a.sentence == b.sentence and None not in (a.count, b.count) and a.count != b.count:
+            return NO  # two numbers in one sentence count two things (soldiers and civilians)
         place = self.places(a, b)
         targets = self.roles(a.targets, b.targets)
         if place is None or targets is None:

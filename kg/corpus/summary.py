@@ -12,6 +12,7 @@ from datetime import date
 from kg.model import Extraction
 
 HOLDER_RULE = "title:role-holder"  # the mention rule of an office's unnamed holder (kg/extract/actors/titles.py)
+SOURCE_RULES = ("title:unnamed-source", "title:source-again")  # an unnamed source or witness
 LEDE = 2  # sentences whose places stand for the article's place (the headline and the first sentence)
 MENTIONS_KEPT = 3  # mention references kept per minted actor and document (merge evidence)
 CANDIDATE_MODALITIES = frozenset({"Asserted", "Reported"})  # events that may be reports of one event
@@ -31,6 +32,7 @@ class EntityInfo:
     role: str = ""
     minted: bool = False
     holder: bool = False  # an office's unnamed holder ("المتحدث باسم الجيش"), named by its title only
+    anonymous: bool = False  # an unnamed source or witness: a person of one article, never merged
 
     def richness(self) -> tuple:
         """Order-free choice between two descriptions of one key: the fuller one, then the smaller."""
@@ -93,7 +95,9 @@ def summarise(extraction: Extraction) -> DocSummary:
     doc = extraction.document
     places = place_classes()
     named = {m.entity for m in extraction.mentions if m.rule != HOLDER_RULE}
-    entities = tuple(info(e, e.minted and e.key not in named) for e in extraction.entities.values())
+    sources = {m.entity for m in extraction.mentions if m.rule in SOURCE_RULES}
+    entities = tuple(info(e, e.minted and e.key not in named, e.minted and e.key in sources)
+                     for e in extraction.entities.values())
     is_place = {e.key for e in extraction.entities.values() if e.type in places}
     sentence_places: dict[int, list[str]] = {}
     mentions: list[MentionRef] = []
@@ -117,7 +121,8 @@ def summarise(extraction: Extraction) -> DocSummary:
             continue
         own = [event.location] if event.location else []
         own += [t for t in event.targets if t in is_place]
-        near = sentence_places.get(event.sentence, [])
+        actors = set(event.agents) | set(event.targets) | set(event.sides)
+        near = [p for p in sentence_places.get(event.sentence, []) if p not in actors]  # "غارة إسرائيلية": an actor, not a place
         if event.date is not None:
             when, precision = event.date, event.date_precision or "day"
         else:
@@ -131,6 +136,6 @@ def summarise(extraction: Extraction) -> DocSummary:
     return DocSummary(doc.id, doc.source, doc.date, entities, tuple(mentions), tuple(events))
 
 
-def info(entity, holder: bool = False) -> EntityInfo:
+def info(entity, holder: bool = False, anonymous: bool = False) -> EntityInfo:
     return EntityInfo(entity.key, entity.type, entity.name_ar, entity.country, entity.part_of,
-                      entity.capital_of, entity.role, entity.minted, holder)
+                      entity.capital_of, entity.role, entity.minted, holder, anonymous)
