@@ -62,6 +62,14 @@ def test_the_object_of_a_relation_follows_its_range_and_annotations():
     assert direct_triples("attacks", [], ["B"], None, "e") == []  # no agent, no direct triple
 
 
+def test_coordinated_agents_of_a_symmetric_relation_relate_to_each_other():
+    assert relation_kinds()["clashesWith"].symmetric and not relation_kinds()["attacks"].symmetric
+    assert direct_triples("clashesWith", ["India", "Pakistan"], [], None, "e") == [("India", "clashesWith", "Pakistan")]
+    assert direct_triples("clashesWith", ["India"], ["Pakistan"], None, "e") == [("India", "clashesWith", "Pakistan")]
+    assert direct_triples("attacks", ["India", "Pakistan"], [], None, "e") == [("India", "attacks", "e"),
+                                                                              ("Pakistan", "attacks", "e")]
+
+
 def test_every_event_class_has_a_family_and_labels():
     for name, kind in event_kinds().items():
         assert kind.label_en and kind.label_ar, name

@@ -5,7 +5,9 @@ the object is, by the ontology's description of the relation (`kg.graph.vocabula
 
 - the event it is part of, else the event itself, when the relation's range is an event class
   (kg:declares a ceasefire, kg:reportsCasualties, kg:violates the ceasefire it breaks);
-- else each target; with no target, the event itself if the relation is `kg:eventAsObject`.
+- else each target; with no target, the other agents when the relation is symmetric ("تبادلت روسيا
+  وأوكرانيا الأسرى": Russia kg:exchangesPrisonersWith Ukraine), else the event itself if the
+  relation is `kg:eventAsObject`.
 
 Demanded, proposed, planned, denied, conditional and hypothetical events write none: they stay
 events, with their modality. The function is generic in the node type, so each caller passes its
@@ -48,5 +50,8 @@ def direct_triples(relation: str, agents: Sequence[A], targets: Sequence[O], par
     """The direct triples an event implies (empty without a relation, agents or a yielding modality)."""
     if not relation or not agents or not yields_direct(modality):
         return []
+    kind = relation_kinds().get(relation)
+    if kind is not None and kind.symmetric and not targets and len(agents) > 1 and not kind.object_is_event:
+        return [(a, relation, b) for i, a in enumerate(agents) for b in agents[i + 1:]]
     objects = direct_objects(relation, targets, part_of_event, itself)
     return [(agent, relation, obj) for agent in agents for obj in objects]

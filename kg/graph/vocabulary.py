@@ -61,6 +61,7 @@ class RelationKind:
     target_label: str
     event_as_object: bool  # the event itself is the object when no target was found
     object_is_event: bool  # rdfs:range is an event class: the object is always an event
+    symmetric: bool = False  # owl:SymmetricProperty: coordinated agents with no target relate to each other
 
 
 class Vocabulary:
@@ -135,7 +136,8 @@ class Vocabulary:
             name=name, label_en=english, agent_label=text("agentLabel") or english,
             target_label=text("targetLabel") or "target",
             event_as_object=self.flag_on(node, "eventAsObject"),
-            object_is_event=any(self.is_a(r, "Event") for r in ranges))
+            object_is_event=any(self.is_a(r, "Event") for r in ranges),
+            symmetric=(node, RDF.type, OWL.SymmetricProperty) in self.graph)
 
     def flag_on(self, node: URIRef, prop: str) -> bool:
         found = self.graph.value(node, _kg(prop))
