@@ -353,3 +353,25 @@ def test_corpus_keeps_compact_summaries(extractions):
     assert all(len(kept) <= 6 for kept in corpus.mentions.values())
     same = replace(corpus.events[0])
     assert same == corpus.events[0]
+
+
+def test_explorer_view_of_canonical_events(tmp_path):
+    from rdflib import Graph
+
+    from kg.corpus.view import canonical_events
+
+    out = tmp_path / "out"
+    from kg.build import build
+
+    build(gold_documents("a01", "a02", "a03", "a04", "a05", "a06", "x01"), out, html=False, validate=False,
+          progress=False)
+    graph = Graph().parse(out / "graph.ttl")
+    events = canonical_events(graph)
+    casualty = [e for e in events if e["minCount"] is not None]
+    assert casualty and casualty[0]["minCount"] < casualty[0]["maxCount"]
+    widest = max(casualty, key=lambda e: len(e["reports"]))
+    assert {r["source"] for r in widest["reports"]} >= {"رويترز", "سودان تربيون"}
+    assert all(r["sentence"] for r in widest["reports"])
+    kinds = {d["kind"] for e in events for d in e["disagreements"]}
+    assert "CountDisagreement" in kinds
+    assert not any(r["document"].endswith("/x01") for e in events for r in e["reports"])  # El Fasher stays apart
