@@ -147,6 +147,8 @@ SAMPLES = [
     # Afghanistan, Pakistan, India
     ("وأعلنت حركة طالبان باكستان مسؤوليتها عن هجوم في ديرة إسماعيل خان.", "Dera_Ismail_Khan", "City", "Pakistan"),
     ("واتهمت الاستخبارات الباكستانية جماعة في راجوري بالتخطيط للهجوم.", "ISI", "GovernmentBody", "Pakistan"),
+    # Thailand and Cambodia
+    ("واشتبك الجيش التايلاندي مع القوات الكمبودية قرب معبد برياه فيهير.", "Thai_Army", "ArmedForce", "Thailand"),
     # Myanmar
     ("وسيطر تحالف الأخوة الثلاثة على لاشيو.", "Three_Brotherhood_Alliance", "ArmedGroup", "Myanmar"),
     ("وسيطر تحالف الأخوة الثلاثة على لاشيو.", "Lashio", "City", "Myanmar"),
@@ -212,6 +214,7 @@ def test_title_and_nisba_resolve_to_the_holder_of_the_day():
     ("ونُقل الجرحى جوياً إلى العاصمة.", "Jwaya"),                          # جوياً = by air
     ("وأظهر القائد نفاذ البصيرة.", "Al_Busayrah"),                        # البصيرة = insight
     ("وقال زعيم روحاني للطائفة إن الأمر خطير.", "Hassan_Rouhani"),        # روحاني = spiritual
+    ("وقال إن الخلاف ينبع من سوء الفهم.", "Yanbu"),                      # ينبع = stems from
     ("وعقد المجلس الأعلى للدولة في موريتانيا اجتماعاً.", "High_Council_of_State_Libya"),  # not Libya's
 ])
 def test_common_word_does_not_fire(text, key):
