@@ -353,6 +353,7 @@ def build(
         stream = corpus_triples(extract_all(documents, jobs), summary, on_document, failed)
         if stage:  # after the documents: merged actors, canonical events, disagreements (kg.corpus)
             stream = stage.after(stream, lambda: summary.documents)
+        stream = with_dataset_metadata(stream, summary, stage, source, Path(out_dir))
         write_outputs(outputs, stream, formats, summary, shown if html else None, checked if validate else None)
         if stage:
             summary.triples += stage.triples
@@ -367,6 +368,24 @@ def build(
         outputs.discard()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def with_dataset_metadata(stream: Iterator, summary: BuildSummary, stage, source, out_dir: Path) -> Iterator:
+    """The graph, then its VoID/DCAT description (kg/graph/metadata.py), made once the counts are known."""
+    from kg.graph.metadata import DatasetInfo, dataset_triples
+
+    yield from stream
+    name = Path(source).name if isinstance(source, (str, Path)) else "documents"
+
+    def described(triples: int) -> list:
+        return list(dataset_triples(DatasetInfo(
+            name=out_dir.resolve().name or "out", source=name, documents=summary.documents, triples=triples,
+            entities=summary.entities, events=summary.relations, claims=summary.claims)))
+
+    before = summary.triples + (stage.triples if stage else 0)
+    metadata = described(before + len(described(before)))  # void:triples counts these triples too
+    summary.triples += len(metadata)
+    yield from metadata
 
 
 def corpus_stage(merge: bool):
