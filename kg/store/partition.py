@@ -116,10 +116,10 @@ class Survey:
         kind, key = place(quad)
         if kind == "graph":
             self.last_graph[key] = position
-        elif kind in ("actor", "link"):
-            self.last_actor[quad.subject] = position
-            if kind == "link":
-                self.links.add(triple(quad))
+        elif kind == "actor" or (kind == "link" and quad.predicate not in self.relation_predicates):
+            self.last_actor[quad.subject] = position  # (a known relation does not hold its subject back)
+        if kind == "link":
+            self.links.add(triple(quad))
         if quad.predicate == RELATION and isinstance(quad.object, ox.NamedNode):
             self.relation_predicates.add(quad.object)
         self.quads += 1
