@@ -321,3 +321,64 @@ def test_sigterm_leaves_no_temporary_file(tmp_path):
     assert not [n for n in names if n.endswith(".tmp")]
     if process.returncode == 130:
         assert names == [] and "kg: interrupted" in err
+
+
+@pytest.mark.parametrize("rows, message", [
+    ("key\ttype\tnames_ar\nX_Person\tPerson\tفلان\textra\n", ":2: 4 cells, the header has 3"),
+    ("key\ttype\nY_Person\tPerson\n", ":2: no column 'names_ar'"),
+    (b"key\ttype\tnames_ar\n\xff\xfe\n", ": not UTF-8"),
+])
+def test_malformed_user_gazetteer_is_one_line(tmp_path, rows, message):
+    folder = tmp_path / "gaz"
+    folder.mkdir()
+    path = folder / "mine.tsv"
+    path.write_bytes(rows if isinstance(rows, bytes) else rows.encode("utf-8"))
+    env = {**__import__("os").environ, "KG_GAZETTEER_PATH": str(folder)}
+    result = subprocess.run([*KG, "build", str(SEED), "-o", str(tmp_path / "out"), "-q", "--no-html"],
+                            capture_output=True, text=True, env=env, timeout=120)
+    lines = one_error_line(result)
+    assert result.returncode == 2 and len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"kg: {path}") and message in lines[0]
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+# --- one vocabulary of flags: -o/--out is where results go, -f/--format their format -------------
+
+def test_query_format_and_out_file(built, tmp_path):
+    out, _ = built
+    target = tmp_path / "who.csv"
+    result = kg("query", "who_said_what", "--data", str(out / "graph.ttl"), "-f", "csv", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "" and f"wrote {target}" in result.stderr
+    assert target.read_text(encoding="utf-8").startswith("speaker,") and not list(tmp_path.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("old, fmt", [(["-o", "csv"], ","), (["--output", "tsv"], "\t")])
+def test_old_query_spellings_warn_and_work(built, old, fmt):
+    out, _ = built
+    result = kg("query", "who_said_what", "--data", str(out / "graph.ttl"), *old)
+    assert result.returncode == 0, result.stderr
+    assert fmt in result.stdout.splitlines()[0]
+    assert "kg: warning:" in result.stderr and "deprecated" in result.stderr and "-f" in result.stderr
+
+
+def test_load_out_is_the_nquads_file(built, tmp_path):
+    out, _ = built
+    new = kg("load", str(out / "graph.ttl"), "-o", str(tmp_path / "new.nq"))
+    old = kg("load", str(out / "graph.ttl"), "--nquads", str(tmp_path / "old.nq"))
+    assert new.returncode == 0 and old.returncode == 0, new.stderr + old.stderr
+    assert "warning" not in new.stderr and "--nquads is deprecated" in old.stderr
+    assert (tmp_path / "new.nq").read_bytes() == (tmp_path / "old.nq").read_bytes() != b""
+
+
+def test_stats_and_eval_take_format_and_out(built, tmp_path):
+    out, _ = built
+    stats = kg("stats", str(out / "graph.ttl"), "-f", "json", "-o", str(tmp_path / "stats.json"))
+    assert stats.returncode == 0, stats.stderr
+    assert json.loads((tmp_path / "stats.json").read_text(encoding="utf-8"))["nodes"] > 10
+    gold = Path(__file__).parent / "gold" / "gaza_rafah.json"
+    new = kg("eval", str(gold), "-f", "json", "-o", str(tmp_path / "eval.json"))
+    old = kg("eval", str(gold), "--json")
+    assert new.returncode == 0 and old.returncode == 0, new.stderr + old.stderr
+    assert "--json is deprecated" in old.stderr
+    assert json.loads((tmp_path / "eval.json").read_text(encoding="utf-8")) == json.loads(old.stdout)

@@ -31,6 +31,13 @@ class Row(dict):
 
     where: str = ""
 
+    def __missing__(self, column: str):
+        """A column the file's header lacks (a user's gazetteer on KG_GAZETTEER_PATH): one line
+        naming file, line and column, not a KeyError traceback."""
+        from kg.errors import DataError
+
+        raise DataError(f"{self.where}: no column {column!r} (the header has {', '.join(self) or 'nothing'})")
+
 
 @lru_cache(maxsize=None)
 def read_tsv_path(path: Path) -> tuple[Row, ...]:
