@@ -159,7 +159,10 @@ class ClaimReader:
                     or quote.is_name:
                 continue
             rest = self.text(quote.close_at, region_end)
-            opens = self.tokens_between(start, quote.open_at) == 0  # أن "…" عند الحدود: the quotation is the claim
+            # أن "…" عند الحدود: a quotation opening the complement is the claim, unless it is one word
+            # or a short phrase the complement goes on from (أن "هجوما بالستيا روسيا" طال ثلاثة أحياء ...)
+            opens = self.tokens_between(start, quote.open_at) == 0 and quote.words >= 2 and (
+                quote.words >= MIN_QUOTE_WORDS or len(self.clause_text(quote.close_at, region_end).split()) <= quote.words)
             if rest.strip(PUNCTUATION) and not opens and self.next_complement(quote.close_at, region_end) is None:
                 continue
             self.used.add(n)
@@ -214,6 +217,11 @@ class ClaimReader:
     def text(self, start: int, end: int) -> str:
         s = self.sentence
         return s.text[max(start, s.start) - s.start: max(start, min(end, s.end)) - s.start]
+
+    def clause_text(self, start: int, end: int) -> str:
+        """The text from `start` to the first clause punctuation (or `end`)."""
+        text = self.text(start, end)
+        return re.split(r"[،,;؛.]", text.strip(PUNCTUATION), maxsplit=1)[0]
 
     def after_token(self, offset: int) -> int:
         """The offset just after the token that starts at `offset` (past أن/إن/عن, وأن)."""

@@ -19,6 +19,7 @@ from kg.text.normalize import normalize_word
 WORD = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+")
 CANDIDATE = re.compile(r"\.{2,}|…|[.!?؟]+[\"'»”)\]]*|\n+")
 CLOSERS = "\"'»”)]"
+ABBREVIATION_WORD = re.compile(r"[\w\u064B-\u065F\u0670\u0640.]+$")  # the word before a period, diacritics kept
 ELLIPSIS = ("..", "…")
 
 
@@ -45,9 +46,9 @@ def is_boundary(text: str, match: re.Match) -> bool:
     if after and not (after.isspace() or is_arabic_letter(after)):
         return False  # "3.5"، ".com"، "?!" ...
     if mark.startswith("."):
-        word = re.search(r"[\w.]+$", text[max(0, match.start() - 12):match.start()])
+        word = ABBREVIATION_WORD.search(text[max(0, match.start() - 16):match.start()])
         if word:
-            letters = word.group().replace(".", "")
+            letters = re.sub(r"[.\u064B-\u065F\u0670\u0640]", "", word.group())
             if len(letters) == 1 and letters.isalpha() or letters.lower() in abbreviations():
                 return False
             if "." in word.group() and not after.isspace():

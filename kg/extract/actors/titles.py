@@ -142,7 +142,10 @@ class TitleReader:
                 ctx.add(found[0], j, anaphor[0].end, "anaphor", 0.6, "qualifier", anaphor[0].proclitic)
                 return anaphor[0].end, found[0], ctx.doc.state_of(found[0])
         if ctx.tokens[j].norm in self.gaz.words("scope-preposition") and not scope_entity:
-            end, scope, country = self.qualifier(j + 1)  # "مصدر في حركة حماس"
+            k = j + 1
+            if k < len(ctx.tokens) - 1 and ctx.tokens[k].norm in self.gaz.words("direction"):
+                k += 1  # "مسؤول محلي في شرق الكونغو"
+            end, scope, country = self.qualifier(k)  # "مصدر في حركة حماس"
             if scope:
                 return end, scope, country
         return j, "", ""
