@@ -129,6 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("-j", "--jobs", type=positive_int, default=1, help="worker processes for extraction (default: 1)")
     b.add_argument("--no-merge", action="store_true", help="keep articles apart: no cross-document merging of "
                    "actors and events, no canonical events or disagreements (docs/corpus.md)")
+    b.add_argument("--base", metavar="IRI", help="base IRI for minted resources (documents, events, actors), "
+                   "an absolute http(s) IRI ending in / or # (default: $KG_BASE_IRI, else "
+                   "https://w3id.org/kg-arabic-news/resource/); keep KG_BASE_IRI set for kg load and kg query")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
     for module in COMMAND_MODULES:
@@ -140,6 +143,17 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--out", metavar="FILE", help="write the statistics to FILE instead of stdout")
     s.add_argument("-f", "--format", choices=["text", "json"], default="text", help="text (default) or json")
     return parser
+
+
+def base_option(argv: list[str]) -> str | None:
+    """`--base IRI`, read before the parser is built: the graph modules mint every IRI (in this
+    process and in the workers) from $KG_BASE_IRI, which must be set before they load."""
+    for index, word in enumerate(argv):
+        if word == "--base" and index + 1 < len(argv):
+            return argv[index + 1]
+        if word.startswith("--base="):
+            return word.split("=", 1)[1]
+    return None
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -242,7 +256,15 @@ def terminate(signum, frame) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    base = base_option(argv)
+    if base is not None:
+        os.environ["KG_BASE_IRI"] = base
+    try:
+        parser = build_parser()  # loads the graph modules, which check $KG_BASE_IRI
+    except KgError as error:
+        print(f"kg: {printable(str(error))}", file=sys.stderr)
+        return error.exit_code
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()

@@ -31,3 +31,29 @@ def test_a_build_writes_its_dataset_description(tmp_path):
     assert graph.value(dataset, KG.ontologyVersion) == Literal(ontology_version())
     assert str(graph.value(dataset, DCTERMS.source)) == "seeds"  # a name, never a local path
     assert graph.value(dataset, DCTERMS.created) is not None
+
+
+def run_kg(*args: str, env: dict | None = None):
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, **(env or {})})
+
+
+def test_build_mints_under_the_users_base_iri(tmp_path):
+    result = run_kg("build", str(SEEDS), "-o", str(tmp_path / "g"), "--date", "2022-09-14", "--no-html", "-q",
+                    "--base", "https://example.org/my-kg/")
+    assert result.returncode == 0, result.stderr
+    graph = Graph().parse(tmp_path / "g" / "graph.ttl")
+    minted = {str(s) for s in graph.subjects() if "kg-arabic-news/resource/" in str(s) or "example.org" in str(s)}
+    assert minted and all(iri.startswith("https://example.org/my-kg/") for iri in minted)
+    assert (URIRef("https://example.org/my-kg/Armenia"), RDF.type, KG.State) in graph
+
+
+def test_a_bad_base_iri_is_one_line():
+    for args, env in ((("--base", "ftp://x/"), {}), ((), {"KG_BASE_IRI": "no base"})):
+        result = run_kg("build", str(SEEDS), "-o", "/nonexistent/never", *args, env=env)
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert result.stderr.count("\n") == 1 and "base IRI" in result.stderr

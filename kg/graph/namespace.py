@@ -5,6 +5,8 @@ ask `kg.graph.vocabulary`, never a list here.
 """
 from __future__ import annotations
 
+import os
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
@@ -23,7 +25,24 @@ class OntologyNamespace(Namespace):
 
 
 KG = OntologyNamespace(ONTOLOGY_IRI + "#")
-KGR = Namespace("https://w3id.org/kg-arabic-news/resource/")
+DEFAULT_BASE = "https://w3id.org/kg-arabic-news/resource/"
+BASE_VARIABLE = "KG_BASE_IRI"  # `kg build --base IRI` sets it; kg load and kg query read it too
+
+
+def resource_base() -> str:
+    """Where minted resources live: $KG_BASE_IRI (an absolute http(s) IRI ending in / or #), else the
+    project's default. Two users who build with their own bases can merge graphs without clashes."""
+    import re
+
+    from kg.errors import InputError
+
+    base = os.environ.get(BASE_VARIABLE, "").strip() or DEFAULT_BASE
+    if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+[/#]", base):
+        raise InputError(f"{BASE_VARIABLE}={base!r}: the base IRI must be an absolute http(s) IRI ending in / or #")
+    return base
+
+
+KGR = Namespace(resource_base())
 WD = Namespace("http://www.wikidata.org/entity/")
 SCHEMA = Namespace("https://schema.org/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
