@@ -382,3 +382,18 @@ def test_stats_and_eval_take_format_and_out(built, tmp_path):
     assert new.returncode == 0 and old.returncode == 0, new.stderr + old.stderr
     assert "--json is deprecated" in old.stderr
     assert json.loads((tmp_path / "eval.json").read_text(encoding="utf-8")) == json.loads(old.stdout)
+
+
+def test_a_dying_worker_is_one_line(tmp_path, monkeypatch, capsys):
+    import os
+
+    import kg.build
+    from kg.cli import main
+
+    real = kg.build.extract_one
+    monkeypatch.setattr(kg.build, "extract_one", lambda d: os._exit(9) if d.id == "d1" else real(d))
+    code = main(["build", str(corpus(tmp_path, 3)), "-o", str(tmp_path / "out"), "-q", "--no-html", "-j", "2"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 1 and err == ["kg: a worker process died during extraction (out of memory?); "
+                                 "run with -j 1 to find the document"]
+    assert not (tmp_path / "out").exists() or not [p for p in (tmp_path / "out").iterdir()]
