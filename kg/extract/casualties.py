@@ -42,6 +42,7 @@ def find_casualties(sentence: Sentence, numbers: list[Number], mentions: list[Me
                     taken: set[int]) -> list[Event]:
     """CasualtyReport events of a sentence. `taken`: token indices used by dates (not counts)."""
     words = {m.start: m for m in casualty_words().find_all(sentence.tokens)}
+    by_start = mentions_by_start(mentions)
     events: list[Event] = []
     for number in numbers:
         if number.token_start in taken or (MIN_YEAR <= number.value <= MAX_YEAR and not number.approximate
@@ -52,12 +53,13 @@ def find_casualties(sentence: Sentence, numbers: list[Number], mentions: list[Me
             continue
         kind = outcome(words, victim, number.token_start, victim.end)
         if kind:
-            events.append(casualty_event(sentence, number.value, number.token_start, victim, kind, mentions))
+            events.append(casualty_event(sentence, number.value, number.token_start, victim, kind, by_start))
+    after_numbers = {k for n in numbers for k in range(n.token_end, n.token_end + VICTIM_GAP + 1)}
     for start, word in words.items():
-        if word.value.kind.startswith("dual") and not any(n.token_end <= start < n.token_end + VICTIM_GAP + 1 for n in numbers):
+        if word.value.kind.startswith("dual") and start not in after_numbers:
             kind = outcome(words, word, start, word.end)
             if kind:
-                events.append(casualty_event(sentence, 2, start, word, kind, mentions))
+                events.append(casualty_event(sentence, 2, start, word, kind, by_start))
     return events
 
 
@@ -75,11 +77,14 @@ def outcome(words, victim, start: int, end: int) -> str:
         return "killed"
     if victim.value.kind.endswith("-wounded"):
         return "wounded"
-    before = [(start - w.end, w.value.kind) for w in words.values()
+    reach = CUE_WINDOW + casualty_words().longest  # only words starting this close can qualify
+    near_before = (words[k] for k in range(max(0, start - reach), start) if k in words)
+    before = [(start - w.end, w.value.kind) for w in near_before
               if w.value.kind in CUE_KINDS and w.end <= start and start - w.end <= CUE_WINDOW]
     if before:  # "قتل 14 شخصاً، بينهم ثلاثة جنود، وأصيب...": the cue before the count decides
         return outcome_of(min(before)[1])
-    after = [(w.start - end, w.value.kind) for w in words.values()
+    near_after = (words[k] for k in range(end, end + CUE_WINDOW + 1) if k in words)
+    after = [(w.start - end, w.value.kind) for w in near_after
              if w.value.kind in CUE_KINDS and w.start >= end and w.start - end <= CUE_WINDOW]
     return outcome_of(min(after)[1]) if after else ""
 
@@ -90,7 +95,7 @@ def outcome_of(kind: str) -> str:
 
 
 def casualty_event(sentence: Sentence, count: int, first: int, victim, kind: str,
-                   mentions: list[Mention]) -> Event:
+                   mentions: dict[int, list[Mention]] | list[Mention]) -> Event:
     tokens = sentence.tokens
     sides = sides_after(sentence, mentions, victim.end)
     start, end = tokens[first].start, tokens[victim.end - 1].end
@@ -111,15 +116,24 @@ def casualty_event(sentence: Sentence, count: int, first: int, victim, kind: str
     )
 
 
-def sides_after(sentence: Sentence, mentions: list[Mention], position: int) -> list[str]:
+def mentions_by_start(mentions: list[Mention]) -> dict[int, list[Mention]]:
+    by_start: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_start.setdefault(mention.token_start, []).append(mention)
+    return by_start
+
+
+def sides_after(sentence: Sentence, mentions: dict[int, list[Mention]] | list[Mention], position: int) -> list[str]:
     """The victims' side: nisbas right after the noun (جندياً أرمينياً وأذربيجانياً), or "from" + actor."""
     sides: list[str] = []
     expected = position
-    ordered = sorted(mentions, key=lambda m: m.token_start)
-    for mention in ordered:
-        if mention.token_start == expected and mention.kind == "nisba":
-            sides.append(mention.entity)
-            expected = mention.token_end
+    by_start = mentions if isinstance(mentions, dict) else mentions_by_start(mentions)
+    while True:
+        nisba = next((m for m in by_start.get(expected, ()) if m.kind == "nisba"), None)
+        if nisba is None:
+            break
+        sides.append(nisba.entity)
+        expected = nisba.token_end
     if sides or position >= len(sentence.tokens) or sentence.tokens[position].norm != ar.word("from"):
         return sides
-    return [m.entity for m in ordered if m.token_start == position + 1 and m.kind == "name"][:1]
+    return [m.entity for m in by_start.get(position + 1, ()) if m.kind == "name"][:1]

@@ -13,6 +13,7 @@ Function words come from the language package (`kg.lang.ar`), never from this fi
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -29,7 +30,9 @@ SUBJECT_WINDOW = 8
 TARGET_WINDOW = 14
 ABOUT_WORDS = 4
 VETO_REACH = 4  # words around a trigger where a frame's negative cue vetoes it
-ABOUT_REACH = 3  # the free-text object follows the verb's arguments closely
+ABOUT_REACH = 3
+COMPLEMENT_REACH = 40  # words between أن/إن and the verb it introduces
+LOOKBACK = 24  # earlier triggers of the sentence a trigger may depend on (governor, speaker)  # the free-text object follows the verb's arguments closely
 PLACE_TYPES = {"City", "Region", "Place"}
 GENDER_CHECKED_TYPES = {"ArmedForce", "Ministry", "GovernmentBody", "Government", "Parliament"}
 
@@ -81,6 +84,10 @@ class SentenceView:
     region: list[int] = field(default_factory=list)  # per token: which quotation it is in, or -1
     stems: set[str] = field(default_factory=set)  # every reading of the words outside names
     breaks: list[int] = field(default_factory=list)  # per token: the next clause-punctuation break
+    group_starts: list[int] = field(default_factory=list)  # groups' start tokens, for binary search
+    group_at: dict[int, Group] = field(default_factory=dict)  # token -> the group covering it
+    group_ending: dict[int, list[Group]] = field(default_factory=dict)  # end token -> groups
+    nisba_at: dict[int, list[Mention]] = field(default_factory=dict)  # start token -> nisba mentions
 
     @classmethod
     def build(cls, doc: DocumentEntities, sentence: Sentence, mentions: list[Mention],
@@ -110,6 +117,14 @@ class SentenceView:
             group.marker = self.marker_of(group, prepositions)
             by_span[span] = group
             self.groups.append(group)
+        self.group_starts = [g.start for g in self.groups]
+        for group in self.groups:
+            self.group_ending.setdefault(group.end, []).append(group)
+            for i in range(group.start, group.end):
+                self.group_at.setdefault(i, group)
+        for mention in self.mentions:
+            if mention.kind == "nisba":
+                self.nisba_at.setdefault(mention.token_start, []).append(mention)
 
     def marker_of(self, group: Group, prepositions: frozenset[str]) -> str:
         """What introduces a name: a preposition or oblique proclitic, else "obj"."""
@@ -136,7 +151,8 @@ class SentenceView:
     # -- reading helpers ------------------------------------------------------------------------
     def groups_between(self, start: int, end: int, region: int | None = None) -> list[Group]:
         """Groups inside [start, end), in the same quotation (or outside all) when region is given."""
-        return [g for g in self.groups if start <= g.start and g.end <= end
+        first, last = bisect_left(self.group_starts, start), bisect_left(self.group_starts, end)
+        return [g for g in self.groups[first:last] if g.end <= end
                 and (region is None or self.region[g.start] == region)]
 
     def is_complementizer(self, i: int) -> bool:
@@ -144,8 +160,9 @@ class SentenceView:
         return 0 <= i < len(tokens) and tokens[i].norm in word_class("complementizer")
 
     def complement_before(self, trigger: Trigger, since: int) -> int:
-        """Token index of the nearest أن/إن between `since` and the trigger, or -1."""
-        for i in range(trigger.start - 1, since - 1, -1):
+        """Token index of the nearest أن/إن between `since` and the trigger (at most
+        COMPLEMENT_REACH words back), or -1."""
+        for i in range(trigger.start - 1, max(since, trigger.start - COMPLEMENT_REACH) - 1, -1):
             if self.is_complementizer(i):
                 return i
         return -1
@@ -337,6 +354,8 @@ class SubjectFinder:
         self.triggers = triggers
         self.previous_agents = previous_agents
         self.clauses = clauses or ClauseMap([], [])
+        self.first_by_region: dict[int, tuple[int, Event]] = {}
+        self.position = {id(t): n for n, t in enumerate(triggers)}
 
     def subject(self, index: int, limit: int, confidence: float) -> tuple[list[str], int, float, str]:
         """A verb's subject: (agent keys, token where the subject ends, confidence, rule suffix).
@@ -383,19 +402,16 @@ class SubjectFinder:
 
     def nisba_of_noun(self, trigger: Trigger) -> list[str]:
         """A nisba right after a trigger makes it a noun and names its actor: "قصف روسي"."""
-        for mention in self.view.mentions:
-            if mention.kind == "nisba" and mention.token_start == trigger.end:
-                return [mention.entity]
-        return []
+        return [m.entity for m in self.view.nisba_at.get(trigger.end, ())][:1]
 
     def relative_head(self, trigger: Trigger) -> Group | None:
         """The actor a relative clause (التي، الذي) is about, when the trigger opens it."""
         clause = self.clauses.at(trigger.start)
         if clause is None or clause.kind != "relative" or clause.opener < 1:
             return None
-        if any(t.start < trigger.start and self.clauses.at(t.start) is clause for t in self.triggers):
+        if any(self.clauses.at(t.start) is clause for t in self.triggers_before(trigger)):
             return None  # the relative clause's own verb came first
-        return next((g for g in self.view.groups if g.end == clause.opener and self.view.can_act(g)), None)
+        return next((g for g in self.view.group_ending.get(clause.opener, ()) if self.view.can_act(g)), None)
 
     def relative_subject(self, trigger: Trigger, head: Group, limit: int,
                          confidence: float) -> tuple[list[str], int, float, str]:
@@ -421,8 +437,8 @@ class SubjectFinder:
         tokens = view.sentence.tokens
         skip = word_class("particle") | word_class("coordinator")
         words = [i for i in span if tokens[i].norm not in skip]
-        if not words or any(i in view.covered and view.region[i] == view.region[trigger.start]
-                            and any(g.start <= i < g.end and g.marker == "obj" for g in view.groups) for i in words):
+        if not words or any(i in view.group_at and view.group_at[i].marker == "obj"
+                            and view.region[i] == view.region[trigger.start] for i in words):
             return False
         prepositions = word_class("preposition")
         if any(tokens[i].norm in prepositions or tokens[i].norm in view.doc.gazetteer.name_stops for i in words):
@@ -430,8 +446,9 @@ class SubjectFinder:
         first = tokens[words[0]].norm
         if any(p for _, p in proclitic_variants(first)[1:] if p[-1:] in ar.words("oblique-clitic")):
             return False
-        return words[-1] not in view.covered or any(m.kind == "nisba" and m.token_start <= words[-1] < m.token_end
-                                                     for m in view.mentions)
+        return words[-1] not in view.covered or any(m.token_start <= words[-1] < m.token_end
+                                                     for k in range(max(0, words[-1] - 3), words[-1] + 1)
+                                                     for m in view.nisba_at.get(k, ()))
 
     def agrees(self, trigger: Trigger, group: Group) -> bool:
         """A feminine past verb cannot have a masculine body (the army) as subject."""
@@ -501,11 +518,11 @@ class SubjectFinder:
             i -= 1
         if not view.same_clause(i + 1, trigger.start) or view.region[i] != view.region[trigger.start]:
             return []
-        for group in view.groups:
-            if group.end == i + 1 and group.marker == "obj" and view.can_act(group):
+        for group in view.group_ending.get(i + 1, ()):
+            if group.marker == "obj" and view.can_act(group):
                 return group.keys[:]
-        for mention in view.mentions:
-            if mention.kind == "nisba" and mention.token_end == i + 1 and mention.token_start == i:
+        for mention in view.nisba_at.get(i, ()):
+            if mention.token_end == i + 1:
                 return [mention.entity]
         return []
 
@@ -543,15 +560,29 @@ class SubjectFinder:
     def main_event(self, index: int) -> Event | None:
         """The sentence's first event with an actor (in the same quotation): its main verb."""
         region = self.view.region[self.triggers[index].start]
-        for trigger in self.triggers[:index]:
-            if self.view.region[trigger.start] == region and trigger.event is not None and trigger.event.agents:
-                return trigger.event
+        first = self.first_by_region.get(region)
+        if first is not None and first[0] < index:
+            return first[1]
         return None
+
+    def note(self, index: int) -> None:
+        """Remember the first event with an actor per quotation (main_event in constant time)."""
+        trigger = self.triggers[index]
+        region = self.view.region[trigger.start]
+        if trigger.event is not None and trigger.event.agents and region not in self.first_by_region:
+            self.first_by_region[region] = (index, trigger.event)
+
+    def triggers_before(self, trigger: Trigger) -> list[Trigger]:
+        """The earlier triggers of the sentence this one may depend on, nearest last."""
+        index = self.position.get(id(trigger))
+        if index is None:
+            index = next(n for n, t in enumerate(self.triggers) if t is trigger)
+        return self.triggers[max(0, index - LOOKBACK):index]
 
     def governor(self, index: int) -> Event | None:
         """The nearest earlier event of the sentence, in the same quotation, that has an actor."""
         region = self.view.region[self.triggers[index].start]
-        for trigger in reversed(self.triggers[:index]):
+        for trigger in reversed(self.triggers[max(0, index - LOOKBACK):index]):
             if self.view.region[trigger.start] != region:
                 continue
             if trigger.event is not None and (trigger.event.agents or trigger.event.targets):
@@ -560,7 +591,7 @@ class SubjectFinder:
 
     def last_speaker(self, index: int) -> list[str]:
         """The agents of the last speech event before this trigger."""
-        for trigger in reversed(self.triggers[:index]):
+        for trigger in reversed(self.triggers[max(0, index - LOOKBACK):index]):
             if trigger.event is not None and trigger.frame.speech and trigger.event.agents:
                 return trigger.event.agents[:]
         return []
@@ -777,6 +808,7 @@ class EventAssembler:
         seen: dict[tuple, Event] = {}
         for index, trigger in enumerate(self.triggers):
             trigger.event = self.resolve(index)
+            self.subjects.note(index)
             event = trigger.event
             if event is None:
                 continue
@@ -797,7 +829,7 @@ class EventAssembler:
         adds its objects to that event instead of making a second one."""
         trigger = self.triggers[index]
         clause = self.clauses.at(trigger.start)
-        for earlier in reversed(self.triggers[:index]):
+        for earlier in reversed(self.triggers[max(0, index - LOOKBACK):index]):
             event = earlier.event
             if self.clauses.at(earlier.start) is not clause:
                 break

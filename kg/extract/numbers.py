@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,10 +46,12 @@ def number_words() -> PhraseIndex[NumberWord]:
     return index
 
 
-def token_at(sentence: Sentence, offset: int) -> int:
-    for i, token in enumerate(sentence.tokens):
-        if token.start <= offset < token.end:
-            return i
+def token_at(sentence: Sentence, offset: int, starts: list[int] | None = None) -> int:
+    """The token covering a document offset, or -1 (binary search: linear in the sentence)."""
+    starts = starts if starts is not None else [t.start for t in sentence.tokens]
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and sentence.tokens[i].start <= offset < sentence.tokens[i].end:
+        return i
     return -1
 
 
@@ -56,13 +59,14 @@ def find_numbers(sentence: Sentence) -> list[Number]:
     """Every number in a sentence, left to right."""
     found: list[Number] = []
     covered: set[int] = set()
+    starts = [t.start for t in sentence.tokens]
     for m in DIGITS.finditer(sentence.text):
         raw = m.group().translate(LATIN).replace(",", "")
         if "." in raw or len(raw) > MAX_DIGITS or any(
                 GLUED.fullmatch(sentence.text[i:i + 1]) for i in (m.start() - 1, m.end()) if i >= 0):
             continue  # decimals, digit runs too long for a count and parts of codes are not counts
         start, end = sentence.start + m.start(), sentence.start + m.end()
-        t0, t1 = token_at(sentence, start), token_at(sentence, end - 1)
+        t0, t1 = token_at(sentence, start, starts), token_at(sentence, end - 1, starts)
         if t0 < 0:
             continue
         if is_clock_time(sentence.text, m.start(), m.end()):

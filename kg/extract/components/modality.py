@@ -17,6 +17,7 @@ from kg.lang import ar
 from kg.text.clitics import proclitic_variants
 
 SUBORDINATE = ("complement", "relative", "adverbial", "conditional")
+LOOKBACK = 24  # earlier triggers that may govern a trigger
 
 
 @lru_cache(maxsize=1)
@@ -75,17 +76,18 @@ def governor_of(state, index: int):
     clauses, triggers = state.clauses, state.triggers
     target = triggers[index]
     mine = clauses.owner[target.start] if clauses.owner else 0
-    for earlier in reversed(triggers[:index]):
+    for earlier in reversed(triggers[max(0, index - LOOKBACK):index]):
+        theirs = clauses.owner[earlier.start] if clauses.owner else 0
+        between = clauses.clauses[theirs + 1:mine + 1] if clauses.clauses else []
+        if not all(c.kind in SUBORDINATE for c in between):
+            break  # a main or coordinate clause between: nothing further back governs this one
         if not earlier.frame.governs or earlier.event is None:
             continue
         if state.view.region[earlier.start] != state.view.region[target.start]:
             continue
-        theirs = clauses.owner[earlier.start] if clauses.owner else 0
-        between = clauses.clauses[theirs + 1:mine + 1] if clauses.clauses else []
-        if all(c.kind in SUBORDINATE for c in between):
-            if theirs == mine and not earlier.frame.scope_agent:
-                continue  # a speech verb's own object ("announced a ceasefire") is its act, not a report
-            return earlier
+        if theirs == mine and not earlier.frame.scope_agent:
+            continue  # a speech verb's own object ("announced a ceasefire") is its act, not a report
+        return earlier
     return None
 
 
