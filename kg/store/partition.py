@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -48,18 +49,25 @@ GraphName = ox.NamedNode | ox.DefaultGraph
 Partition = dict[GraphName, set[ox.Triple]]
 
 
+@lru_cache(maxsize=1 << 18)
+def graph_of_iri(iri: str) -> ox.NamedNode | None:
+    doc = document_of(iri)
+    return ox.NamedNode(doc) if doc else None
+
+
 def doc_graph(term: object) -> ox.NamedNode | None:
     """The document graph a minted IRI belongs to (None for shared nodes and literals)."""
-    if isinstance(term, ox.NamedNode):
-        doc = document_of(term.value)
-        return ox.NamedNode(doc) if doc else None
-    return None
+    return graph_of_iri(term.value) if isinstance(term, ox.NamedNode) else None
+
+
+@lru_cache(maxsize=1 << 18)
+def shared_iri(iri: str) -> bool:
+    return iri.startswith(BASE) and not iri.startswith((DOC_PREFIX, GRAPH_PREFIX))
 
 
 def is_shared(term: object) -> bool:
     """A shared actor or place: `kgr:KEY`, neither a document's node nor a layout graph."""
-    return (isinstance(term, ox.NamedNode) and term.value.startswith(BASE)
-            and not term.value.startswith((DOC_PREFIX, GRAPH_PREFIX)))
+    return isinstance(term, ox.NamedNode) and shared_iri(term.value)
 
 
 def laid_out(graph: object) -> bool:
