@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kg.errors import InputError, KgError
+from kg.graph.iri import document_of
 from kg.model import Document, Extraction
 
 VALIDATE_LIMIT = 25
@@ -146,6 +147,7 @@ def corpus_triples(extractions: Iterable[Extraction | Failure], summary: BuildSu
     from kg.graph.build import document_triples, entity_triples
 
     described: set[str] = set()
+    shared: set = set()  # direct relations between actors already written by an earlier document
     for extraction in extractions:
         if isinstance(extraction, Failure):
             fail(summary, extraction, on_failure)
@@ -156,6 +158,9 @@ def corpus_triples(extractions: Iterable[Extraction | Failure], summary: BuildSu
             new = [key for key in extraction.entities if key not in described]
             for key in new:
                 triples.update(dict.fromkeys(entity_triples(extraction.entities[key])))
+            for triple in [t for t in triples if is_shared_fact(t)]:  # actor-to-actor facts: once a corpus
+                if triple in shared:
+                    del triples[triple]
             summary.documents += 1  # before on_document: it samples the first N documents
             counted = True
             on_document(extraction)
@@ -164,6 +169,7 @@ def corpus_triples(extractions: Iterable[Extraction | Failure], summary: BuildSu
             fail(summary, Failure(extraction.document.id, extraction.document.origin, one_line(error)), on_failure)
             continue
         described.update(new)
+        shared.update(t for t in triples if is_shared_fact(t))
         summary.sentences += len(extraction.sentences)
         summary.mentions += len(extraction.mentions)
         summary.relations += len(extraction.events)
@@ -171,6 +177,14 @@ def corpus_triples(extractions: Iterable[Extraction | Failure], summary: BuildSu
         summary.triples += len(triples)
         yield from triples
     summary.entities = len(described)
+
+
+def is_shared_fact(triple) -> bool:
+    """A triple between two shared resources (kgr:Russia kg:attacks kgr:Ukraine), which several
+    documents may imply: written once, so the printed count is the file's count of distinct triples."""
+    obj = triple.object
+    return document_of(triple.subject.value) is None and hasattr(obj, "value") and not hasattr(obj, "datatype") \
+        and document_of(obj.value) is None
 
 
 def fail(summary: BuildSummary, failure: Failure, on_failure: Callable[[Failure], None] | None) -> None:

@@ -57,3 +57,16 @@ def test_a_bad_base_iri_is_one_line():
         result = run_kg("build", str(SEEDS), "-o", "/nonexistent/never", *args, env=env)
         assert result.returncode == 2 and "Traceback" not in result.stderr
         assert result.stderr.count("\n") == 1 and "base IRI" in result.stderr
+
+
+def test_the_printed_triple_count_is_the_files_distinct_count(tmp_path):
+    import json
+
+    from kg.build import build
+
+    text = (SEEDS / "000_7f990094a9bbc95a.txt").read_text(encoding="utf-8")
+    corpus = tmp_path / "three.jsonl"  # three articles naming the same actors and relations
+    corpus.write_text("".join(json.dumps({"id": f"a{i}", "text": text, "date": "2022-09-14"}, ensure_ascii=False) + "\n"
+                              for i in range(3)), encoding="utf-8")
+    summary = build(corpus, tmp_path / "g", html=False, validate=False, progress=False)
+    assert summary.triples == len(Graph().parse(tmp_path / "g" / "graph.ttl"))
