@@ -89,10 +89,10 @@ class Discoverer:
             return None
         quoted = self.quoted_name(j)
         if quoted is not None:
-            if head.kind in ("town", "site"):
-                return None
+            if head.kind in ("town", "site") or self.ctx.name_at(j)[0] is not None:
+                return None  # قوات "قسد": a known name in quotes is read as that name
             return self.mint(i, quoted, head, "discovery:quoted-name")
-        owner = self.owner_at(j)
+        owner = self.owner_at(j, places_only=head.kind == "site")
         if owner:
             end, key = owner
             if head.kind in ("force", "site"):
@@ -120,13 +120,14 @@ class Discoverer:
                 return None
         return None
 
-    def owner_at(self, j: int) -> tuple[int, str] | None:
-        """A known state, city or region named right after the head (قوات تيغراي، مخيم جنين)."""
+    def owner_at(self, j: int, places_only: bool = False) -> tuple[int, str] | None:
+        """A known state, city or region named right after the head (قوات تيغراي، مخيم جنين); a
+        site is of a city or region only ("مستشفى الكويت" in Gaza is named after Kuwait)."""
         match, _ = self.ctx.name_at(j)
         if match is None or match.value.kind != "name" or match.proclitic:
             return None
         entity = self.ctx.doc.lookup(match.value.key)
-        if entity is None or entity.type not in OWNER_TYPES:
+        if entity is None or entity.type not in OWNER_TYPES or (places_only and entity.type == "State"):
             return None
         return match.end, entity.key
 

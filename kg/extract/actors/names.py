@@ -58,8 +58,11 @@ class NameReader:
                 break  # a family name with the article ends the name ("معمر الإرياني | هجوم")
             if k > j and (word.startswith(gaz.words("stop-prefix")) or self.clitic_on_known_word(word)):
                 break
-            if k > j and self.ctx.punctuation_before(k):
-                break
+            if k > j and (self.ctx.punctuation_before(k) or any(q in self.ctx.gap_before(k) for q in "»”\"")):
+                break  # punctuation or a quotation mark ends a name ("جيديون جبرين" وقوع)
+            if any(p and stem in gaz.name_stops for stem, p in proclitic_variants(word)[1:]
+                   if p.startswith(gaz.words("conjunction"))):
+                break  # "وعلى الرغم"، "ومع قادة": a conjunction on a function word
             k += 1
             if word not in gaz.name_glue:
                 parts += 1

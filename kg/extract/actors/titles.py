@@ -13,6 +13,7 @@ from kg.text.clitics import proclitic_variants
 from kg.text.normalize import dediacritize
 
 MAX_DESCRIPTION = 6
+MIN_NEW_NAME = 2  # words: one word after a title is too often no name ("رئيس الحكومة وعدد من الوزراء")
 ORG_TYPES = {"InternationalOrganisation", "Organisation", "GovernmentBody", "Government", "Ministry",
              "Parliament", "ArmedForce", "ArmedGroup", "MediaOutlet"}
 PLACE_SCOPES = {"City", "Region"}  # a local office (a district's governor) is of a place
@@ -42,12 +43,12 @@ class TitleReader:
             if scope:
                 return self.office(i, j, title, scope, country, status)
             return self.source_again(i, j, title)
-        if title.kind == WITNESS:  # "قال شاهد عيان": an unnamed person of this article
-            return self.office(i, j, title, "", "", status)
+        if title.kind == WITNESS:  # "قال شاهد عيان": an unnamed person of this article (not of an outlet)
+            return self.office(i, match.end, title, "", "", status)
         known, start, end = self.person_after(j)
         if known is not None:
             return self.titled(known, title)
-        if end > start and title.kind != COUNTERPART:
+        if end - start >= MIN_NEW_NAME and title.kind != COUNTERPART:
             return self.titled(self.mint_person(start, end, title, scope, country), title)
         if title.kind == COUNTERPART or not scope:
             return max(start, i + 1)
