@@ -13,6 +13,9 @@ smallest key.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.data import read_tsv
 
 from kg.corpus.names import name_key, rule_between
 from kg.corpus.summary import EntityInfo, MentionRef
@@ -85,7 +88,15 @@ def compatible(a: EntityInfo, b: EntityInfo, actors: Actors) -> bool:
         return False
     if a.part_of and b.part_of and not actors.related(a.part_of, b.part_of):
         return False
-    return not (a.role and b.role and a.role != b.role)
+    generic = rank_roles()
+    return not (a.role and b.role and a.role != b.role and a.role not in generic and b.role not in generic)
+
+
+@lru_cache(maxsize=1)
+def rank_roles() -> frozenset[str]:
+    """Roles a military rank gives (kg/data/titles.tsv, kind "rank"): a colonel may also be the
+    army's spokesman, so a rank never contradicts another role."""
+    return frozenset(row["role"] for row in read_tsv("titles.tsv") if row.get("kind") == "rank")
 
 
 def resolve(infos: dict[str, EntityInfo], counts: dict[str, int],
