@@ -64,7 +64,8 @@ def test_the_object_of_a_relation_follows_its_range_and_annotations():
 
 def test_coordinated_agents_of_a_symmetric_relation_relate_to_each_other():
     assert relation_kinds()["clashesWith"].symmetric and not relation_kinds()["attacks"].symmetric
-    assert direct_triples("clashesWith", ["India", "Pakistan"], [], None, "e") == [("India", "clashesWith", "Pakistan")]
+    assert direct_triples("clashesWith", ["India", "Pakistan"], [], None, "e") == [
+        ("India", "clashesWith", "Pakistan"), ("Pakistan", "clashesWith", "India")]
     assert direct_triples("clashesWith", ["India"], ["Pakistan"], None, "e") == [("India", "clashesWith", "Pakistan")]
     assert direct_triples("attacks", ["India", "Pakistan"], [], None, "e") == [("India", "attacks", "e"),
                                                                               ("Pakistan", "attacks", "e")]

@@ -6,7 +6,7 @@ the object is, by the ontology's description of the relation (`kg.graph.vocabula
 - the event it is part of, else the event itself, when the relation's range is an event class
   (kg:declares a ceasefire, kg:reportsCasualties, kg:violates the ceasefire it breaks);
 - else each target; with no target, the other agents when the relation is symmetric ("تبادلت روسيا
-  وأوكرانيا الأسرى": Russia kg:exchangesPrisonersWith Ukraine), else the event itself if the
+  وأوكرانيا الأسرى": Russia kg:exchangesPrisonersWith Ukraine, and Ukraine with Russia), else the event itself if the
   relation is `kg:eventAsObject`.
 
 Demanded, proposed, planned, denied, conditional and hypothetical events write none: they stay
@@ -52,6 +52,6 @@ def direct_triples(relation: str, agents: Sequence[A], targets: Sequence[O], par
         return []
     kind = relation_kinds().get(relation)
     if kind is not None and kind.symmetric and not targets and len(agents) > 1 and not kind.object_is_event:
-        return [(a, relation, b) for i, a in enumerate(agents) for b in agents[i + 1:]]
+        return [(a, relation, b) for a in agents for b in agents if a != b]  # both ways: no reasoner needed
     objects = direct_objects(relation, targets, part_of_event, itself)
     return [(agent, relation, obj) for agent in agents for obj in objects]
