@@ -396,9 +396,20 @@ class SubjectFinder:
             return main.agents[:], end, confidence, "+pro-drop"  # "X made a call, stressing in it"
         if before:
             return before[0].keys[:], end, confidence, "+pro-drop"
-        if trigger.start <= 1 and self.previous_agents and self.view.region[trigger.start] < 0:
+        if trigger.start <= 1 and self.previous_agents and self.view.region[trigger.start] < 0 \
+                and self.subject_dropped(trigger):
             return self.previous_agents[:], end, confidence * 0.8, "+previous-sentence"  # "and he added"
         return [], end, confidence, ""
+
+    def subject_dropped(self, trigger: Trigger) -> bool:
+        """The verb's subject is not spelled out after it: no title opens a noun phrase there
+        ("أكد المتحدث باسم ..." has its own subject, unnamed in the gazetteer; "وأضاف أن"،
+        "كما أعلن استهداف" continue the last speaker)."""
+        tokens = self.view.sentence.tokens
+        following = trigger.end
+        if following >= len(tokens):
+            return True
+        return not self.view.doc.gazetteer.titles.match_at(tokens, following)
 
     def nisba_of_noun(self, trigger: Trigger) -> list[str]:
         """A nisba right after a trigger makes it a noun and names its actor: "قصف روسي"."""

@@ -83,8 +83,9 @@ def governor_of(state, index: int):
             break  # a main or coordinate clause between: nothing further back governs this one
         if not earlier.frame.governs or earlier.event is None:
             continue
-        if state.view.region[earlier.start] != state.view.region[target.start]:
-            continue
+        theirs_region, mine_region = state.view.region[earlier.start], state.view.region[target.start]
+        if theirs_region != mine_region and theirs_region >= 0:
+            continue  # a verb outside quotes governs a quotation after it (دعت إلى "سحب ...")
         if theirs == mine and not earlier.frame.scope_agent:
             continue  # a speech verb's own object ("announced a ceasefire") is its act, not a report
         return earlier
