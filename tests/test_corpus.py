@@ -120,6 +120,17 @@ def test_country_or_body_that_differ_keep_namesakes_apart():
     assert merged.actors.canonical == {"P3": "P1"}
 
 
+def test_unnamed_office_holder_joins_the_one_named_holder():
+    named = info("P_named", "سليمان ديارا", country="Mali", part_of="Mali_Army", role="Spokesperson")
+    holder = replace(info("Mali_Army_Spokesperson_1", "المتحدث باسم الجيش المالي", country="Mali",
+                          part_of="Mali_Army", role="Spokesperson"), holder=True)
+    merged = merge([summary_of("d1", holder), summary_of("d2", named), summary_of("d3", holder)])
+    assert merged.actors.canonical == {"Mali_Army_Spokesperson_1": "P_named"}
+    assert [m.rule for m in merged.actors.merges] == ["role-holder"]
+    rival = info("P_rival", "أحمد توري", country="Mali", part_of="Mali_Army", role="Spokesperson")
+    assert merge([summary_of("d1", holder), summary_of("d2", named), summary_of("d3", rival)]).actors.canonical == {}
+
+
 def test_surname_joins_the_one_full_name_it_can_belong_to():
     full = info("P_full", "خالد الموسوي", country="Sudan", part_of="RSF")
     short = info("P_short", "الموسوي", country="Sudan", part_of="RSF")
@@ -138,6 +149,8 @@ def test_every_merge_is_explained_in_the_graph(result, graph):
         docs = {m.doc for m in merge_.evidence}
         assert {m.key for m in merge_.evidence} == {merge_.member, merge_.canonical}, merge_
         assert docs
+    members = [m.member for m in result.actors.merges]
+    assert len(members) == len(set(members))  # each actor merged once
     resolutions = of_class(graph, "Resolution")
     assert len(resolutions) == len(result.actors.merges)
     for node in resolutions:

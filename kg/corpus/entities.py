@@ -127,11 +127,10 @@ def resolve(infos: dict[str, EntityInfo], counts: dict[str, int],
 def attach_holders(clusters: list[list[str]], infos: dict[str, EntityInfo], actors: Actors) -> list[list[str]]:
     """An office's unnamed holder ("المتحدث باسم الجيش السوداني") joins the one named person of
     the corpus with that role in that body; with two such people it stays apart."""
-    named = [c for c in clusters if not any(infos[k].holder for k in c)]
-    out = [c for c in named]
-    for cluster in clusters:
-        if not any(infos[k].holder for k in cluster):
-            continue
+    named = [list(c) for c in clusters if not any(infos[k].holder for k in c)]
+    holders = [c for c in clusters if any(infos[k].holder for k in c)]  # before any named cluster grows
+    out = list(named)
+    for cluster in holders:
         holder = infos[cluster[0]]
         fits = [c for c in named if holder.role and holder.part_of and all(
             infos[k].role == holder.role and infos[k].part_of and actors.related(infos[k].part_of, holder.part_of)
