@@ -13,7 +13,7 @@ import os
 import re
 import signal
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -56,6 +56,29 @@ def rdf_formats() -> tuple[str, ...]:
     except ImportError:
         return FALLBACK_FORMATS
     return names(datasets=False)  # a build writes one graph (the quad formats are for kg load)
+
+
+class LazyChoices(Sequence):
+    """argparse choices read from a registry on first use (checking a value, printing that command's
+    help), so `kg --help` does not import the modules that fill the registry. Give a metavar too:
+    argparse would otherwise list the choices while the parser is built."""
+
+    def __init__(self, load: Callable[[], Iterable[str]]) -> None:
+        self.load, self.loaded = load, None
+
+    def items(self) -> list[str]:
+        if self.loaded is None:
+            self.loaded = list(self.load())
+        return self.loaded
+
+    def __getitem__(self, index):
+        return self.items()[index]
+
+    def __len__(self) -> int:
+        return len(self.items())
+
+    def __contains__(self, value: object) -> bool:
+        return value in self.items()
 
 
 class Deprecated(argparse.Action):

@@ -63,7 +63,9 @@ def add_commands(subparsers, runners) -> None:
     load.add_argument("--endpoint", metavar="URL", help=ENDPOINT_HELP)
     load.add_argument("--update-endpoint", metavar="URL", help="SPARQL Update URL (default: BASE/update)")
     load.add_argument("--store-endpoint", metavar="URL", help="Graph Store Protocol URL (default: BASE/store)")
-    load.add_argument("--via", choices=load_choices(), default=None,
+    from kg.cli import LazyChoices
+
+    load.add_argument("--via", choices=LazyChoices(load_choices), metavar="WRITER", default=None,
                       help="remote only: update = one SPARQL Update request per document (default when an "
                       "update URL is known; keeps the shared graphs exact); gsp = one Graph Store Protocol "
                       "PUT per document graph (default with only --store-endpoint)")
@@ -92,10 +94,12 @@ def add_commands(subparsers, runners) -> None:
     query.add_argument("--query-endpoint", metavar="URL", help="SPARQL query URL (default: BASE/query)")
     from kg.cli import Deprecated
 
-    query.add_argument("-f", "--format", dest="output", choices=output_choices(), default="table",
+    query.add_argument("-f", "--format", dest="output", choices=LazyChoices(output_choices), metavar="FORMAT",
+                       default="table",
                        help="table (default), csv, tsv, json (SPARQL JSON results), turtle (CONSTRUCT/DESCRIBE)")
     query.add_argument("-o", "--out", metavar="FILE", help="write the results to FILE instead of stdout")
-    query.add_argument("--output", dest="output", choices=output_choices(), action=Deprecated, new="-f/--format",
+    query.add_argument("--output", dest="output", choices=LazyChoices(output_choices), action=Deprecated,
+                       new="-f/--format", metavar="FORMAT",
                        help=argparse.SUPPRESS)
     query.add_argument("--width", type=int, default=60, help="table: cut cells to this many columns (0: never)")
     query.add_argument("--timeout", type=positive_seconds, default=60.0,
