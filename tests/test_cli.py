@@ -397,3 +397,12 @@ def test_a_dying_worker_is_one_line(tmp_path, monkeypatch, capsys):
     assert code == 1 and err == ["kg: a worker process died during extraction (out of memory?); "
                                  "run with -j 1 to find the document"]
     assert not (tmp_path / "out").exists() or not [p for p in (tmp_path / "out").iterdir()]
+
+
+def test_help_imports_no_heavy_library():
+    """`kg --help` stays instant: building the parser (every command's) imports no RDF or NLP library."""
+    code = ("import sys; from kg.cli import build_parser; build_parser(); "
+            "print(sorted({m.split('.')[0] for m in sys.modules "
+            "if m.startswith(('rdflib', 'pyoxigraph', 'camel_tools', 'networkx', 'pyshacl', 'torch'))}))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and result.stdout.strip() == "[]", result.stdout + result.stderr
