@@ -55,14 +55,15 @@ class TitleReader:
         return self.titled(self.office(i, start, title, scope, country, status), title)
 
     def source_again(self, i: int, j: int, title: Title) -> int:
-        """"أحد المصدرين"، "وأضاف المسؤول": the unnamed source of that role named last, if any."""
+        """"أحد المصدرين"، "وأضاف المسؤول": the unnamed source of that role named last; else a new
+        unnamed source of this article ("وقال مسؤول لفرانس برس"), never the last actor named."""
         ctx = self.ctx
         for mention in reversed(ctx.doc.mentions):
             entity = ctx.doc.entities.get(mention.entity)
             if entity is not None and entity.minted and entity.role == title.role and mention.kind == "title":
                 ctx.add(entity.key, i, j, "title:source-again", 0.5, "title")
                 return j
-        return max(j, i + 1)
+        return self.office(i, j, title, "", "")
 
     def status(self, j: int) -> tuple[int, str]:
         """"السابق"، "بالإنابة" at token j: (end, "former" | "acting"), else (j, "")."""
@@ -144,8 +145,8 @@ class TitleReader:
                 return anaphor[0].end, found[0], ctx.doc.state_of(found[0])
         if ctx.tokens[j].norm in self.gaz.words("scope-preposition") and not scope_entity:
             k = j + 1
-            if k < len(ctx.tokens) - 1 and ctx.tokens[k].norm in self.gaz.words("direction"):
-                k += 1  # "مسؤول محلي في شرق الكونغو"
+            if k < len(ctx.tokens) - 1 and ctx.tokens[k].norm in self.gaz.words("direction") + self.gaz.words("place-head"):
+                k += 1  # "مسؤول محلي في شرق الكونغو"، "مصدر طبي في مدينة الفاشر"
             end, scope, country = self.qualifier(k)  # "مصدر في حركة حماس"
             if scope:
                 return end, scope, country
