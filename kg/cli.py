@@ -55,7 +55,7 @@ def rdf_formats() -> tuple[str, ...]:
         from kg.export.formats import names
     except ImportError:
         return FALLBACK_FORMATS
-    return names(datasets=False)  # a build writes one graph (the quad formats are for kg load)
+    return names()  # quad formats (nquads, trig) carry the store's named graphs (docs/store.md)
 
 
 class LazyChoices(Sequence):

@@ -70,3 +70,25 @@ def test_the_printed_triple_count_is_the_files_distinct_count(tmp_path):
                               for i in range(3)), encoding="utf-8")
     summary = build(corpus, tmp_path / "g", html=False, validate=False, progress=False)
     assert summary.triples == len(Graph().parse(tmp_path / "g" / "graph.ttl"))
+
+
+def test_quad_formats_carry_the_store_layout_and_load_like_turtle(tmp_path):
+    import pyoxigraph as ox
+
+    from kg.build import build
+
+    build(SEEDS, tmp_path / "g", published=__import__("datetime").date(2022, 9, 14), formats=("nquads", "turtle"),
+          html=False, validate=False, progress=False)
+    quads = list(ox.parse(path=str(tmp_path / "g" / "graph.nq"), format=ox.RdfFormat.N_QUADS))
+    graphs = {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)}
+    assert graphs == {KGR + "doc/000_7f990094a9bbc95a", KGR + "graph/actors", KGR + "graph/relations"}
+    assert not [q for q in quads if isinstance(q.graph_name, ox.DefaultGraph)]
+    armenia = ox.NamedNode(KGR + "Armenia")
+    assert {q.graph_name.value for q in quads if q.subject == armenia and q.object == ox.NamedNode(str(KG.State))} \
+        == {KGR + "graph/actors"}
+    stores = {}
+    for name in ("graph.nq", "graph.ttl"):
+        result = run_kg("load", str(tmp_path / "g" / name), "--store", str(tmp_path / f"store-{name}"))
+        assert result.returncode == 0, result.stderr
+        stores[name] = ox.Store(str(tmp_path / f"store-{name}"))
+    assert set(stores["graph.nq"]) == set(stores["graph.ttl"])  # the same quads, graph by graph

@@ -31,14 +31,50 @@ def oxigraph_format(name: str):
 
 
 def serialize_stream(triples: Iterable, handle: BinaryIO, fmt: str) -> None:
-    """Write pyoxigraph triples as they come (constant memory; JSON-LD is compacted in memory)."""
+    """Write pyoxigraph triples (or quads) as they come (constant memory; JSON-LD is compacted in
+    memory). A quad format gets the store's layout (`laid_out_quads`); a triple format drops graph names."""
     import pyoxigraph
 
-    if rdflib_format(fmt) == "json-ld":
-        expanded = pyoxigraph.serialize(triples, None, oxigraph_format(fmt))
+    target = formats.get(fmt)
+    items = laid_out_quads(triples) if target.datasets else as_triples(triples)
+    if target.rdflib == "json-ld":
+        expanded = pyoxigraph.serialize(items, None, target.oxigraph_format())
         handle.write(compact_jsonld(expanded))
         return
-    pyoxigraph.serialize(triples, handle, oxigraph_format(fmt), prefixes=PREFIX_MAP)
+    pyoxigraph.serialize(items, handle, target.oxigraph_format(), prefixes=PREFIX_MAP)
+
+
+def as_triples(items: Iterable) -> Iterable:
+    import pyoxigraph
+
+    for item in items:
+        yield pyoxigraph.Triple(item.subject, item.predicate, item.object) if isinstance(item, pyoxigraph.Quad) else item
+
+
+def laid_out_quads(items: Iterable) -> Iterable:
+    """Each triple in the named graph `kg load` keeps it in (kg.store.partition, docs/store.md): an
+    article's nodes in `kgr:doc/ID`, actor descriptions in `kgr:graph/actors`, actor-to-actor
+    relations in `kgr:graph/relations`; so a corpus file loads as a stream, graph by graph."""
+    import pyoxigraph
+
+    from kg.store.partition import ACTORS_GRAPH, RELATIONS_GRAPH, known_relations, place
+
+    relations = known_relations()
+    default = pyoxigraph.DefaultGraph()
+    for item in items:
+        if isinstance(item, pyoxigraph.Quad):
+            yield item
+            continue
+        where, name = place(pyoxigraph.Quad(item.subject, item.predicate, item.object, default))
+        if where == "graph":
+            graph = name
+        elif where == "actor":
+            graph = ACTORS_GRAPH
+        elif where == "link":
+            graph = RELATIONS_GRAPH if item.predicate in relations else ACTORS_GRAPH
+        else:
+            graph = default
+        yield pyoxigraph.Quad(item.subject, item.predicate, item.object, graph)
 
 
 def compact_jsonld(expanded: bytes) -> bytes:
