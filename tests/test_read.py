@@ -139,3 +139,20 @@ def test_presentation_forms_are_arabic(tmp_path):
     path.write_text(pdf_text, encoding="utf-8")
     (doc,) = read_documents(path)
     assert doc.text == pdf_text  # offsets keep pointing into the text as given
+
+
+def test_an_article_over_the_size_limit_is_refused_in_one_line(tmp_path, monkeypatch):
+    from kg.errors import InputError
+    from kg.read.sources import read_txt
+
+    monkeypatch.setenv("KG_MAX_ARTICLE_CHARS", "500")
+    path = tmp_path / "big.txt"
+    path.write_text("عنوان\n\n" + "قصفت روسيا أوكرانيا. " * 40, encoding="utf-8")
+    try:
+        read_txt(path, None)
+    except InputError as error:
+        assert "over the limit of 500" in str(error) and "\n" not in str(error)
+    else:
+        raise AssertionError("a 840-character article passed a 500-character limit")
+    monkeypatch.setenv("KG_MAX_ARTICLE_CHARS", "5000")
+    assert read_txt(path, None).text

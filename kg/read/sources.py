@@ -23,6 +23,17 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 # a month without a year) would leave the calendar.
 FIRST_DATE, LAST_DATE = date(1000, 1, 1), date(2999, 12, 31)
 SURROGATE = re.compile(r"[\ud800-\udfff]")
+# One article's size limit, in characters (about 2 MB of Arabic): news articles are a few
+# thousand; a larger "article" is a corpus in one field, and extraction time grows with it.
+MAX_ARTICLE_CHARS = 1_000_000
+LIMIT_VARIABLE = "KG_MAX_ARTICLE_CHARS"
+
+
+def article_limit() -> int:
+    import os
+
+    value = os.environ.get(LIMIT_VARIABLE, "")
+    return int(value) if value.isdigit() and int(value) > 0 else MAX_ARTICLE_CHARS
 
 
 def parse_date(value: str, where: str) -> date:
@@ -47,6 +58,9 @@ def check_text(text: str, where: str) -> None:
 
     if not text.strip():
         raise InputError(f"{where}: empty article (no text)")
+    if len(text) > article_limit():
+        raise InputError(f"{where}: article of {len(text):,} characters is over the limit of {article_limit():,} "
+                         f"({LIMIT_VARIABLE}); split it into articles")
     if not ARABIC_LETTER.search(text) and not ARABIC_LETTER.search(fold_presentation_forms(text)):
         raise InputError(f"{where}: no Arabic text found")
 
