@@ -95,3 +95,11 @@ def test_one_of_the_two_sources_is_the_source_named_before():
     speaker = x.entities[later.speaker]
     assert speaker.country == "Palestine" and speaker.role == "Source"
     assert later.speaker != "AFP" and speaker.part_of != "AFP"
+
+
+def test_another_source_is_another_speaker():
+    x = run('وقال مصدر فلسطيني إن "الوفد سيصل إلى القاهرة صباح غد للقاء المسؤولين". '
+            'وقال مصدر فلسطيني آخر إن "الوسطاء يعملون على مقترح جديد لوقف إطلاق النار".')
+    speakers = [c.speaker for c in x.claims]
+    assert len(speakers) == 2 and speakers[0] != speakers[1]
+    assert all(x.entities[s].country == "Palestine" for s in speakers)

@@ -18,6 +18,7 @@ ORG_TYPES = {"InternationalOrganisation", "Organisation", "GovernmentBody", "Gov
              "Parliament", "ArmedForce", "ArmedGroup", "MediaOutlet"}
 PLACE_SCOPES = {"City", "Region"}  # a local office (a district's governor) is of a place
 COUNTERPART, RANK, SOURCE, WITNESS = "counterpart", "rank", "source", "witness"  # kinds of titles.tsv
+ANOTHER = "another"  # title_words.tsv: "مصدر فلسطيني آخر" is a second source
 
 
 class TitleReader:
@@ -228,9 +229,10 @@ class TitleReader:
             ctx.doc.use(holder)
             ctx.add(holder.key, i, j, "title:office-holder", 0.7, "title")
             return j
-        role = (f"{status} " if status else "") + title.role
+        another = status == ANOTHER
+        role = (f"{status} " if status and not another else "") + title.role
         key = "_".join(p for p in (scope, role.title().replace(" ", "").replace("-", ""), ctx.doc.tag) if p)
-        if title.kind == WITNESS:  # each eyewitness is a person of their own
+        if title.kind == WITNESS or another:  # each eyewitness, "another source", is a person of their own
             key = f"{key}_{ctx.tokens[i].start}"
         scope_entity = ctx.doc.lookup(scope)
         entity = ctx.doc.entities.get(key) or Entity(
