@@ -368,7 +368,7 @@ def build(
         if stage:  # after the documents: merged actors, canonical events, disagreements (kg.corpus)
             stream = stage.after(stream, lambda: summary.documents)
         stream = with_dataset_metadata(stream, summary, stage, source, Path(out_dir))
-        write_outputs(outputs, stream, formats, summary, shown if html else None, checked if validate else None)
+        write_outputs(outputs, stream, formats, summary, shown if html else None, checked if validate else None, stage)
         if stage:
             summary.triples += stage.triples
             summary.corpus = stage.lines()
@@ -412,7 +412,7 @@ def corpus_stage(merge: bool):
 
 
 def write_outputs(outputs: Outputs, stream: Iterator, formats: tuple[str, ...], summary: BuildSummary,
-                  shown, checked) -> None:
+                  shown, checked, stage=None) -> None:
     """The first format streams from the extractor; the others are converted from it; then
     SHACL on the validated sample and the HTML page."""
     import pyoxigraph
@@ -434,8 +434,12 @@ def write_outputs(outputs: Outputs, stream: Iterator, formats: tuple[str, ...], 
         summary.violations = shacl(checked).violations
     if shown is not None:
         from kg.export.html import render_html
-        from kg.export.network import to_networkx
+        from kg.export.network import add_triples, to_networkx
 
+        if stage is not None and stage.result is not None:  # canonical events, merges, disagreements
+            from kg.corpus import corpus_triples
+
+            add_triples(shown, corpus_triples(stage.result))
         page = render_html(to_networkx(shown)).encode("utf-8")
         outputs.write("graph.html", lambda handle: handle.write(page))
 

@@ -32,6 +32,15 @@ ENTITIES = {
     "Emmanuel_Macron": Entity("Emmanuel_Macron", "Person", "Emmanuel Macron", "إيمانويل ماكرون", "Q3052772",
                               country="France", role="President"),
     "Ilham_Aliyev": Entity("Ilham_Aliyev", "Person", "Ilham Aliyev", "إلهام علييف", "Q41749", country="Azerbaijan"),
+    "Sudan": Entity("Sudan", "State", "Sudan", "السودان", "Q1049"),
+    "Nyala": Entity("Nyala", "City", "Nyala", "نيالا", "Q1018869", country="Sudan"),
+    "RSF": Entity("RSF", "ArmedGroup", "Rapid Support Forces", "قوات الدعم السريع", "Q16994540", country="Sudan"),
+    "SAF": Entity("SAF", "ArmedForce", "Sudanese Armed Forces", "الجيش السوداني", "Q1756254", country="Sudan"),
+    # one spokesman minted in two articles, with and without his rank: the corpus stage merges them
+    "Mousawi_a": Entity("Mousawi_a", "Person", "", "العقيد خالد الموسوي", role="Spokesperson", country="Sudan",
+                        part_of="RSF", minted=True),
+    "Mousawi_b": Entity("Mousawi_b", "Person", "", "خالد الموسوي", role="Spokesperson", country="Sudan",
+                        part_of="RSF", minted=True),
 }
 INJECTION = ('<script>window.__pwned=1;alert(1)</script>"><img src="http://evil.example/x.png" '
              'onerror="window.__pwned=2;alert(2)">')
@@ -99,6 +108,39 @@ def analyst_extractions() -> list[Extraction]:
                      [c.claim("c3", "Emmanuel_Macron", 1, "العودة إلى احترام وقف إطلاق النار", ["e5"])],
                      ["Armenia", "Azerbaijan", "France", "Emmanuel_Macron"]),
     ]
+
+
+def corpus_extractions() -> list[Extraction]:
+    """Two outlets report one air strike on Nyala market the same day: 15 killed says one, 25 the
+    other, each quoting the RSF's spokesman (minted in each article, once with his rank)."""
+    day = date(2024, 5, 14)
+    out = []
+    for doc, outlet, count, spokesman, title in (("nyala_a", "رويترز", 15, "Mousawi_a", "العقيد خالد الموسوي"),
+                                                 ("nyala_b", "سودان تربيون", 25, "Mousawi_b", "خالد الموسوي")):
+        article = Article(doc, day, "غارة على سوق نيالا", [
+            f'قال المتحدث باسم قوات الدعم السريع {title} إن "{count} مدنياً قتلوا" في غارة للجيش على سوق نيالا.'],
+            f"https://example.org/{doc}", outlet)
+        events = [article.event("e1", "CasualtyReport", "reportsCasualties", 0, f"{count} مدنياً", count=count,
+                                casualty_type="killed", sides=["Sudan"], date=day, date_precision="day",
+                                location="Nyala", agents=[spokesman]),
+                  article.event("e2", "AirStrike", "attacks", 0, "غارة", agents=["SAF"], targets=["RSF"],
+                                location="Nyala", date=day, date_precision="day")]
+        claims = [article.claim("c1", spokesman, 0, f"{count} مدنياً قتلوا", ["e1"], day)]
+        out.append(article.extraction(events, claims, ["Sudan", "Nyala", "RSF", "SAF", spokesman]))
+    return out
+
+
+def corpus_network() -> nx.MultiDiGraph:
+    """The two articles' own graphs plus the corpus stage's triples (kg.corpus), as `kg build` draws them."""
+    from kg.corpus import corpus_triples, merge, summarise
+    from kg.export.network import add_triples
+
+    extractions = corpus_extractions()
+    graph = new_graph()
+    for extraction in extractions:
+        extraction_graph(extraction, graph)
+    add_triples(graph, corpus_triples(merge(summarise(x) for x in extractions)))
+    return to_networkx(graph)
 
 
 def analyst_network() -> nx.MultiDiGraph:
@@ -285,3 +327,70 @@ def test_a_demanded_event_is_drawn_and_labelled_as_not_a_fact():
     nodes = {n["id"]: n for n in page_data(to_networkx(graph))["nodes"]}
     event = next(n for n in nodes.values() if n.get("cls") == "Withdrawal")
     assert event["modality"] == "Demanded"
+
+
+# --- the explorer at corpus scale ------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def corpus_data() -> dict:
+    return page_data(corpus_network())
+
+
+def test_one_canonical_node_with_both_reports_folded(corpus_data):
+    nodes = {n["id"]: n for n in corpus_data["nodes"]}
+    canonical = [n for n in nodes.values() if n["cls"] == "CanonicalEvent" and n["event_class"] == "CasualtyReport"]
+    assert len(canonical) == 1
+    event = canonical[0]
+    assert sorted(r.split("/doc/")[1] for r in event["reports"]) == ["nyala_a/e/e1", "nyala_b/e/e1"]
+    assert all(nodes[r]["folded"] == event["id"] for r in event["reports"])
+    assert event["label_en"] == "15\u201325 killed · 2 sources"
+    assert "15\u201325" in event["label_ar"] and event["sources"] == 2
+    assert event["kind"] == "event" and event["color"] == "#c1121f"  # drawn in its class's family colour
+    claims = {e["from"] for e in corpus_data["edges"] if e["role"] == "asserts" and e["to"] == event["id"]}
+    assert {c.split("/doc/")[1] for c in claims} == {"nyala_a/c/c1", "nyala_b/c/c1"}  # speakers reach it directly
+
+
+def test_count_disagreement_flagged_with_who_says_what(corpus_data):
+    nodes = {n["id"]: n for n in corpus_data["nodes"]}
+    disputes = corpus_data["disputes"]
+    assert [d["kind"] for d in disputes] == ["CountDisagreement"]
+    about = nodes[disputes[0]["concerns"]]
+    assert about["cls"] == "CanonicalEvent" and about["contested"]
+    rows = sorted((p["source"], p["count"]) for p in disputes[0]["positions"])
+    assert rows == [("رويترز", 15), ("سودان تربيون", 25)]
+    assert all(p["heldBy"] and all(h in nodes for h in p["heldBy"]) for p in disputes[0]["positions"])
+    strike = next(n for n in nodes.values() if n["cls"] == "CanonicalEvent" and n["event_class"] == "AirStrike")
+    assert not strike["contested"]
+
+
+def test_merged_spokesman_is_one_node(corpus_data):
+    people = [n for n in corpus_data["nodes"] if n["cls"] == "Person"]
+    assert len(people) == 1, [p["label_ar"] for p in people]
+    person = people[0]
+    assert {person["label_ar"], *person.get("aliases", [])} >= {"العقيد خالد الموسوي", "خالد الموسوي"}
+    says = [e for e in corpus_data["edges"] if e["role"] == "says"]
+    assert len(says) == 2 and {e["from"] for e in says} == {person["id"]}
+    for position in corpus_data["disputes"][0]["positions"]:
+        assert position["heldBy"] == [person["id"]]
+
+
+def test_actor_network_edges_weighted_by_events(corpus_data):
+    network = [e for e in corpus_data["edges"] if e["role"] == "network"]
+    by_pair = {(e["from"].rsplit("/", 1)[-1], e["relation"], e["to"].rsplit("/", 1)[-1]): e for e in network}
+    strike = by_pair[("SAF", "attacks", "RSF")]
+    assert strike["weight"] == 1 and strike["label"] == "attacks"  # two reports of one canonical strike
+    assert strike["hidden"] is True  # shown by the actor-network toggle only
+    nodes = {n["id"]: n for n in corpus_data["nodes"]}
+    assert all(nodes[e["from"]]["kind"] == "actor" and nodes[e["to"]]["kind"] == "actor" for e in network)
+
+
+def test_actor_network_counts_separate_events(analyst):
+    network = {(e["from"].rsplit("/", 1)[-1], e["relation"], e["to"].rsplit("/", 1)[-1]): e["weight"]
+               for e in page_data(analyst)["edges"] if e["role"] == "network"}
+    assert network[("Azerbaijan", "accuses", "Armenia")] == 1
+    assert ("Emmanuel_Macron", "callsOn", "Azerbaijan") in network
+
+
+def test_a_page_without_corpus_nodes_is_unchanged(analyst):
+    data = page_data(analyst)
+    assert data["disputes"] == [] and not any(n.get("folded") for n in data["nodes"])

@@ -27,6 +27,7 @@ ROLE_LABELS = {"says": "says", "asserts": "asserts", "side": "casualties of", "l
                "violates": "violates", "country": "country", "part of": "part of", "agent": "does",
                "target": "target"}
 STRUCTURAL_ROLES = {"country", "part of"}
+NETWORK_MODALITIES = {"", "Asserted", "Reported"}  # only these yield actor-to-actor facts (kg/graph/project.py)
 DOCUMENT_KEYS = ("headline", "published", "url", "publisher")
 TEMPLATES = ("page.html", "explorer.css", "explorer.js")
 
@@ -100,8 +101,10 @@ def page_data(net: nx.MultiDiGraph) -> dict:
     conflicts = contradictions(net)
     contested = {n for a, b, _ in conflicts for n in (a, b)}
     contested |= {n for n, d in net.nodes(data=True) if is_a(d.get("cls", ""), "Denial")}
+    disputes = net.graph.get("disputes", [])
+    contested |= {d["concerns"] for d in disputes}
     for node, data in net.nodes(data=True):
-        colour, shape = style_of(data.get("cls", ""))
+        colour, shape = style_of(data.get("event_class") or data.get("cls", ""))
         attrs = {k: v for k, v in data.items() if k not in DOCUMENT_KEYS + ("label", "title", "color", "shape")}
         if data.get("document"):
             docs.setdefault(data["document"], {k: data.get(k, "") for k in DOCUMENT_KEYS})
@@ -117,10 +120,41 @@ def page_data(net: nx.MultiDiGraph) -> dict:
                      title=edge_title(role, label, event), arrows="to")
     for index, (a, b, reason) in enumerate(conflicts):
         vis.add_edge(a, b, id=f"x{index}", role="contradicts", label="contradicts", title=reason)
+    for index, edge in enumerate(actor_network(net)):
+        vis.add_edge(edge["from"], edge["to"], id=f"n{index}", **{k: v for k, v in edge.items() if k not in ("from", "to")})
     legend = sorted({(d.get("cls", ""),) + style_of(d.get("cls", "")) for _, d in net.nodes(data=True)},
                     key=lambda item: (item[2] == "ellipse", item[0]))
     return {"nodes": vis.nodes, "edges": vis.edges, "docs": docs, "legend": legend,
-            "structural": sorted(STRUCTURAL_ROLES)}
+            "structural": sorted(STRUCTURAL_ROLES), "disputes": disputes}
+
+
+def actor_network(net: nx.MultiDiGraph) -> list[dict]:
+    """Actor-to-actor edges for the network view: one per (agent, relation, target), weighted by
+    how many events support it (a canonical event's reports count once), worded by the ontology."""
+    def is_actor(node: str) -> bool:
+        data = net.nodes[node]
+        return kind_of(data.get("cls", ""), style_of(data.get("cls", ""))[1]) == "actor"
+
+    support: dict[tuple[str, str, str], set[str]] = {}
+    for node, data in net.nodes(data=True):
+        relation = data.get("relation", "")
+        if not relation or data.get("cls") == "CanonicalEvent" or data.get("modality", "") not in NETWORK_MODALITIES:
+            continue
+        agents = [s for s, _, r in net.in_edges(node, keys=True) if r == "agent" and is_actor(s)]
+        targets = [o for _, o, r in net.out_edges(node, keys=True) if r == "target" and is_actor(o)]
+        for agent in agents:
+            for target in targets:
+                if agent != target:
+                    support.setdefault((agent, relation, target), set()).add(data.get("folded") or node)
+    kinds = relation_kinds()
+    edges = []
+    for (agent, relation, target), units in sorted(support.items()):
+        kind = kinds.get(relation)
+        word = kind.label_en if kind else relation
+        edges.append({"from": agent, "to": target, "role": "network", "relation": relation, "weight": len(units),
+                      "label": word if len(units) == 1 else f"{word} ×{len(units)}",
+                      "title": f"{word}: {len(units)} event(s)", "events": sorted(units), "hidden": True})
+    return edges
 
 
 def script_json(value: object) -> str:

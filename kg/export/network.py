@@ -11,12 +11,13 @@ from datetime import date
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kg.graph.namespace import KG, SCHEMA
-from kg.graph.vocabulary import event_kinds, vocabulary
+from kg.graph.vocabulary import event_kind, event_kinds, vocabulary
 
 SKIP_CLASSES = {KG.Mention, KG.Sentence, KG.Document}
+CORPUS_ONLY = {KG.Disagreement, KG.Position, KG.Resolution}  # read into net.graph, never drawn as nodes
 EDGE_PROPERTIES = {
     KG.agent: ("agent", "reverse"),  # actor -> event
     KG.target: ("target", "forward"),  # event -> target
@@ -27,6 +28,7 @@ EDGE_PROPERTIES = {
     KG.asserts: ("asserts", "forward"),  # claim -> event
     KG.country: ("country", "forward"),
     KG.partOf: ("part of", "forward"),
+    KG.hasReport: ("report", "forward"),  # canonical event -> each document's own event
 }
 
 
@@ -50,23 +52,128 @@ def kg_class(graph: Graph, node: URIRef) -> str:
 
 
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
-    """Actors, places, events and claims with their labels, class and source text."""
+    """Actors, places, events and claims with their labels, class and source text; with a corpus
+    graph also canonical events (their reports folded in), disagreements (net.graph["disputes"])
+    and actors merged by owl:sameAs drawn as one node."""
     net = nx.MultiDiGraph()
+    same = same_as(graph)
+    skipped = {n for cls in CORPUS_ONLY for n in graph.subjects(RDF.type, cls)}
     for node, cls in graph.subject_objects(RDF.type):
         if not isinstance(node, URIRef) or cls in SKIP_CLASSES or not str(cls).startswith(str(KG)):
             continue
-        if node in net:
+        if node in net or node in skipped or str(node) in same:
             continue
         net.add_node(str(node), **node_attributes(graph, node))
+    for member, head in same.items():  # the merged actor's names become the canonical one's aliases
+        if head in net:
+            names = {label_of(graph, URIRef(member), "ar"), label_of(graph, URIRef(member), "en")}
+            known = set(net.nodes[head].get("aliases", [])) | {net.nodes[head]["label_ar"], net.nodes[head]["label_en"]}
+            extra = sorted(n for n in names - known if n)
+            if extra:
+                net.nodes[head]["aliases"] = sorted(known - {net.nodes[head]["label_ar"], net.nodes[head]["label_en"]}) + extra
+            net.nodes[head].setdefault("merged", []).append(member)
+    same = {**{d["wikidata"]: n for n, d in net.nodes(data=True) if d.get("wikidata") and d["wikidata"] not in net},
+            **same}  # corpus nodes may name a gazetteer actor by its Wikidata IRI
     for prop, (label, direction) in EDGE_PROPERTIES.items():
         for subject, obj in graph.subject_objects(prop):
-            s, o = str(subject), str(obj)
+            s, o = same.get(str(subject), str(subject)), same.get(str(obj), str(obj))
             if s not in net or o not in net:
                 continue
             if direction == "reverse":
                 s, o = o, s
             net.add_edge(s, o, key=label, label=label)
+    fold_reports(graph, net)
+    net.graph["disputes"] = disputes(graph, net, same)
     return net
+
+
+def same_as(graph: Graph) -> dict[str, str]:
+    """Merged actor -> its canonical actor (kg:Resolution's owl:sameAs), chains followed; a
+    sameAs to a node the graph does not describe (a Wikidata item) merges nothing."""
+    def described(node) -> bool:
+        return any(str(c).startswith(str(KG)) for c in graph.objects(node, RDF.type))
+
+    direct = {str(s): str(o) for s, o in graph.subject_objects(OWL.sameAs) if s != o and described(o) and described(s)}
+    out = {}
+    for member in direct:
+        head, seen = member, {member}
+        while head in direct and direct[head] not in seen:
+            head = direct[head]
+            seen.add(head)
+        out[member] = head
+    return out
+
+
+def count_range(low, high) -> str:
+    if low is None:
+        return ""
+    return f"{low}" if low == high else f"{low}\u2013{high}"
+
+
+def fold_reports(graph: Graph, net: nx.MultiDiGraph) -> None:
+    """A canonical event is drawn once, labelled with its count range and number of sources; its
+    reports stay in the data (marked `folded`), and the claims asserting them also point to it."""
+    for node, data in list(net.nodes(data=True)):
+        if data.get("cls") != "CanonicalEvent":
+            continue
+        subject = URIRef(node)
+        main = local_name(graph.value(subject, KG.eventClass) or KG.Event)
+        reports = [o for _, o, r in net.out_edges(node, keys=True) if r == "report"]
+        sources = graph.value(subject, KG.sourceCount)
+        low, high = graph.value(subject, KG.minCount), graph.value(subject, KG.maxCount)
+        low, high = (int(low), int(high)) if low is not None and high is not None else (None, None)
+        kind = event_kind(main) if main in event_kinds() else None
+        span = count_range(low, high)
+        ctype = str(graph.value(subject, KG.casualtyType) or "")
+        n_sources = int(sources) if sources is not None else len(reports)
+        what_en = f"{span} {ctype}".strip() if span else (kind.label_en if kind else main)
+        what_ar = f"{kind.label_ar if kind else main} {span}".strip()
+        data.update(event_class=main, reports=reports, sources=n_sources, precision=str(graph.value(subject, KG.datePrecision) or ""),
+                    label_en=f"{what_en} · {n_sources} source{'s' if n_sources != 1 else ''}",
+                    label_ar=f"{what_ar} · {n_sources} مصادر")
+        if low is not None:
+            data.update(min_count=low, max_count=high, casualty_type=ctype)
+        for kept in ("earliestDate", "latestDate"):
+            value = graph.value(subject, KG[kept])
+            if value is not None:
+                data[kept] = str(value)
+        for report in reports:
+            net.nodes[report]["folded"] = node
+            for claim, _, role in list(net.in_edges(report, keys=True)):
+                if role == "asserts":
+                    net.add_edge(claim, node, key="asserts", label="asserts")
+
+
+def disputes(graph: Graph, net: nx.MultiDiGraph, same: dict[str, str]) -> list[dict]:
+    """Every kg:Disagreement with who says what (one row per kg:Position), sorted by IRI."""
+    out = []
+    for node in sorted(graph.subjects(RDF.type, KG.Disagreement)):
+        about = [str(o) for o in graph.objects(node, KG.concerns) if str(o) in net]
+        if not about:
+            continue
+        kinds = sorted(local_name(t) for t in graph.objects(node, RDF.type) if t != KG.Disagreement)
+        rows = []
+        for position in sorted(graph.objects(node, KG.position)):
+            count = graph.value(position, KG.statesCount)
+            rows.append({
+                "stance": str(graph.value(position, KG.stance) or ""),
+                "source": str(graph.value(position, KG.source) or ""),
+                "report": str(graph.value(position, KG.report) or ""),
+                "heldBy": sorted({same.get(str(a), str(a)) for a in graph.objects(position, KG.heldBy)}),
+                "blames": sorted({same.get(str(a), str(a)) for a in graph.objects(position, KG.blames)}),
+                "claims": sorted(str(c) for c in graph.objects(position, KG.inClaim)),
+                "count": int(count) if count is not None else None})
+        out.append({"id": str(node), "kind": kinds[0] if kinds else "Disagreement", "concerns": about[0],
+                    "label": str(graph.value(node, RDFS.label) or ""), "positions": rows})
+    return out
+
+
+def add_triples(graph: Graph, triples) -> Graph:
+    """pyoxigraph triples (kg.corpus.corpus_triples) into an rdflib graph, for the explorer."""
+    from kg.graph.build import to_rdflib
+
+    graph.addN((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object), graph) for t in triples)
+    return graph
 
 
 def node_attributes(graph: Graph, node: URIRef) -> dict:

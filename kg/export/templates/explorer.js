@@ -7,7 +7,8 @@
   var N = DATA.nodes.length, BIG = N > 1500;
   var FONT = '"Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Scheherazade New", "Segoe UI", Tahoma, "DejaVu Sans", Arial, sans-serif';
   var STRUCTURAL = new Set(DATA.structural);
-  var state = {lang: "ar", speaker: "", type: "", from: "", to: "", doc: "", contested: false, structural: true};
+  var state = {lang: "ar", speaker: "", type: "", from: "", to: "", doc: "", contested: false, structural: true,
+               reports: false, network: false};
   var selected = null;
   var timings = {parsed: 0, created: 0, stabilised: 0, iterations: 0};
 
@@ -42,6 +43,7 @@
       var by = ins(n.id, "says").map(function (e) { return fullLabel(byId.get(e.from), "en"); });
       return what.length ? "says: " + what.join(", ") : "claim · " + by.join(", ");
     }
+    if (n.cls === "CanonicalEvent") return (lang === "en" ? n.label_en : n.label_ar) || n.id;
     if (n.kind === "event" && lang === "en") {
       return humanise(n.cls) + (n.count != null ? " (" + n.count + ")" : "");
     }
@@ -88,6 +90,11 @@
     } else if (e.role === "contradicts") {
       e.color = {color: "#c1121f", highlight: "#c1121f"}; e.dashes = [8, 4]; e.width = 3;
       e.arrows = {to: {enabled: false}}; e.font = {size: 12, color: "#c1121f"};
+    } else if (e.role === "network") {  // actor network view: width by how many events support it
+      e.width = 1 + Math.min(8, 1.5 * (e.weight || 1)); e.color = {color: "#3d405b", highlight: "#000"};
+      e.arrows = {to: {enabled: true}};
+    } else if (e.role === "report") {
+      e.color = {color: "#c3c3c3"}; e.dashes = [2, 3];
     } else if (e.role === "says") {
       e.color = {color: "#3d405b"}; e.width = 2;
     } else if (e.role === "asserts") {
@@ -261,6 +268,9 @@
     fact("Victim", n.victim ? textEl("span", n.victim) : null);
     fact("Also written", n.aliases && n.aliases.length ? textEl("span", n.aliases.join("، ")) : null);
     box.append(facts);
+    if (n.cls === "CanonicalEvent") canonicalBlock(n, box);
+    if (disputesOf.has(id)) disputesOf.get(id).forEach(function (d) { box.append(disputeBlock(d)); });
+    if (n.folded) box.append(el("p", {}, [el("span", {class: "muted", text: "one report of "}), nodeLink(n.folded)]));
     if (n.quote) { box.append(el("h3", {text: "Quote"}), textEl("blockquote", "«" + n.quote + "»")); }
     if (n.sentence) box.append(el("h3", {text: "Source sentence"}), sentenceBlock(n));
     if (n.document) box.append(el("h3", {text: "Article"}), articleBlock(n));
@@ -283,6 +293,71 @@
       box.append(el("h3", {class: "warn", text: "Contradicts"}), cl);
     }
     if (n.rule) box.append(el("p", {class: "muted", text: "extracted by " + n.rule + ", confidence " + n.confidence}));
+  }
+
+  var disputesOf = new Map();
+  (DATA.disputes || []).forEach(function (d) {
+    if (!disputesOf.has(d.concerns)) disputesOf.set(d.concerns, []);
+    disputesOf.get(d.concerns).push(d);
+  });
+  function claimsOfReport(rid) { return ins(rid, "asserts").map(function (e) { return e.from; }); }
+  function speakerLinks(ids) {
+    var span = el("span");
+    ids.filter(function (a) { return byId.has(a); }).forEach(function (a, i) { if (i) span.append(", "); span.append(nodeLink(a)); });
+    return span;
+  }
+  /* A canonical event: its reports side by side (outlet, date, count, sentence, claim and speaker). */
+  function canonicalBlock(n, box) {
+    var facts = el("dl");
+    function fact(name, value) { if (value) facts.append(el("dt", {text: name}), el("dd", {}, [value])); }
+    if (n.min_count != null) fact("Count range", textEl("span", (n.min_count === n.max_count ? n.min_count : n.min_count + "–" + n.max_count) + " " + (n.casualty_type || "")));
+    fact("Sources", textEl("span", String(n.sources) + " · " + n.reports.length + " reports"));
+    if (n.earliestDate && n.latestDate && n.earliestDate !== n.latestDate) fact("Dates reported", textEl("span", n.earliestDate + " – " + n.latestDate));
+    box.append(facts);
+    if (n.precision === "document") box.append(el("p", {class: "muted", text: "date: reported around the publication date"}));
+    box.append(el("button", {type: "button", id: "show-reports", text: state.reports ? "hide the reports in the graph" : "show the reports in the graph",
+      onclick: function () { state.reports = !state.reports; controls.reports.checked = state.reports; applyFilters(false); }}));
+    box.append(el("h3", {text: "Reports (" + n.reports.length + ")"}));
+    n.reports.forEach(function (rid) {
+      var r = byId.get(rid); if (!r) return;
+      var d = docOf(r), card = el("div", {class: "report"}), dl = el("dl");
+      function row(name, value) { if (value) dl.append(el("dt", {text: name}), el("dd", {}, [value])); }
+      row("Outlet", textEl("span", d.publisher || decodeURIComponent((r.document || "").split("/doc/")[1] || "?")));
+      row("Date", dayOf(r) ? textEl("span", dayOf(r)) : null);
+      row("Count", r.count != null ? textEl("span", r.count + (r.casualty_type ? " " + r.casualty_type : "")) : null);
+      claimsOfReport(rid).forEach(function (cid) {
+        var c = byId.get(cid);
+        row("Claim", textEl("span", "«" + (c.quote || "") + "»"));
+        row("Said by", speakerLinks(ins(cid, "says").map(function (e) { return e.from; })));
+      });
+      row("Report", nodeLink(rid));
+      card.append(dl);
+      if (r.sentence) card.append(sentenceBlock(r));
+      box.append(card);
+    });
+  }
+  var STANCES = {reports: "reports", blames: "blames", accuses: "accuses", denies: "denies"};
+  /* A disagreement: who says what, one row per position. */
+  function disputeBlock(d) {
+    var wrap = el("div", {class: "dispute"});
+    wrap.append(el("h3", {class: "warn", text: "⚠ " + humanise(d.kind)}), textEl("p", d.label, "muted"));
+    var table = el("table", {class: "wsw"}), head = el("tr");
+    ["Source", "Speaker", "Says", "Count / blamed"].forEach(function (h) { head.append(el("th", {scope: "col", text: h})); });
+    table.append(el("thead", {}, [head]));
+    var body = el("tbody");
+    d.positions.forEach(function (p) {
+      var tr = el("tr");
+      tr.append(el("td", {}, [textEl("span", p.source || decodeURIComponent((byId.get(p.report) || {}).document || "").split("/doc/")[1] || "?")]));
+      tr.append(el("td", {}, [speakerLinks(p.heldBy)]));
+      tr.append(el("td", {}, [byId.has(p.report) ? el("button", {class: "link", type: "button", text: STANCES[p.stance] || p.stance,
+        onclick: function () { if (byId.get(p.report).folded && !state.reports) { state.reports = true; controls.reports.checked = true; applyFilters(false); } select(p.report); }})
+        : textEl("span", p.stance)]));
+      tr.append(el("td", {}, [p.count != null ? textEl("span", String(p.count)) : speakerLinks(p.blames)]));
+      body.append(tr);
+    });
+    table.append(body);
+    wrap.append(table);
+    return wrap;
   }
 
   function sentenceBlock(n) {
@@ -343,6 +418,32 @@
       });
       box.append(el("h3", {class: "warn", text: "Contradictions (" + conflicts.length + ")"}), ul);
     }
+    var disputes = (DATA.disputes || []).filter(function (d) { return visible.has(d.concerns); });
+    if (disputes.length) {
+      var dl = el("ul");
+      disputes.slice(0, 50).forEach(function (d) {
+        dl.append(el("li", {}, [nodeLink(d.concerns), textEl("span", " — " + d.label, "muted")]));
+      });
+      box.append(el("h3", {class: "warn", text: "Disagreements between sources (" + disputes.length + ")"}), dl);
+    }
+    timeline(box);
+  }
+
+  /* Timeline: canonical events and events in view by date (reports folded into a canonical event
+     are listed under it), click to select. */
+  function timeline(box) {
+    var items = DATA.nodes.filter(function (n) {
+      return n.kind === "event" && visible.has(n.id) && dayOf(n);
+    }).sort(function (a, b) { return dayOf(a).localeCompare(dayOf(b)) || (b.cls === "CanonicalEvent") - (a.cls === "CanonicalEvent"); });
+    if (!items.length) return;
+    var ol = el("ol", {class: "timeline"}), last = "";
+    items.slice(0, 80).forEach(function (n) {
+      var day = dayOf(n).slice(0, 10);
+      ol.append(el("li", {}, [el("span", {class: "muted", text: day === last ? "" : day + " "}), nodeLink(n.id)]));
+      last = day;
+    });
+    if (items.length > 80) ol.append(el("li", {class: "muted", text: "… " + (items.length - 80) + " more: use From / to"}));
+    box.append(el("h3", {text: "Timeline (" + items.length + ")"}), ol);
   }
 
   /* ---------- filters ---------- */
@@ -360,13 +461,15 @@
     if (state.from && (!day || day < state.from)) return false;
     if (state.to && (!day || day > state.to)) return false;
     if (state.contested && !n.contested) return false;
-    if (state.type && (n.kind === "event" ? n.cls !== state.type
+    if (state.type && (n.kind === "event" ? (n.event_class || n.cls) !== state.type
         : !outs(n.id, "asserts").some(function (e) { return byId.get(e.to).cls === state.type; }))) return false;
     return !state.speaker || spokenBy(n, state.speaker);
   }
   function filtering() {
     return !!(state.speaker || state.type || state.from || state.to || state.doc || state.contested);
   }
+  var networkActors = new Set();
+  DATA.edges.forEach(function (e) { if (e.role === "network") { networkActors.add(e.from); networkActors.add(e.to); } });
 
   function applyFilters(fit) {
     var t = performance.now(), active = filtering();
@@ -385,13 +488,15 @@
         if (touches || n.id === state.speaker) visible.add(n.id);
       });
     }
+    if (!state.reports) DATA.nodes.forEach(function (n) { if (n.folded) visible.delete(n.id); });
+    if (state.network) visible = new Set(Array.from(networkActors).filter(function (id) { return !active || visible.has(id); }));
     var nodeUpdates = [], edgeUpdates = [];
     DATA.nodes.forEach(function (n) {
       var hide = !visible.has(n.id);
       if ((hiddenNow.get(n.id) || false) !== hide) { hiddenNow.set(n.id, hide); nodeUpdates.push({id: n.id, hidden: hide}); }
     });
     DATA.edges.forEach(function (e) {  // vis already skips edges of hidden nodes: only the structural toggle hides edges
-      var hide = !state.structural && STRUCTURAL.has(e.role);
+      var hide = (!state.structural && STRUCTURAL.has(e.role)) || (e.role === "network") !== state.network;
       if ((edgeHiddenNow.get(e.id) || false) !== hide) { edgeHiddenNow.set(e.id, hide); edgeUpdates.push({id: e.id, hidden: hide}); }
     });
     if (nodeUpdates.length) nodes.update(nodeUpdates);
@@ -407,7 +512,8 @@
   var controls = {
     speaker: document.getElementById("f-speaker"), type: document.getElementById("f-type"),
     from: document.getElementById("f-from"), to: document.getElementById("f-to"), doc: document.getElementById("f-doc"),
-    contested: document.getElementById("f-contested"), structural: document.getElementById("f-structural")
+    contested: document.getElementById("f-contested"), structural: document.getElementById("f-structural"),
+    reports: document.getElementById("f-reports"), network: document.getElementById("f-network")
   };
   function fillOptions() {
     controls.speaker.length = 1;
@@ -424,7 +530,7 @@
   (function staticOptions() {
     var types = new Map(), days = [];
     DATA.nodes.forEach(function (n) {
-      if (n.kind === "event") types.set(n.cls, (types.get(n.cls) || 0) + 1);
+      if (n.kind === "event" && !n.folded) types.set(n.event_class || n.cls, (types.get(n.event_class || n.cls) || 0) + 1);
       if (n.kind === "event" || n.kind === "claim") { var d = dayOf(n); if (d) days.push(d); }
     });
     Array.from(types.keys()).sort().forEach(function (t) {
@@ -447,8 +553,8 @@
   ["speaker", "type", "from", "to", "doc"].forEach(function (k) {
     controls[k].addEventListener("change", function () { state[k] = controls[k].value; applyFilters(true); });
   });
-  ["contested", "structural"].forEach(function (k) {
-    controls[k].addEventListener("change", function () { state[k] = controls[k].checked; applyFilters(k === "contested"); });
+  ["contested", "structural", "reports", "network"].forEach(function (k) {
+    controls[k].addEventListener("change", function () { state[k] = controls[k].checked; applyFilters(k === "contested" || k === "network"); });
   });
   function resetFilters() {
     ["speaker", "type", "from", "to", "doc"].forEach(function (k) { state[k] = ""; controls[k].value = ""; });
@@ -537,7 +643,12 @@
 
   function select(id) {
     if (!byId.has(id)) return;
-    if (!visible.has(id)) { resetFilters(); applyFilters(false); }
+    if (!visible.has(id)) {
+      resetFilters();
+      if (byId.get(id).folded) { state.reports = true; controls.reports.checked = true; }
+      if (byId.get(id).kind !== "actor") { state.network = false; controls.network.checked = false; }
+      applyFilters(false);
+    }
     network.selectNodes([id]);
     network.focus(id, {scale: Math.max(network.getScale(), 1), animation: false});
     showDetails(id);
