@@ -64,7 +64,14 @@ class TitleReader:
             if entity is not None and entity.minted and entity.role == title.role and mention.kind == "title":
                 ctx.add(entity.key, i, j, "title:source-again", 0.5, "title")
                 return j
-        return self.office(i, j, title, "", "")
+        return self.office(i, j, title, "", "") if self.after_speech_verb(i) else max(j, i + 1)
+
+    def after_speech_verb(self, i: int) -> bool:
+        """Is token i the subject right after a speech verb ("وقال مسؤول")? Elsewhere an unnamed
+        official with no body is no actor worth a node ("التقى مسؤولين")."""
+        from kg.extract.frames import frame_index
+
+        return i > 0 and any(m.value.speech for m in frame_index().match_at(self.ctx.tokens, i - 1))
 
     def status(self, j: int) -> tuple[int, str]:
         """"السابق"، "بالإنابة" at token j: (end, "former" | "acting"), else (j, "")."""
