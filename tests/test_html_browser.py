@@ -18,7 +18,7 @@ import pytest
 from kg.export.html import write_html
 from kg.export.network import to_networkx
 
-from test_html import INJECTION, KGR, analyst_network, big_network, injection_network
+from test_html import INJECTION, KGR, analyst_network, big_network, corpus_network, injection_network
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -103,7 +103,8 @@ def seed_net(seed_graph):
 def pages(tmp_path_factory, seed_net) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("pages")
     return {name: write_html(net, folder / f"{name}.html") for name, net in (
-        ("seed", seed_net), ("analyst", analyst_network()), ("injection", injection_network()))}
+        ("seed", seed_net), ("analyst", analyst_network()), ("injection", injection_network()),
+        ("corpus", corpus_network()))}
 
 
 def click_node(opened: Opened, node_id: str) -> None:
@@ -327,4 +328,91 @@ def test_escape_resets_filters_and_selection(open_page, pages):
     opened.page.keyboard.press("Escape")
     assert opened.visible() == everything
     assert opened.page.input_value("#f-type") == ""
+    opened.assert_clean()
+
+
+def canonical_ids(opened: Opened) -> dict[str, str]:
+    return dict(opened.js("kgExplorer.nodes.get({filter: n => n.cls === 'CanonicalEvent'}).map(n => [n.event_class, n.id])"))
+
+
+def test_canonical_event_drawn_with_its_reports_side_by_side(open_page, pages):
+    opened = open_page(pages["corpus"])
+    canonical = canonical_ids(opened)
+    toll = canonical["CasualtyReport"]
+    reports = [f"{KGR}doc/nyala_a/e/e1", f"{KGR}doc/nyala_b/e/e1"]
+    shown = opened.visible()
+    assert toll in shown and not set(reports) & shown  # folded in by default
+    label = opened.js("id => kgExplorer.nodes.get(id).label", toll)
+    assert label.startswith("⚠") and "15–25" in label
+    click_node(opened, toll)
+    details = opened.page.inner_text("#details")
+    assert "رويترز" in details and "سودان تربيون" in details  # both outlets
+    cards = opened.page.locator("#details .report")
+    assert cards.count() == 2
+    marks = sorted(m.inner_text() for m in opened.page.locator("#details .report .sentence mark").all())
+    assert marks == ["15 مدنياً", "25 مدنياً"]  # each report's span highlighted in its own sentence
+    assert "«15 مدنياً قتلوا»" in details and "خالد الموسوي" in details  # the claim and its speaker
+    table = opened.page.locator("#details table.wsw")
+    assert table.count() == 1 and "Count disagreement" in opened.page.text_content("#details")
+    assert "sources disagree" in details
+    rows = sorted(r.inner_text() for r in table.locator("tbody tr").all())
+    assert len(rows) == 2 and "15" in rows[0] + rows[1] and "25" in rows[0] + rows[1]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    opened.page.screenshot(path=str(ARTIFACTS / "canonical-event.png"))
+    opened.page.click("#show-reports")
+    assert set(reports) <= opened.visible()
+    opened.page.uncheck("#f-reports")
+    assert not set(reports) & opened.visible()
+    opened.assert_clean()
+
+
+def test_overview_lists_disagreements_and_timeline(open_page, pages):
+    opened = open_page(pages["corpus"])
+    overview = opened.page.text_content("#details")
+    assert "Disagreements between sources (1)" in overview and "counts differ" in overview
+    timeline = opened.page.locator("#details ol.timeline li")
+    assert timeline.count() == 2 and "2024-05-14" in timeline.first.inner_text()  # the two canonical events
+    timeline.last.locator("button").click()
+    assert opened.js("kgNetwork.getSelectedNodes()")[0] in canonical_ids(opened).values()
+    opened.assert_clean()
+
+
+def test_actor_network_toggle_shows_actor_to_actor_edges(open_page, pages):
+    opened = open_page(pages["corpus"])
+    everything = opened.visible()
+    opened.page.check("#f-network")
+    shown = opened.visible()
+    kinds = set(opened.js("ids => ids.map(id => kgExplorer.nodes.get(id).kind)", sorted(shown)))
+    assert kinds == {"actor"}
+    edges = opened.js("kgExplorer.edges.get({filter: e => !e.hidden && e.role === 'network'}).map(e => [e.from, e.to, e.label])")
+    assert [f"{KGR}SAF", f"{KGR}RSF", "attacks"] in edges
+    others = opened.js("""ids => { const on = new Set(ids);
+        return kgExplorer.edges.get({filter: e => !e.hidden && e.role !== 'network' && on.has(e.from) && on.has(e.to)})
+            .map(e => e.role); }""", sorted(shown))
+    assert set(others) <= {"country", "part of"}  # only the structural links between actors stay
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    opened.page.screenshot(path=str(ARTIFACTS / "actor-network.png"))
+    opened.page.uncheck("#f-network")
+    assert opened.visible() == everything
+    assert opened.js("kgExplorer.edges.get({filter: e => !e.hidden && e.role === 'network'}).length") == 0
+    opened.assert_clean()
+
+
+def test_corpus_page_is_axe_clean(open_page, pages):
+    import axe_playwright_python
+
+    axe = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+    opened = open_page(pages["corpus"])
+    opened.js(axe)
+
+    def violations() -> list[str]:
+        return opened.js("""async () => (await axe.run(document, {resultTypes: ["violations"]}))
+            .violations.map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).slice(0, 3).join(", "))""")
+
+    assert violations() == []
+    opened.js("id => kgExplorer.select(id)", canonical_ids(opened)["CasualtyReport"])
+    assert opened.page.locator("#details table.wsw").count() == 1
+    assert violations() == []
+    opened.page.check("#f-network")
+    assert violations() == []
     opened.assert_clean()

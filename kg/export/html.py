@@ -122,7 +122,8 @@ def page_data(net: nx.MultiDiGraph) -> dict:
         vis.add_edge(a, b, id=f"x{index}", role="contradicts", label="contradicts", title=reason)
     for index, edge in enumerate(actor_network(net)):
         vis.add_edge(edge["from"], edge["to"], id=f"n{index}", **{k: v for k, v in edge.items() if k not in ("from", "to")})
-    legend = sorted({(d.get("cls", ""),) + style_of(d.get("cls", "")) for _, d in net.nodes(data=True)},
+    classes = {d.get("event_class") or d.get("cls", "") for _, d in net.nodes(data=True)}  # canonical: its class's colour
+    legend = sorted({(cls,) + style_of(cls) for cls in classes},
                     key=lambda item: (item[2] == "ellipse", item[0]))
     return {"nodes": vis.nodes, "edges": vis.edges, "docs": docs, "legend": legend,
             "structural": sorted(STRUCTURAL_ROLES), "disputes": disputes}

@@ -255,7 +255,7 @@
     if (fullLabel(n, other) !== fullLabel(n, state.lang)) box.append(textEl("div", fullLabel(n, other)));
     box.append(el("div", {}, [badge, n.role ? textEl("span", " " + n.role, "muted") : null]));
     if (n.contested) box.append(el("p", {class: "warn", text: n.cls === "Denial" ? "⚠ a denial: disputes what others report"
-                                                                          : "⚠ contradicted by another source"}));
+      : disputesOf.has(id) ? "⚠ sources disagree about this event" : "⚠ contradicted by another source"}));
     var facts = el("dl");
     function fact(name, value) { if (value != null && value !== "") facts.append(el("dt", {text: name}), el("dd", {}, [value])); }
     var qid = /Q\d+$/.exec(n.wikidata || "");
@@ -311,7 +311,8 @@
     var facts = el("dl");
     function fact(name, value) { if (value) facts.append(el("dt", {text: name}), el("dd", {}, [value])); }
     if (n.min_count != null) fact("Count range", textEl("span", (n.min_count === n.max_count ? n.min_count : n.min_count + "–" + n.max_count) + " " + (n.casualty_type || "")));
-    fact("Sources", textEl("span", String(n.sources) + " · " + n.reports.length + " reports"));
+    fact("Event", textEl("span", humanise(n.event_class)));
+    fact("Sources", textEl("span", n.sources + " outlet(s), " + n.reports.length + " report(s)"));
     if (n.earliestDate && n.latestDate && n.earliestDate !== n.latestDate) fact("Dates reported", textEl("span", n.earliestDate + " – " + n.latestDate));
     box.append(facts);
     if (n.precision === "document") box.append(el("p", {class: "muted", text: "date: reported around the publication date"}));
@@ -387,6 +388,7 @@
     claimIds.slice(0, limit).forEach(function (cid) {
       var c = byId.get(cid), li = el("li", {class: "wsw-claim"}, [nodeLink(cid)]);
       outs(cid, "asserts").forEach(function (e) {
+        if (!visible.has(e.to)) return;  // a report folded into its canonical event: the claim points to that
         li.append(arrow(), nodeLink(e.to));
       });
       if (c.date) li.append(el("span", {class: "muted", text: " (" + c.date + ")"}));
