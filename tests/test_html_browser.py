@@ -390,6 +390,8 @@ def test_actor_network_toggle_shows_actor_to_actor_edges(open_page, pages):
         return kgExplorer.edges.get({filter: e => !e.hidden && e.role !== 'network' && on.has(e.from) && on.has(e.to)})
             .map(e => e.role); }""", sorted(shown))
     assert set(others) <= {"country", "part of"}  # only the structural links between actors stay
+    assert "Actor network" in opened.page.inner_text("#details h2")
+    assert opened.page.locator("#details li.network-row").count() == len([e for e in edges if e[2]])
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     opened.page.screenshot(path=str(ARTIFACTS / "actor-network.png"))
     opened.page.uncheck("#f-network")

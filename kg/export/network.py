@@ -130,7 +130,7 @@ def fold_reports(graph: Graph, net: nx.MultiDiGraph) -> None:
         what_ar = f"{kind.label_ar if kind else main} {span}".strip()
         data.update(event_class=main, reports=reports, sources=n_sources, precision=str(graph.value(subject, KG.datePrecision) or ""),
                     label_en=f"{what_en} · {n_sources} source{'s' if n_sources != 1 else ''}",
-                    label_ar=f"{what_ar} · {n_sources} مصادر")
+                    label_ar=f"{what_ar} · \u00d7{n_sources}")  # ×n: n sources (words stay out of code)
         if low is not None:
             data.update(min_count=low, max_count=high, casualty_type=ctype)
         for kept in ("earliestDate", "latestDate"):

@@ -402,6 +402,7 @@
   function showOverview() {
     var box = panel();
     selected = null;
+    if (state.network) return networkOverview(box);
     box.append(el("h2", {text: "Who said what"}));
     var rows = speakers.filter(function (s) { return visible.has(s.id) && claimsOf.has(s.id); }).map(function (s) {
       return [s, claimsOf.get(s.id).filter(function (c) { return visible.has(c); })];
@@ -431,6 +432,20 @@
     timeline(box);
   }
 
+  /* The actor network's panel: who acts on whom, the best-supported relations first. */
+  function networkOverview(box) {
+    var rows = DATA.edges.filter(function (e) { return e.role === "network" && visible.has(e.from) && visible.has(e.to); })
+      .sort(function (a, b) { return b.weight - a.weight || a.id.localeCompare(b.id); });
+    box.append(el("h2", {text: "Actor network"}),
+               el("p", {class: "muted", text: "Who acts on whom: one edge per actor, relation and target, as thick as the number of events (a canonical event counts once) that support it."}));
+    var ul = el("ul");
+    rows.slice(0, 80).forEach(function (e) {
+      ul.append(el("li", {class: "network-row"}, [nodeLink(e.from), textEl("span", " " + e.word + " ", "muted"), nodeLink(e.to)]));
+    });
+    if (rows.length > 80) ul.append(el("li", {class: "muted", text: "… " + (rows.length - 80) + " more"}));
+    box.append(ul);
+  }
+
   /* Timeline: canonical events and events in view by date (reports folded into a canonical event
      are listed under it), click to select. */
   function timeline(box) {
@@ -441,7 +456,8 @@
     var ol = el("ol", {class: "timeline"}), last = "";
     items.slice(0, 80).forEach(function (n) {
       var day = dayOf(n).slice(0, 10);
-      ol.append(el("li", {}, [el("span", {class: "muted", text: day === last ? "" : day + " "}), nodeLink(n.id)]));
+      var about = n.precision === "document" ? "≈ " : "";  // undated reports: around the publication date
+      ol.append(el("li", {}, [el("span", {class: "muted", text: day === last ? about : about + day + " "}), nodeLink(n.id)]));
       last = day;
     });
     if (items.length > 80) ol.append(el("li", {class: "muted", text: "… " + (items.length - 80) + " more: use From / to"}));
