@@ -394,3 +394,42 @@ def test_actor_network_counts_separate_events(analyst):
 def test_a_page_without_corpus_nodes_is_unchanged(analyst):
     data = page_data(analyst)
     assert data["disputes"] == [] and not any(n.get("folded") for n in data["nodes"])
+
+
+def test_kg_build_draws_the_corpus_stage(tmp_path):
+    """`kg build` on five outlets' reports of one strike (tests/corpus_gold) and a distractor: the
+    page has the canonical events, their folded reports and the disagreements the stage found."""
+    from pathlib import Path
+
+    from kg.build import build
+    from kg.read import read_documents
+
+    gold = Path(__file__).parent / "corpus_gold" / "articles.jsonl"
+    wanted = {"a01", "a02", "a03", "a04", "a05", "a06", "x01"}
+    documents = [d for d in read_documents(gold, None, lambda error: None) if d.id in wanted]
+    build(documents, tmp_path, validate=False, progress=False)
+    data = data_block((tmp_path / "graph.html").read_text(encoding="utf-8"))
+    nodes = {n["id"]: n for n in data["nodes"]}
+    canonical = [n for n in nodes.values() if n["cls"] == "CanonicalEvent"]
+    assert canonical and all(len(n["reports"]) >= 2 for n in canonical)
+    assert all(nodes[r]["folded"] == n["id"] for n in canonical for r in n["reports"])
+    assert not any(nodes[r]["document"].endswith("/x01") for n in canonical for r in n["reports"])
+    toll = [n for n in canonical if n.get("min_count") is not None]
+    assert toll and any(n["min_count"] < n["max_count"] and "\u2013" in n["label_en"] for n in toll)
+    assert any(d["kind"] == "CountDisagreement" and nodes[d["concerns"]]["contested"] for d in data["disputes"])
+    build(documents, tmp_path / "apart", validate=False, progress=False, merge=False)
+    apart = data_block((tmp_path / "apart" / "graph.html").read_text(encoding="utf-8"))
+    assert not any(n["cls"] == "CanonicalEvent" for n in apart["nodes"]) and apart["disputes"] == []
+
+
+def test_canonical_events_beyond_the_page_are_not_drawn():
+    """A page limited to some articles (kg build's html_limit) draws no canonical event whose
+    reports are all outside it, and no disagreement about one."""
+    from kg.corpus import corpus_triples, merge, summarise
+    from kg.export.network import add_triples
+
+    extractions = corpus_extractions()
+    graph = add_triples(new_graph(), corpus_triples(merge(summarise(x) for x in extractions)))
+    net = to_networkx(graph)
+    assert not any(d.get("cls") == "CanonicalEvent" for _, d in net.nodes(data=True))
+    assert net.graph["disputes"] == []

@@ -119,6 +119,9 @@ def fold_reports(graph: Graph, net: nx.MultiDiGraph) -> None:
         subject = URIRef(node)
         main = local_name(graph.value(subject, KG.eventClass) or KG.Event)
         reports = [o for _, o, r in net.out_edges(node, keys=True) if r == "report"]
+        if not reports:  # its articles are beyond the page's html_limit
+            net.remove_node(node)
+            continue
         sources = graph.value(subject, KG.sourceCount)
         low, high = graph.value(subject, KG.minCount), graph.value(subject, KG.maxCount)
         low, high = (int(low), int(high)) if low is not None and high is not None else (None, None)

@@ -475,7 +475,8 @@
   }
   function itemPasses(n) {
     var day = dayOf(n);
-    if (state.doc && n.document !== state.doc) return false;
+    if (state.doc && n.document !== state.doc && !(n.reports || []).some(function (r) {
+      return byId.has(r) && byId.get(r).document === state.doc; })) return false;  // a canonical event: any of its articles
     if (state.from && (!day || day < state.from)) return false;
     if (state.to && (!day || day > state.to)) return false;
     if (state.contested && !n.contested) return false;
