@@ -46,7 +46,13 @@ class EntityReader:
     def remember_pairs(self) -> None:
         """"بين X و Y" in this sentence: the pair a later "الطرفين" stands for."""
         ctx, gaz = self.ctx, self.ctx.gaz
-        here = [m for m in ctx.doc.mentions if m.sentence == ctx.sentence.index and m.kind != "anaphor"]
+        here = []  # this sentence's mentions: the tail of the document's list (read in order)
+        for mention in reversed(ctx.doc.mentions):
+            if mention.sentence < ctx.sentence.index:
+                break
+            if mention.sentence == ctx.sentence.index and mention.kind != "anaphor":
+                here.append(mention)
+        here.reverse()
         between = gaz.words("between")
         for first, second in zip(here, here[1:]):
             before = ctx.tokens[first.token_start - 1].norm if first.token_start else ""

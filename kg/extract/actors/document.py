@@ -11,6 +11,8 @@ from kg.extract.phrases import PhraseIndex
 from kg.model import Entity, Mention
 from kg.text.normalize import dediacritize, normalize_phrase
 
+LOOK_BACK = 2_000  # mentions an anaphor ("الحركة"، "البلدين") may reach back over: a long report's worth
+
 
 @lru_cache(maxsize=1)
 def transliterator():
@@ -78,7 +80,7 @@ class DocumentEntities:
             if named:
                 return named[-count:]
         found: list[str] = []
-        for mention in reversed(self.mentions):
+        for mention in reversed(self.mentions[-LOOK_BACK:]):  # bounded: linear in the document
             if mention.start >= before or mention.kind == "anaphor":
                 continue
             key = mention.entity if type_ != "State" else self.state_of(mention.entity)
