@@ -361,6 +361,9 @@ def test_canonical_event_drawn_with_its_reports_side_by_side(open_page, pages):
     opened.page.screenshot(path=str(ARTIFACTS / "canonical-event.png"))
     opened.page.click("#show-reports")
     assert set(reports) <= opened.visible()
+    at = opened.js("ids => kgNetwork.getPositions(ids)", [toll, *reports])
+    for report in reports:  # unfolded around their canonical event
+        assert ((at[report]["x"] - at[toll]["x"]) ** 2 + (at[report]["y"] - at[toll]["y"]) ** 2) ** 0.5 < 200
     opened.page.uncheck("#f-reports")
     assert not set(reports) & opened.visible()
     opened.assert_clean()

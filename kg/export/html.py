@@ -111,6 +111,8 @@ def page_data(net: nx.MultiDiGraph) -> dict:
         asserts_contested = any(o in contested for _, o, r in net.out_edges(node, keys=True) if r == "asserts")
         attrs["contested"] = node in contested or asserts_contested
         attrs["kind"] = kind_of(data.get("cls", ""), shape)
+        if data.get("folded"):
+            attrs["hidden"] = True  # out of the first layout: the page places it by its canonical event when shown
         vis.add_node(node, label=data.get("label_ar") or node, title=tooltip(data), color=colour, shape=shape,
                      **attrs)
     for index, (source, target, role) in enumerate(net.edges(keys=True)):

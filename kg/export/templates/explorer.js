@@ -511,8 +511,11 @@
     if (state.network) visible = new Set(Array.from(networkActors).filter(function (id) { return !active || visible.has(id); }));
     var nodeUpdates = [], edgeUpdates = [];
     DATA.nodes.forEach(function (n) {
-      var hide = !visible.has(n.id);
-      if ((hiddenNow.get(n.id) || false) !== hide) { hiddenNow.set(n.id, hide); nodeUpdates.push({id: n.id, hidden: hide}); }
+      var hide = !visible.has(n.id), was = hiddenNow.has(n.id) ? hiddenNow.get(n.id) : !!n.hidden;
+      if (was !== hide) {
+        hiddenNow.set(n.id, hide);
+        nodeUpdates.push(!hide && n.folded ? besideCanonical(n) : {id: n.id, hidden: hide});
+      }
     });
     DATA.edges.forEach(function (e) {  // vis already skips edges of hidden nodes: only the structural toggle hides edges
       var hide = (!state.structural && STRUCTURAL.has(e.role)) || (e.role === "network") !== state.network;
@@ -526,6 +529,18 @@
     if (fit && visible.size) network.fit({nodes: Array.from(visible), animation: false});
     if (selected && visible.has(selected)) showDetails(selected); else showOverview();
     timings.lastFilter = performance.now() - t;
+  }
+
+  /* A report shown for the first time goes on a ring around its canonical event (it was kept out
+     of the layout), so unfolding puts the reports where the reader is looking. */
+  var placed = new Set();
+  function besideCanonical(n) {
+    if (placed.has(n.id) || BIG) return {id: n.id, hidden: false};
+    placed.add(n.id);
+    var canon = byId.get(n.folded), at = network.getPositions([n.folded])[n.folded];
+    var k = canon.reports.indexOf(n.id), total = canon.reports.length, angle = 2 * Math.PI * k / total - Math.PI / 2;
+    var r = 70 + 12 * total;
+    return at ? {id: n.id, hidden: false, x: at.x + r * Math.cos(angle), y: at.y + r * Math.sin(angle)} : {id: n.id, hidden: false};
   }
 
   var controls = {
