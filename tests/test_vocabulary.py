@@ -136,3 +136,15 @@ def test_an_unknown_frames_value_fails_with_file_and_line(tmp_path, row, says):
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert f"bad.tsv:3: {says}" in result.stderr
+
+
+def test_an_unknown_gazetteer_type_fails_with_file_and_line(tmp_path):
+    folder = tmp_path / "gaz"
+    folder.mkdir()
+    (folder / "mine.tsv").write_text("key\ttype\tnames_ar\nX_Body\tGoverment\tهيئة اكس\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("عنوان\n\nقصفت روسيا أوكرانيا.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "o")],
+                            capture_output=True, text=True, env={**os.environ, "KG_GAZETTEER_PATH": str(folder)},
+                            cwd=ROOT, timeout=120)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "mine.tsv:2: 'Goverment' is not an entity class of the ontology" in result.stderr

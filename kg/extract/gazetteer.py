@@ -171,6 +171,10 @@ def gazetteer_dirs() -> list[Path]:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
+    """Every gazetteer folder's rows; each `type` (and each institution's) is checked against the
+    ontology's actor and place classes, naming file and line."""
+    from kg.graph.vocabulary import check_term
+
     gaz = Gazetteer()
     gaz.rule_words = read_rule_words()
     paths = [path for folder in gazetteer_dirs() for path in sorted(folder.glob("*.tsv"))]
@@ -178,6 +182,7 @@ def load_gazetteer() -> Gazetteer:
         for row in read_tsv_path(path):
             if not row.get("key"):
                 continue
+            check_term("entity", row["type"], row.where)
             entity = entity_from_row(row)
             gaz.entities[entity.key] = entity
             for name in spelling_variants(alternatives(row["names_ar"])):
@@ -191,6 +196,7 @@ def load_gazetteer() -> Gazetteer:
                 for scope in {entity.country, entity.part_of} - {""}:
                     gaz.office_holders.setdefault((entity.role, scope), []).append(tenure)
     for row in read_tsv("institutions.tsv"):
+        check_term("entity", row["type"], row.where)
         institution = Institution(row["type"], row["suffix"], row["name_en"], row["bare"] == "yes",
                                   row.get("local") == "yes")
         for phrase in alternatives(row["ar"]):
