@@ -148,3 +148,22 @@ def test_an_unknown_gazetteer_type_fails_with_file_and_line(tmp_path):
                             cwd=ROOT, timeout=120)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "mine.tsv:2: 'Goverment' is not an entity class of the ontology" in result.stderr
+
+
+def test_a_class_that_stands_alone_keeps_its_events_without_named_participants():
+    """kg:standsWithoutParticipants (on kg:Protest, not on attacks or on kg:ViolentDemonstration):
+    "the thousands demonstrated" is a protest though no actor is named; "gunmen attacked" is not kept."""
+    from datetime import date
+
+    from kg.extract.pipeline import extract
+    from kg.model import Document
+
+    def events(sentence: str) -> list:
+        return extract(Document("a", "عنوان\n\n" + sentence, date=date(2024, 5, 2))).events
+
+    assert event_kind("PeacefulProtest").stands_alone and not event_kind("Attack").stands_alone
+    assert not event_kind("ViolentDemonstration").stands_alone
+    protest = [e for e in events("وتظاهر الآلاف أمس احتجاجا على غلاء الأسعار.") if e.type == "PeacefulProtest"]
+    assert len(protest) == 1 and protest[0].agents == [] and str(protest[0].date) == "2024-05-01"
+    assert events("وهاجم مسلحون قرية أمس.") == []
+    assert events("وأحرق مجهولون سيارات أمس.") == []

@@ -21,6 +21,7 @@ from kg.extract.clauses import Clause, clause_of_tokens, segment
 from kg.extract.entities import DocumentEntities
 from kg.extract.frames import Frame, frame_index, word_class
 from kg.extract.phrases import PhraseMatch
+from kg.graph.vocabulary import event_kind
 from kg.lang import ar
 from kg.model import Event, Mention, Sentence
 from kg.text.clitics import enclitic_variants, ends_with_ta_marbuta, proclitic_variants
@@ -890,8 +891,9 @@ class EventAssembler:
             agents, targets = found.parties[:1], found.parties[1:]
         about = self.targets.about(frame, agent_end, slot.limit)
         agents = [self.view.as_actor(k) for k in agents]
-        if not agents and not targets and not (frame.speech and mode == "governor"):
-            return None
+        if not agents and not targets and not (frame.speech and mode == "governor") \
+                and not (mode == "subj" and event_kind(frame.event).stands_alone):
+            return None  # (a verb whose class stands alone, "تظاهر الآلاف", is kept: the ontology says so)
         return self.event(trigger, agents, targets, about, found.confidence, found.rule)
 
     def event(self, trigger: Trigger, agents: list[str], targets: list[str], about: str,

@@ -49,6 +49,7 @@ class EventKind:
     speaker_fills_agent: bool
     cameo: str  # IRI of the CAMEO concept, or ""
     tie: bool  # a tie between actors (subclass of kg:Tie), not an event
+    stands_alone: bool = False  # kg:standsWithoutParticipants: a verb frame's event is kept with no agent or target
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,8 @@ class Vocabulary:
             relation=local(self.value(name, "impliesRelation") or ""), family=family,
             colour=str(self.graph.value(_kg(family), _kg("colour")) or "#8d99ae"),
             hostile=self.flag(name, "hostile"), speaker_fills_agent=self.flag(name, "speakerFillsAgent"),
-            cameo=str(code) if isinstance(code, URIRef) else "", tie=self.is_a(name, "Tie"))
+            cameo=str(code) if isinstance(code, URIRef) else "", tie=self.is_a(name, "Tie"),
+            stands_alone=self.flag(name, "standsWithoutParticipants"))
 
     def relation_kind(self, name: str) -> RelationKind:
         node = _kg(name)
