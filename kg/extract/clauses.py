@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.extract.phrases import phrase_at
 from kg.lang import ar
 from kg.model import Sentence
-from kg.text.clitics import proclitic_variants
 
 SVO_GAP = 1  # tokens (particles) allowed between a coordinated subject and its verb
 
@@ -38,17 +38,7 @@ def marker_index() -> dict[str, tuple[ar.ClauseMarker, ...]]:
 
 def marker_at(sentence: Sentence, i: int) -> ar.ClauseMarker | None:
     """The clause marker starting at token i (the first word may carry و/ف: وإذا، فإن)."""
-    tokens = sentence.tokens
-    coordinators = ar.keys("coordinating-clitic")
-    index = marker_index()
-    for stem, proclitic in proclitic_variants(tokens[i].norm):
-        if proclitic and proclitic not in coordinators:
-            continue
-        for marker in index.get(stem, ()):
-            n = len(marker.phrase)
-            if i + n <= len(tokens) and all(tokens[i + k].norm == marker.phrase[k] for k in range(1, n)):
-                return marker
-    return None
+    return phrase_at(sentence.tokens, i, marker_index(), ar.keys("coordinating-clitic"))
 
 
 def punctuation_breaks(sentence: Sentence) -> set[int]:

@@ -107,3 +107,17 @@ class PhraseIndex(Generic[T]):
             else:
                 i += 1
         return found
+
+
+def phrase_at(tokens: list[Token], i: int, index: dict, proclitics) -> object | None:
+    """The first entry of `index` (first word key -> entries with a `phrase` tuple of word keys)
+    whose phrase starts at token i; the first word may carry one of `proclitics` (و/ف: وإذا، فإن).
+    Clause markers and modality cues are found this way."""
+    for stem, proclitic in proclitic_variants(tokens[i].norm):
+        if proclitic and proclitic not in proclitics:
+            continue
+        for entry in index.get(stem, ()):
+            n = len(entry.phrase)
+            if i + n <= len(tokens) and all(tokens[i + k].norm == entry.phrase[k] for k in range(1, n)):
+                return entry
+    return None

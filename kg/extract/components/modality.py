@@ -13,8 +13,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg.extract.components import factory
+from kg.extract.phrases import phrase_at
 from kg.lang import ar
-from kg.text.clitics import proclitic_variants
 
 SUBORDINATE = ("complement", "relative", "adverbial", "conditional")
 LOOKBACK = 24  # earlier triggers that may govern a trigger
@@ -35,16 +35,7 @@ def prefix_cues() -> tuple[ar.ModalityCue, ...]:
 
 
 def cue_at(tokens, i: int) -> ar.ModalityCue | None:
-    index = cues_by_first_word()
-    coordinators = ar.words("coordinating-clitic")
-    for stem, proclitic in proclitic_variants(tokens[i].norm):
-        if proclitic and proclitic not in coordinators:
-            continue
-        for cue in index.get(stem, ()):
-            n = len(cue.phrase)
-            if i + n <= len(tokens) and all(tokens[i + k].norm == cue.phrase[k] for k in range(1, n)):
-                return cue
-    return None
+    return phrase_at(tokens, i, cues_by_first_word(), ar.words("coordinating-clitic"))
 
 
 def own_cue(state, trigger) -> str:
