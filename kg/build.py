@@ -24,6 +24,8 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
+from pyoxigraph import NamedNode
+
 from kg.errors import InputError, KgError
 from kg.graph.iri import document_of
 from kg.model import Document, Extraction
@@ -183,8 +185,7 @@ def is_shared_fact(triple) -> bool:
     """A triple between two shared resources (kgr:Russia kg:attacks kgr:Ukraine), which several
     documents may imply: written once, so the printed count is the file's count of distinct triples."""
     obj = triple.object
-    return document_of(triple.subject.value) is None and hasattr(obj, "value") and not hasattr(obj, "datatype") \
-        and document_of(obj.value) is None
+    return isinstance(obj, NamedNode) and document_of(triple.subject.value) is None and document_of(obj.value) is None
 
 
 def fail(summary: BuildSummary, failure: Failure, on_failure: Callable[[Failure], None] | None) -> None:

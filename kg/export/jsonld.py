@@ -29,7 +29,6 @@ EXTRA_TERMS = {
     "NewsArticle": "schema:NewsArticle",
 }
 RDF_TYPE = str(RDF.type)
-DATE_PROPERTIES = {"occursOn": "xsd:date", "claimDate": "xsd:date"}  # ranges are rdfs:Literal for OWL 2 DL
 
 
 def curie(iri: str) -> str:
@@ -63,7 +62,8 @@ def context() -> dict:
         if not name:
             continue
         ranges = [r for r in graph.objects(prop, RDFS.range) if isinstance(r, URIRef) and str(r).startswith(str(XSD))]
-        datatype = DATE_PROPERTIES.get(name) or (curie(str(ranges[0])) if ranges else None)
+        declared = graph.value(prop, URIRef(str(PREFIXES["kg"]) + "literalDatatype"))  # dates (see kg.ttl)
+        datatype = curie(str(declared)) if declared is not None else (curie(str(ranges[0])) if ranges else None)
         terms[name] = {"@id": f"kg:{name}", "@type": datatype} if datatype and datatype != "xsd:string" else f"kg:{name}"
     terms.update(EXTRA_TERMS)
     return terms

@@ -14,13 +14,10 @@ from datetime import datetime, timezone
 from pyoxigraph import Literal, NamedNode, Triple
 
 from kg.graph.iri import BASE, safe
+from kg.graph.namespace import PREFIXES
 
-VOID = "http://rdfs.org/ns/void#"
-DCAT = "http://www.w3.org/ns/dcat#"
-DCTERMS = "http://purl.org/dc/terms/"
-PROV = "http://www.w3.org/ns/prov#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+VOID, DCAT, DCTERMS, XSD = (str(PREFIXES[p]) for p in ("void", "dcat", "dcterms", "xsd"))
+RDF_TYPE = NamedNode(str(PREFIXES["rdf"]) + "type")
 
 
 @dataclass(frozen=True)

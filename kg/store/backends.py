@@ -151,10 +151,23 @@ class NquadsWriter(BaseWriter):
 
 
 class RemoteWriter(BaseWriter):
+    """A writer to one URL of a server; subclasses name which (`url_of`) and what to say without it."""
+
     remote = True
+    url_of: ClassVar[str] = ""  # attribute of the Endpoints
+    missing: ClassVar[str] = ""
 
     def __init__(self, endpoints, timeout: float) -> None:
         self.endpoints, self.timeout = endpoints, timeout
+
+    @classmethod
+    def open(cls, inputs: list[Path], endpoints=None, timeout: float = 60.0, **_) -> RemoteWriter:
+        url = getattr(endpoints, cls.url_of, None) if endpoints is not None else None
+        if not url:
+            raise InputError(cls.missing)
+        writer = cls(endpoints, timeout)
+        writer.target = url
+        return writer
 
 
 @register_writer
@@ -164,14 +177,8 @@ class UpdateWriter(RemoteWriter):
     per document."""
 
     name = "update"
-
-    @classmethod
-    def open(cls, inputs: list[Path], endpoints=None, timeout: float = 60.0, **_) -> UpdateWriter:
-        if not endpoints.update:
-            raise InputError("no SPARQL Update URL: give --endpoint BASE or --update-endpoint URL")
-        writer = cls(endpoints, timeout)
-        writer.target = endpoints.update
-        return writer
+    url_of = "update"
+    missing = "no SPARQL Update URL: give --endpoint BASE or --update-endpoint URL"
 
     def write(self, unit: Unit) -> None:
         from kg.store.remote import post_update
@@ -189,14 +196,8 @@ class GspWriter(RemoteWriter):
     graph, so stale relations and old labels are removed only by the update back end)."""
 
     name = "gsp"
-
-    @classmethod
-    def open(cls, inputs: list[Path], endpoints=None, timeout: float = 60.0, **_) -> GspWriter:
-        if not endpoints.store:
-            raise InputError("no Graph Store Protocol URL: give --endpoint BASE or --store-endpoint URL")
-        writer = cls(endpoints, timeout)
-        writer.target = endpoints.store
-        return writer
+    url_of = "store"
+    missing = "no Graph Store Protocol URL: give --endpoint BASE or --store-endpoint URL"
 
     def write(self, unit: Unit) -> None:
         from kg.store.remote import post_graph, put_graph
