@@ -103,3 +103,52 @@ def test_another_source_is_another_speaker():
     speakers = [c.speaker for c in x.claims]
     assert len(speakers) == 2 and speakers[0] != speakers[1]
     assert all(x.entities[s].country == "Palestine" for s in speakers)
+
+
+def test_a_body_named_in_guillemets_is_the_speaker_not_a_quotation():
+    x = run('وقالت «الأونروا» في بيان إن "الأوضاع في المخيمات تزداد سوءاً يوماً بعد يوم".')
+    (claim,) = x.claims
+    assert claim.speaker == "UNRWA"
+    assert claim.quote == "الأوضاع في المخيمات تزداد سوءاً يوماً بعد يوم"
+
+
+def test_a_continuation_keeps_the_speaker_not_the_last_actor_named():
+    x = run("وقال المتحدث باسم الحكومة إن الرئيس محمود عباس التقى وزير الخارجية الأميركي أنتوني بلينكن. "
+            'وأوضح أن "اللقاء بحث سبل وقف الحرب وإدخال المساعدات".')
+    later = [c for c in x.claims if "اللقاء" in c.quote]
+    assert all(c.speaker not in ("Mahmoud_Abbas", "Antony_Blinken") for c in later)
+
+
+def test_the_source_quoted_by_an_agency_is_the_speaker_even_with_a_title():
+    x = run("ونقلت وكالة رويترز عن وزير الخارجية المصري سامح شكري قوله إن بلاده ترفض أي تهجير للسكان.")
+    (claim,) = x.claims
+    assert claim.speaker == "Sameh_Shoukry"
+    assert claim.quote == "بلاده ترفض أي تهجير للسكان"
+
+
+def test_a_fronted_quotation_is_the_source_s_when_the_agency_is_named_after_it():
+    x = run('"لن نقبل بتهجير السكان من أرضهم مهما اشتدت الضغوط"، نقلت وكالة رويترز عن وزير الخارجية المصري '
+            'سامح شكري.')
+    (claim,) = x.claims
+    assert claim.speaker == "Sameh_Shoukry"
+    assert claim.quote.startswith("لن نقبل بتهجير السكان")
+
+
+def test_an_agency_is_not_the_speaker_of_the_unnamed_sources_it_quotes():
+    x = run("ونقلت وكالة الأنباء الفلسطينية عن مصادر محلية أن قوات الاحتلال اقتحمت البلدة فجر اليوم.")
+    assert not any(c.speaker in ("Palestine_NewsAgency", "WAFA") for c in x.claims)
+
+
+def test_a_quotation_running_over_several_sentences_is_one_claim():
+    x = run('وقال غوتيريش في كلمة أمام مجلس الأمن: "الأوضاع في القطاع لا تحتمل. على الحرب أن تتوقف الآن. '
+            'لا يمكن للعالم أن يبقى متفرجاً". وأضاف أن المنظمة ستبقى في القطاع.')
+    (quoted,) = [c for c in x.claims if "لا تحتمل" in c.quote]
+    assert quoted.speaker == "Antonio_Guterres"
+    assert quoted.quote.endswith("يبقى متفرجاً")
+    assert any(c.quote == "المنظمة ستبقى في القطاع" and c.speaker == "Antonio_Guterres" for c in x.claims)
+
+
+def test_a_fronted_quotation_of_several_sentences_is_the_speaker_s():
+    x = run("«لا يوجد مكان آمن في القطاع. الناس يموتون كل يوم»، قال المفوض العام للأونروا فيليب لازاريني.")
+    (claim,) = x.claims
+    assert claim.speaker == "Philippe_Lazzarini" and claim.quote.startswith("لا يوجد مكان آمن")

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from kg.data import read_tsv
 from kg.extract.frames import Frame, frame_index, word_class
-from kg.model import Claim, Event, Sentence
+from kg.model import Claim, Event, Mention, Sentence
 from kg.text.normalize import normalize_word
 
 QUOTE = re.compile(r"«([^»]{2,})»|\"([^\"]{2,})\"|“([^”]{2,})”")
@@ -89,8 +89,9 @@ def quotes(sentence: Sentence) -> list[Quote]:
 
 
 def quote_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
-    """(start, end, text) of each quotation, document offsets of the words inside the marks."""
-    return [(q.start, q.end, q.text) for q in quotes(sentence)]
+    """(start, end, text) of each quotation, document offsets of the words inside the marks; a
+    quoted name («الأونروا»، "حماس") is no quotation: it stays an argument of the verb around it."""
+    return [(q.start, q.end, q.text) for q in quotes(sentence) if not q.is_name]
 
 
 def speaker_of(event: Event) -> str:
@@ -112,13 +113,60 @@ def frame_of(sentence: Sentence, event: Event) -> Frame | None:
 class ClaimReader:
     """The claims of one sentence, given its events and which of them are speech."""
 
-    def __init__(self, sentence: Sentence, events: list[Event], speech_ids: set[str]) -> None:
+    def __init__(self, sentence: Sentence, events: list[Event], speech_ids: set[str],
+                 mentions: list[Mention] | None = None) -> None:
         self.sentence = sentence
         self.events = events
-        self.speech = [e for e in events if e.id in speech_ids and speaker_of(e)]
-        self.bounds = sorted(e.start for e in events if e.id in speech_ids)  # every speech verb ends a region
+        self.mentions = sorted((m for m in mentions or () if m.sentence == sentence.index), key=lambda m: m.start)
         self.quotes = quotes(sentence)
+        self.sources = {e.id: self.source_of(e) for e in events if e.id in speech_ids}
+        self.speech = [e for e in events if e.id in speech_ids and self.speaker(e)]
+        # a speech verb ends the region of the one before it when it opens a clause of its own
+        # (وأعلنت، ، مضيفاً، كما أكد); inside a complement (قال إن بلاده ترفض ...) it does not
+        self.bounds = sorted(e.start for e in events if e.id in speech_ids and self.opens_clause(e))
         self.used: set[int] = set()  # indices of quotations already claimed
+
+    # -- who speaks -------------------------------------------------------------------------------
+    def source_of(self, event: Event) -> tuple[int, int, str] | None:
+        """For "نقلت الوكالة عن X ..." (a Statement with its source preposition): the offsets of the
+        source preposition and of the end of the source phrase (past قوله), and who the source is:
+        the first actor named after عن ("عن وزير الخارجية المصري سامح شكري": the minister, not
+        his state), or "" when the words after عن name none ("عن مصادر محلية": not the agency's)."""
+        if event.type != "Statement":
+            return None
+        at = source_start(self.sentence, event)
+        if at is None:
+            return None
+        after = [t for t in self.sentence.tokens if t.start > at]
+        stops = word_class("complementizer") | claim_words("saying")
+        limit = next((t.start for t in after if t.norm in stops), self.sentence.end)
+        limit = min([limit] + [q.open_at for q in self.quotes if q.open_at > at and not q.is_name])
+        comma = re.search(r"[،,:؛;.]", self.text(at, limit))
+        limit = at + comma.start() if comma else limit
+        named = [m for m in self.mentions if at < m.start < limit and m.kind not in ("nisba", "qualifier")]
+        who = event.targets[0] if event.targets else (named[0].entity if named else "")
+        end = max([m.end for m in named] + [limit if comma is None and limit < self.sentence.end else 0])
+        following = [t for t in after if t.start >= end]
+        if following and following[0].norm in claim_words("saying"):
+            end = following[0].end
+        return at, max(end, self.after_token(at)), who
+
+    def opens_clause(self, event: Event) -> bool:
+        tokens = self.sentence.tokens
+        i = next((n for n, t in enumerate(tokens) if t.start == event.start), None)
+        if i is None or i == 0:
+            return True
+        if re.search(r"[،,.:;؛»\"”(\[]", self.text(tokens[i - 1].end, event.start)):
+            return True
+        if tokens[i - 1].norm in claim_words("opener"):
+            return True
+        return any(set(m.proclitic) & claim_words("joiner") for m in frame_index().match_at(tokens, i))
+
+    def speaker(self, event: Event) -> str:
+        source = self.sources.get(event.id)
+        if source is not None and not event.targets:
+            return source[2]
+        return speaker_of(event)
 
     def read(self) -> list[Claim]:
         claims: list[Claim] = []
@@ -139,6 +187,8 @@ class ClaimReader:
         complement = complement_start(self.sentence, event)
         if complement is not None and complement < region_end:
             return self.complement(event, complement, region_end)
+        if self.sources.get(event.id) is not None:
+            return []
         claims = []
         for n, quote in enumerate(self.quotes):
             if n in self.used or not (event.end <= quote.open_at < region_end) or quote.words < MIN_QUOTE_WORDS \
@@ -152,8 +202,15 @@ class ClaimReader:
 
     def complement(self, event: Event, start: int, region_end: int) -> list[Claim]:
         """أن/إن + words: a quotation when the complement is one (إن "…"، إن المتمردين "…"), else
-        the reported words; "أن "…" وأن …" is the quotation, then the next complement."""
-        start = self.after_token(start)
+        the reported words; "أن "…" وأن …" is the quotation, then the next complement. After "نقلت
+        عن X" the complement is what follows the source (قوله: «…»); nothing there: none."""
+        source = self.sources.get(event.id)
+        if source is not None and source[0] == start:
+            start = source[1]
+            if not self.text(start, region_end).strip(PUNCTUATION):
+                return []
+        else:
+            start = self.after_token(start)
         for n, quote in enumerate(self.quotes):
             if not (start <= quote.open_at < region_end) or self.tokens_between(start, quote.open_at) > QUOTED_SUBJECT \
                     or quote.is_name:
@@ -235,14 +292,28 @@ class ClaimReader:
         if source.type != "Statement":
             asserted.insert(0, source.id)
         return Claim(
-            id=f"{start}", speaker=speaker_of(source), sentence=self.sentence.index, start=start, end=end,
+            id=f"{start}", speaker=self.speaker(source), sentence=self.sentence.index, start=start, end=end,
             quote=text, rule=f"claim:{rule}", confidence=confidence,
             asserts=list(dict.fromkeys(asserted)), date=source.date,
         )
 
 
-def find_claims(sentence: Sentence, events: list[Event], speech_ids: set[str]) -> list[Claim]:
-    return ClaimReader(sentence, events, speech_ids).read()
+def find_claims(sentence: Sentence, events: list[Event], speech_ids: set[str],
+                mentions: list[Mention] | None = None) -> list[Claim]:
+    return ClaimReader(sentence, events, speech_ids, mentions).read()
+
+
+def source_start(sentence: Sentence, event: Event) -> int | None:
+    """Document offset of the source preposition after a Statement verb (نقلت الوكالة عن X), if it
+    comes before any complementizer."""
+    complementizers, sources = word_class("complementizer"), claim_words("source")
+    following = [t for t in sentence.tokens if t.start >= event.end][:COMPLEMENT_GAP]
+    for token in following:
+        if token.norm in sources:
+            return token.start
+        if token.norm in complementizers:
+            return None
+    return None
 
 
 def complement_start(sentence: Sentence, event: Event) -> int | None:
@@ -251,9 +322,13 @@ def complement_start(sentence: Sentence, event: Event) -> int | None:
     complementizers = word_class("complementizer")
     sources = claim_words("source")
     seen, source_at = 0, None
+    opened = min((q.open_at for q in quotes(sentence) if q.open_at >= event.end and not q.is_name),
+                 default=sentence.end)
     for token in sentence.tokens:
         if token.start < event.end:
             continue
+        if token.start > opened:
+            break  # inside a quotation after the verb: its words, not the verb's complement
         if token.norm in complementizers:
             if token.norm not in sources:
                 return token.start

@@ -8,10 +8,11 @@ from kg.extract.components import factory
 from kg.model import Claim, Event
 
 
-@factory("claims", "sentence", requires=("sentence.sentence", "sentence.events", "sentence.speech_ids"),
+@factory("claims", "sentence",
+         requires=("sentence.sentence", "sentence.mentions", "sentence.events", "sentence.speech_ids"),
          assigns=("sentence.claims",))
 def claims(doc, state) -> None:
-    state.claims = find_claims(state.sentence, state.events, state.speech_ids)
+    state.claims = find_claims(state.sentence, state.events, state.speech_ids, state.mentions)
 
 
 @lru_cache(maxsize=None)

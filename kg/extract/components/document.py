@@ -13,22 +13,36 @@ def merge(doc, state) -> None:
 
 
 @factory("collect", "sentence",
-         requires=("events", "claims", "previous_agents", "sentence.events", "sentence.claims",
-                   "sentence.frame_events", "sentence.speech_ids"),
+         requires=("events", "claims", "previous_agents", "sentence.sentence", "sentence.events", "sentence.claims",
+                   "sentence.frame_events", "sentence.speech_ids", "sentence.triggers"),
          assigns=("events", "claims", "previous_agents"))
 def collect(doc, state) -> None:
     doc.events.extend(state.events)
     doc.claims.extend(state.claims)
-    doc.previous_agents = last_actor(state.claims, state.frame_events, state.speech_ids) or doc.previous_agents
+    tokens = state.sentence.tokens
+    spoken = [tokens[t.start].start for t in state.triggers if t.frame.speech and t.start < len(tokens)]
+    carried = last_actor(state.claims, state.frame_events, state.speech_ids, spoken)
+    doc.previous_agents = carried if carried is not None else doc.previous_agents
 
 
-def last_actor(claims: list[Claim], events: list[Event], speech_ids: set[str]) -> list[str]:
-    """Who a following "and he added" continues: the last quoted speaker, else speaker, else actor."""
+def last_actor(claims: list[Claim], events: list[Event], speech_ids: set[str],
+               spoken: list[int] = ()) -> list[str] | None:
+    """Who a following "and he added" continues: the last quoted speaker, else the last speaker,
+    else the last actor named before any speech verb (an actor inside reported speech is none:
+    "قال المتحدث إن الرئيس التقى ..." is continued by the spokesman, or by nobody known when he
+    is unnamed: []); None when the sentence says nothing about it (keep the one before).
+    `spoken`: offsets of the speech verbs, those with no event too (an unnamed speaker)."""
     if claims:
         return [claims[-1].speaker]
-    speakers = [speaker_of(e) for e in events if e.id in speech_ids and speaker_of(e)]
-    agents = [a for e in events for a in e.agents]
-    return [speakers[-1]] if speakers else ([agents[-1]] if agents else [])
+    speech = [e for e in events if e.id in speech_ids]
+    speakers = [speaker_of(e) for e in speech if speaker_of(e)]
+    if speakers:
+        return [speakers[-1]]
+    first_speech = min([e.start for e in speech] + list(spoken), default=None)
+    agents = [a for e in events for a in e.agents if first_speech is None or e.start < first_speech]
+    if agents:
+        return [agents[-1]]
+    return [] if first_speech is not None else None
 
 
 @factory("violations", "document", requires=("events",), assigns=("event.part_of_event",))
