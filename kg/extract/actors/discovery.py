@@ -26,6 +26,8 @@ MAX_MODIFIERS = 4
 OPENING_QUOTES = "«\"“"
 CLOSING_QUOTES = "»\"”"
 OWNER_TYPES = {"State", "City", "Region"}
+VERB_SUFFIX = "ت"  # a perfect verb's feminine ending (أسفرت): the stem may be a frame word
+VERB_PREFIXES = ("ي", "ت")  # an imperfect verb's prefixes (يقتل، تقتل)
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ class Lexicon:
     ends: frozenset[str]
     adjectives: frozenset[str]
     given: frozenset[str]
+    common: frozenset[str] = frozenset()  # nouns never first in a personal name (name_words.tsv)
+    person_firsts: frozenset[str] = frozenset()  # first words of the gazetteer's people
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +60,11 @@ def lexicon() -> Lexicon:
         return frozenset(normalize_word(r["form"]) for r in read_tsv("name_words.tsv") if r["kind"] == name)
 
     given = frozenset(normalize_word(r["form"]) for r in read_tsv("given_names.tsv"))
-    return Lexicon(heads, kind("generic"), kind("ends"), kind("adjective"), given)
+    from kg.extract.gazetteer import load_gazetteer
+
+    firsts = frozenset(normalize_phrase(name)[0] for e in load_gazetteer().entities.values() if e.type == "Person"
+                       for name in (e.name_ar, *e.aliases_ar) if normalize_phrase(name))
+    return Lexicon(heads, kind("generic"), kind("ends"), kind("adjective"), given, kind("common"), firsts)
 
 
 def may_start(word: str) -> bool:
@@ -144,6 +152,11 @@ class Discoverer:
             if k > j and self.owner_at(k) and not ctx.tokens[j].norm.startswith(article) and k == j + 1:
                 k = self.owner_at(k)[0]  # "ميليشيا درع السودان": a place closes a construct name
                 break
+            if k == j and head.kind == "town" and self.verb_form(word):
+                break  # "قرية أسفرت عن"، "قرية تقتل": a headline verb, no village
+            if k == j + 1 and head.kind == "town" and self.second_town_word(k):
+                k += 1  # "قرية نياونغ كوني في": two words of a foreign name
+                break
             if (k > j and not word.startswith(article)) or self.ends_name(k, first=k == j):
                 break
             agreement = gaz.words("adjective-agreement")
@@ -161,6 +174,32 @@ class Discoverer:
                 and (k == j + 1 or ctx.tokens[j].norm in self.lex.generic):
             return j  # an indefinite word alone is an adjective ("جماعة مسلحة"، "جماعة مرتبطة بإيران")
         return k
+
+    def verb_form(self, word: str) -> bool:
+        """A verb of the frames inflected (أسفرت، تقتل، يقتل), or a common word (نسب)."""
+        from kg.extract.frames import event_vocabulary
+
+        vocabulary = event_vocabulary()
+        stems = {word}
+        if word.endswith(VERB_SUFFIX):
+            stems.add(word[:-len(VERB_SUFFIX)])
+        if len(word) >= 4 and word.startswith(VERB_PREFIXES):
+            stems.add(word[1:])
+        return word in self.lex.common or bool(stems & vocabulary)
+
+    def second_town_word(self, k: int) -> bool:
+        """An indefinite second word of a town's name: a plain word that names and starts nothing,
+        followed by punctuation, the sentence's end or a function word ("قرية ازايا كورا في")."""
+        ctx, gaz = self.ctx, self.gaz
+        word = ctx.tokens[k].norm
+        if ctx.punctuation_before(k) or not word.isalpha() or word.startswith(gaz.words("article")) \
+                or word in gaz.name_stops or word in self.lex.generic or word in self.lex.common \
+                or self.verb_form(word) or self.oblique(word) or self.ends_name(k, first=False) \
+                or word in gaz.words("direction") or any(ch.isdigit() for ch in word):
+            return False
+        after = k + 1
+        return after >= len(ctx.tokens) or ctx.punctuation_before(after) or ctx.tokens[after].norm in gaz.name_stops \
+            or ctx.tokens[after].norm in gaz.words("direction")
 
     def ends_name(self, k: int, first: bool) -> bool:
         """A trigger, title, known name or anaphor at token k ends a discovered name (an

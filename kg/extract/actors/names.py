@@ -5,9 +5,17 @@ from kg.extract.actors.context import SentenceContext
 from kg.extract.gazetteer import NameHit
 from kg.extract.phrases import PhraseMatch
 from kg.text.clitics import proclitic_variants
+from kg.text.normalize import dediacritize
 
 MAX_NAME_PARTS = 3
 MIN_FAMILY_NAME = 5  # letters: an ال-word that short is a function word or adjective, not a family name
+MIN_STEM = 3  # letters before a pronoun suffix for a first name part to read as "noun + pronoun" (not طه)
+
+
+def event_words() -> frozenset[str]:
+    from kg.extract.frames import event_vocabulary
+
+    return event_vocabulary()
 
 
 class NameReader:
@@ -49,7 +57,7 @@ class NameReader:
         while k < len(tokens) and parts < MAX_NAME_PARTS:
             word = tokens[k].norm
             if not word.isalpha() or word in gaz.name_stops or self.ctx.starts_lexicon(k) \
-                    or (k == j and word in gaz.org_heads):
+                    or (k == j and word in gaz.org_heads) or not self.may_be_name_part(k, first=k == j):
                 break
             if word.startswith(article) and not (k > j and tokens[k - 1].norm in gaz.name_glue):
                 if not (parts == 1 and self.is_family_name(word)):
@@ -69,6 +77,32 @@ class NameReader:
         while k > j and tokens[k - 1].norm in gaz.name_glue:
             k -= 1
         return k
+
+    def may_be_name_part(self, k: int, first: bool) -> bool:
+        """No tanween (هجوماً لاذعاً); and a first part is no common noun or frame word (هجوما حادا،
+        انتقادات شديدة، كلمة متلفزة) nor a noun with a pronoun suffix (قلقه البالغ، دعوته), unless
+        it is a known given name."""
+        from kg.extract.actors.discovery import lexicon
+
+        token, gaz = self.ctx.tokens[k], self.gaz
+        if any(mark in token.text for mark in gaz.words("indefinite-mark")):
+            return False
+        lex = lexicon()
+        word = token.norm
+        clitics = gaz.words("description-clitic")
+        if any(p and p.endswith(clitics) and (stem in gaz.org_heads or stem in lex.common)
+               for stem, p in proclitic_variants(word)[1:]):
+            return False  # "عضو بمجموعة مقاومة"، "توم أندرو لشبكة": a preposition on a common noun
+        if not first:
+            return word not in gaz.org_heads  # "الطاهر حجر | مدينة الفاشر"
+        if word in lex.given or word in lex.person_firsts:
+            return True
+        if word in lex.common or word in event_words() or word.startswith(gaz.words("stop-prefix")) \
+                or any(p and stem in lex.common for stem, p in proclitic_variants(word)[1:]):
+            return False  # "وتقارير إعلامية"، "والهجرة وشئون"
+        bare = dediacritize(token.text)
+        return not any(bare.endswith(suffix) and len(bare) - len(suffix) >= MIN_STEM
+                       for suffix in gaz.words("pronoun-suffix"))
 
     def is_family_name(self, word: str) -> bool:
         """An ال-word may end a two-part name ("أشرف القدرة"), feminine and plural adjectives may not."""
