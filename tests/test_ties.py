@@ -118,3 +118,39 @@ def test_the_pipeline_runs_the_ties_step():
     assert "ties" in pipeline.PIPELINE and "ties" in components.COMPONENTS
     x = run("وهاجمت حركة إم23 التي تدعمها رواندا مواقع الجيش.")
     assert any(e.type == "Backing" and e.agents == ["M23"] for e in x.events)
+
+
+def test_leader_named_after_bi_qiyada_past_his_title():
+    found = ties("ويقاتل الجيش السوداني بقيادة رئيس مجلس السيادة عبد الفتاح البرهان منذ عامين.")
+    assert ("Leadership", "Abdel_Fattah_al_Burhan", "Sudanese_Armed_Forces") in found
+
+
+def test_a_title_in_apposition_after_the_name():
+    found = ties("وطالب مني أركو مناوي، حاكم إقليم دارفور، بحماية المدنيين في المدينة.")
+    assert ("Leadership", "Minni_Minnawi", "Darfur") in found
+
+
+def test_a_second_title_in_apposition_is_a_second_tie():
+    found = ties("واتصل الوزير بعبد الفتاح البرهان، رئيس مجلس السيادة، قائد الجيش السوداني، مساء أمس.")
+    assert ("Leadership", "Abdel_Fattah_al_Burhan", "Sudanese_Armed_Forces") in found
+
+
+def test_an_adviser_in_apposition_advises_the_person_named_in_his_title():
+    found = ties("وقال مسعد بولس، مستشار الرئيس الأمريكي دونالد ترامب، إن المحادثات مستمرة.")
+    assert ("Advisor", "Massad_Boulos", "Donald_Trump") in found
+    assert not any(t[0] == "Advisor" and t[1] == "Donald_Trump" for t in found)
+
+
+def test_a_senior_figure_of_a_movement_is_a_member():
+    found = ties("وقال القيادي في حركة حماس أسامة حمدان إن الوفد وصل.")
+    assert ("Membership", "Osama_Hamdan", "Hamas") in found
+
+
+def test_a_city_in_its_province_after_bi():
+    found = ties("وسيطرت القوات على مدينة الفاشر بولاية شمال دارفور بعد حصار طويل.")
+    assert ("PlaceWithin", "El_Fasher", "North_Darfur") in found
+
+
+def test_a_deputy_is_no_leader():
+    found = ties("وقال موسى أبو مرزوق نائب رئيس المكتب السياسي لحركة حماس إن الزيارة مهمة.")
+    assert not any(t[0] == "Leadership" for t in found)

@@ -13,6 +13,7 @@ trigger, span, rule and confidence of the words that state it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,6 +29,10 @@ REGION_TYPES = {"Region", "State", "City"}
 ACTOR_TYPES = {"State", "Government", "GovernmentBody", "Ministry", "Parliament", "ArmedForce", "ArmedGroup",
                "Organisation", "InternationalOrganisation", "MediaOutlet", "Person"}
 RANK = {"Place": 0, "City": 1, "Region": 2, "State": 3}  # a place lies within a larger one
+WORD_KINDS = ("deputy", "former", "honorific", "link")
+APPOSED_REACH = 3  # tokens from the end of a title after a name to what the title is of
+APPOSED_TITLES = 3  # titles in a row after one name (فلان، رئيس X، قائد Y)
+PERSON_SCOPES = {"Advisor", "Envoy"}  # ties whose object may be a person (مستشار الرئيس فلان)
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,7 @@ class TieLexicon:
     delegations: frozenset[str]  # "وفد": its head is a member of the owner, not its leader
     delegation_tie: str
     destinations: frozenset[str]  # "إلى": a title's destination is not what the title is of
+    words: dict[str, frozenset[str]]  # deputy, former, honorific, link: words the readers step over or stop at
 
 
 @lru_cache(maxsize=1)
@@ -53,10 +59,14 @@ def tie_lexicon() -> TieLexicon:
     roles: dict[str, TiePattern] = {}
     delegations: set[str] = set()
     destinations: set[str] = set()
+    words: dict[str, set[str]] = {}
     delegation_tie = ""
     for row in read_tsv("ties.tsv"):
         if row["kind"] == "destination":
             destinations.update(normalize_word(f) for f in alternatives(row["forms"]))
+            continue
+        if row["kind"] in WORD_KINDS:
+            words.setdefault(row["kind"], set()).update(normalize_word(f) for f in alternatives(row["forms"]))
             continue
         if row["kind"] == "delegation":
             delegations.update(normalize_word(f) for f in alternatives(row["forms"]))
@@ -69,7 +79,8 @@ def tie_lexicon() -> TieLexicon:
                 roles[form] = pattern
             else:
                 phrases.add(normalize_phrase(form), pattern)
-    return TieLexicon(phrases, roles, frozenset(delegations), delegation_tie, frozenset(destinations))
+    return TieLexicon(phrases, roles, frozenset(delegations), delegation_tie, frozenset(destinations),
+                      {kind: frozenset(words.get(kind, ())) for kind in WORD_KINDS})
 
 
 @lru_cache(maxsize=None)
@@ -97,6 +108,7 @@ class TieReader:
 
     def read(self) -> list[Event]:
         self.role_ties()
+        self.apposed_ties()
         for i in range(len(self.tokens)):
             for match in self.lex.phrases.match_at(self.tokens, i):
                 self.marker_tie(match)
@@ -109,6 +121,8 @@ class TieReader:
             if entity is None or entity.type != "Person" or not (mention.titled or mention.kind == "title"):
                 continue
             start = self.title_start(mention)
+            if self.deputy_before(start) or self.former(start, mention.token_end):
+                continue  # "نائب رئيس المكتب السياسي": a deputy is no head; "الرئيس السابق": no longer
             title = self.doc.gazetteer.titles.match_at(self.tokens, start)
             role = title[0].value.role if title and mention.kind != "title" else entity.role
             pattern = self.lex.roles.get(role)
@@ -159,15 +173,104 @@ class TieReader:
             found = i if titles else found
         return found
 
+    def phrase_end(self, k: int) -> int:
+        """The token before the first punctuation from token k on (a title's description)."""
+        n = k
+        while n < len(self.tokens) - 1 and not self.punctuation_between(n, n + 1):
+            n += 1
+        return n
+
+    def former(self, start: int, end: int) -> bool:
+        """Does a word of former office (السابق) stand in a title from token start to just past end?"""
+        return any(t.norm in self.lex.words["former"] for t in self.tokens[start:end + 1])
+
+    def deputy_before(self, i: int) -> bool:
+        return i > 0 and self.tokens[i - 1].norm in self.lex.words["deputy"]
+
+    def punctuation_between(self, i: int, j: int) -> str:
+        """The punctuation between token i's end and token j's start (the words between left out)."""
+        s = self.sentence
+        return re.sub(r"[\w\s\u064B-\u065F\u0670\u0640]", "", s.text[self.tokens[i].end - s.start:self.tokens[j].start - s.start])
+
+    # -- titles in apposition after a name --------------------------------------------------------
+    def apposed_ties(self) -> None:
+        """فلان، حاكم إقليم دارفور / فلان، رئيس مجلس السيادة، قائد الجيش / فلان، مستشار الرئيس فلان:
+        each title right after a person's name (a comma between, or none) ties him to what it is of."""
+        gaz = self.doc.gazetteer
+        for mention in self.mentions:
+            entity = self.doc.entities.get(mention.entity)
+            if entity is None or entity.type != "Person" or mention.kind not in ("name",):
+                continue
+            j = mention.token_end
+            for _ in range(APPOSED_TITLES):
+                if j >= len(self.tokens) or self.punctuation_between(j - 1, j) not in ("", "،", ","):
+                    break
+                title = gaz.titles.match_at(self.tokens, j)
+                if not title or set(title[0].proclitic) & {"و", "ف"} or title[0].value.kind != "office":
+                    break
+                end = title[0].end
+                pattern = self.lex.roles.get(title[0].value.role)
+                if self.former(end, self.phrase_end(end)):
+                    break  # "فلان، الرئيس الأميركي السابق": no longer
+                comma = bool(self.punctuation_between(j - 1, j))
+                if self.titled_person_after(end) and not (comma and pattern is not None and pattern.tie in PERSON_SCOPES):
+                    break  # "التقى السيسي رئيس الوزراء القطري فلان": the title is the next person's
+                scope = self.apposed_scope(end, pattern)
+                if pattern is not None and scope is not None:
+                    obj = scope[0].entity if scope[0].kind != "nisba" else self.actor(scope[0])
+                    if obj:
+                        self.add(pattern, entity.key, obj, mention.token_start, scope[0].token_end,
+                                 f"tie:apposed:{title[0].value.role}")
+                # the next title in the row: past this one's scope and its description, after a comma
+                k = scope[0].token_end if scope is not None else end
+                nxt = next((n for n in range(k, min(len(self.tokens), k + 3))
+                            if self.punctuation_between(n - 1, n) in ("،", ",")), None)
+                if nxt is None:
+                    break
+                j = nxt
+
+    def titled_person_after(self, k: int) -> bool:
+        """Is a person named after the title ending at token k, before the next punctuation?"""
+        for m in self.mentions:
+            if k <= m.token_start < k + TITLE_REACH and m.titled and m.kind == "name" \
+                    and not self.punctuation_between(k - 1, m.token_start):
+                entity = self.doc.entities.get(m.entity)
+                if entity is not None and entity.type == "Person":
+                    return True
+        return False
+
+    def apposed_scope(self, k: int, pattern: TiePattern | None) -> tuple[Mention] | None:
+        """What a title ending at token k is of: the first actor named within a few tokens, no
+        comma between (a person only for an adviser or envoy; a nisba only when nothing else)."""
+        nisba = None
+        for n in range(k, min(len(self.tokens), k + APPOSED_REACH)):
+            if n > k and self.punctuation_between(n - 1, n):
+                break
+            starting = [m for m in self.mentions if m.token_start == n and not self.destination(m)]
+            for m in sorted(starting, key=lambda m: (m.kind == "nisba", m.token_start - m.token_end)):
+                entity = self.doc.entities.get(m.entity)
+                if m.kind == "nisba":
+                    nisba = nisba or m
+                    continue
+                if entity is None or entity.type not in ACTOR_TYPES | REGION_TYPES:
+                    continue
+                if entity.type == "Person" and (pattern is None or pattern.tie not in PERSON_SCOPES):
+                    return None
+                return (m,)
+        return (nisba,) if nisba is not None else None
+
     # -- markers --------------------------------------------------------------------------------
     def marker_tie(self, match: PhraseMatch[TiePattern]) -> None:
         pattern = match.value
         subject = self.mention_before(match.start)
         obj = self.object_after(match.end, pattern)
+        if pattern.kind == "lead-marker":
+            obj = self.leader_after(match.end) or obj
         if subject is None or obj is None:
             return
         if pattern.kind == "place":
-            self.place_tie(pattern, subject, obj, match)
+            if not set(match.proclitic) & {"و", "ف"}:  # "جنين وشمال الضفة": two places, not one in the other
+                self.place_tie(pattern, subject, obj, match)
             return
         subject_key, object_key = self.actor(subject), self.actor(obj)
         if not subject_key or not object_key:
@@ -178,9 +281,30 @@ class TieReader:
                 pattern = TiePattern("delegation", self.lex.delegation_tie, (), pattern.confidence)
         self.add(pattern, subject_key, object_key, subject.token_start, obj.token_end, f"tie:{pattern.kind}")
 
+    def leader_after(self, k: int) -> Mention | None:
+        """"بقيادة رئيس مجلس السيادة عبد الفتاح البرهان"، "برئاسة الدكتور فلان": the titled person
+        named after the lead marker, past his title or honorific."""
+        gaz = self.doc.gazetteer
+        while k < len(self.tokens) and self.tokens[k].norm in self.lex.words["honorific"]:
+            k += 1
+        if k >= len(self.tokens):
+            return None
+        if not gaz.titles.match_at(self.tokens, k):
+            starting = [m for m in self.mentions if m.token_start == k and m.kind == "name"]
+            person = [m for m in starting if (e := self.doc.entities.get(m.entity)) is not None and e.type == "Person"]
+            return person[0] if person else None
+        for m in self.mentions:
+            if k < m.token_start <= k + TITLE_REACH and m.titled and m.kind == "name":
+                entity = self.doc.entities.get(m.entity)
+                if entity is not None and entity.type == "Person" and not self.punctuation_between(k, m.token_start - 1):
+                    return m
+        return None
+
     def after_delegation(self, mention: Mention) -> bool:
         """Is the mention the owner of a delegation ("وفد حماس")?"""
         i = mention.token_start - 1
+        if i >= 1 and self.tokens[i].norm in self.lex.words["link"]:
+            i -= 1  # "وفد من الحركة"
         return i >= 0 and self.tokens[i].norm in self.lex.delegations
 
     def place_tie(self, pattern: TiePattern, place: Mention, region: Mention, match: PhraseMatch) -> None:
