@@ -134,7 +134,8 @@ class EntityReader:
 
 
 def read_entities(sentences: list[Sentence], gazetteer: Gazetteer, published: date | None) -> DocumentEntities:
-    doc = DocumentEntities(gazetteer, published, tag=text_tag("\n".join(s.text for s in sentences)))
+    doc = DocumentEntities(gazetteer, published, tag=text_tag("\n".join(s.text for s in sentences)),
+                           sentences=sentences)
     for sentence in sentences:
         EntityReader(doc, sentence).read()
     return doc

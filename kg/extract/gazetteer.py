@@ -31,6 +31,7 @@ class Institution:
     name_en: str
     bare: bool  # may the phrase alone name the institution of the state in context?
     local: bool = False  # "in <city>" makes it that city's body (السلطات في غوما)
+    only_local: bool = False  # a place's body only (السلطات المحلية): never the state's
 
 
 @dataclass(frozen=True)
@@ -81,10 +82,19 @@ class Gazetteer:
     description_words: frozenset[str] = frozenset()
     # the other word shapes of name_rules.tsv by kind (article, stop-prefix, nisba-ending ...)
     rule_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    rule_keys: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def words(self, kind: str) -> tuple[str, ...]:
         """The forms of a kind in name_rules.tsv, as written (longest first)."""
         return self.rule_words.get(kind, ())
+
+    def word_keys(self, kind: str) -> frozenset[str]:
+        """The forms of a kind in name_rules.tsv as word keys (to compare with `Token.norm`)."""
+        keys = self.rule_keys.get(kind)
+        if keys is None:
+            keys = self.rule_keys[kind] = frozenset(normalize_phrase(f)[0] for f in self.words(kind)
+                                                    if normalize_phrase(f))
+        return keys
 
     def may_start(self, word: str) -> bool:
         """Could this word begin a name, title, institution or anaphor? (cached per word)"""
@@ -198,7 +208,7 @@ def load_gazetteer() -> Gazetteer:
     for row in read_tsv("institutions.tsv"):
         check_term("entity", row["type"], row.where)
         institution = Institution(row["type"], row["suffix"], row["name_en"], row["bare"] == "yes",
-                                  row.get("local") == "yes")
+                                  row.get("local") in ("yes", "only"), row.get("local") == "only")
         for phrase in alternatives(row["ar"]):
             gaz.institutions.add(normalize_phrase(phrase), institution)
     for row in read_tsv("titles.tsv"):

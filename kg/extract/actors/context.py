@@ -59,6 +59,8 @@ class SentenceContext:
         nisbas = [m for m in matches if m.value.kind == "nisba"]
         if names and nisbas and any(mark in self.tokens[i].text for mark in self.gaz.words("accusative-mark")):
             return nisbas[0], "gazetteer"  # an accusative adjective, not the state
+        if len({m.value.key for m in names}) > 1:
+            return self.doc.choose(names), "gazetteer"  # a homograph: the document decides
         return (names or matches)[0], "gazetteer"
 
     def nationality_at(self, i: int) -> tuple[str, int, str]:

@@ -101,11 +101,17 @@ class Discoverer:
                 return None  # قوات "قسد": a known name in quotes is read as that name
             return self.mint(i, quoted, head, "discovery:quoted-name")
         owner = self.owner_at(j, places_only=head.kind == "site")
+        if owner is None and head.kind == "body" and j + 1 < len(self.ctx.tokens) \
+                and self.ctx.tokens[j].norm in self.gaz.word_keys("place-head"):
+            owner = self.owner_at(j + 1, places_only=True)  # "سلطات ولاية بورنو"، "حكومة إقليم X"
+            j = j + 1 if owner else j
         if owner:
             end, key = owner
             if head.kind in ("force", "site"):
                 self.ctx.add(key, j, end, "discovery:owner", 0.9, "qualifier")
                 return self.mint(i, end, head, "discovery:owner", parent=key)
+            if head.kind == "body" and self.ctx.doc.lookup(key).type != "State":
+                return self.local_body(i, j, end, head, key)
             return None  # "مدينة غزة"، "حكومة السودان": the known name is read on its own
         if not head.bare:
             return None
@@ -114,6 +120,38 @@ class Discoverer:
             return None
         end, country = self.nisba_after(end)
         return self.mint(i, end, head, "discovery:head", country=country)
+
+    def local_body(self, i: int, j: int, end: int, head: Head, place: str) -> int | None:
+        """"سلطات ولاية بورنو"، "حكومة ولاية زامفارا": the place's own body, keyed as the
+        institution reader keys it (السلطات في بورنو is the same body), never the state's."""
+        ctx = self.ctx
+        place_entity = ctx.doc.lookup(place)
+        suffix = head.name_en.replace(" ", "")
+        if place_entity.capital_of:  # "حكومة دمشق"، "سلطات أديس أبابا": the capital stands for the state
+            state_key = self.gaz.state_institutions.get((place_entity.capital_of, suffix))
+            if head.type != "Government" and not state_key:
+                return None
+            ctx.doc.use(place_entity)
+            ctx.add(place, j, end, "discovery:owner", 0.9, "qualifier")
+            key = state_key or f"{place_entity.capital_of}_{suffix}"
+            state = ctx.doc.lookup(place_entity.capital_of)
+            ctx.doc.use(ctx.doc.lookup(key) or Entity(
+                key=key, type=head.type, name_ar=" ".join(dediacritize(ctx.surface(i, end)).split()),
+                name_en=f"{state.name_en} {head.name_en}", country=state.key, part_of=state.key, minted=True))
+            ctx.add(key, i, end, "discovery:capital-body", 0.7, "name")
+            return end
+        ctx.add(place, j, end, "discovery:owner", 0.9, "qualifier")
+        key = f"{place}_{suffix}"
+        head_word = self.head_word(i)
+        proclitic = ctx.tokens[i].norm[: len(ctx.tokens[i].norm) - len(head_word)] if head_word else ""
+        name = " ".join(dediacritize(ctx.surface(i, end)).split())
+        if proclitic and name.startswith(proclitic):
+            name = name[len(proclitic):]
+        ctx.doc.use(ctx.doc.entities.get(key) or Entity(
+            key=key, type=head.type, name_ar=name, name_en=f"{place_entity.name_en} {head.name_en}",
+            country=ctx.doc.state_of(place), part_of=place, minted=True))
+        ctx.add(key, i, end, "discovery:local-body", 0.7, "name", proclitic)
+        return end
 
     def quoted_name(self, j: int) -> int | None:
         """The end of a quoted name starting at token j ("جماعة «نصرة الإسلام والمسلمين»")."""
@@ -195,11 +233,11 @@ class Discoverer:
         if ctx.punctuation_before(k) or not word.isalpha() or word.startswith(gaz.words("article")) \
                 or word in gaz.name_stops or word in self.lex.generic or word in self.lex.common \
                 or self.verb_form(word) or self.oblique(word) or self.ends_name(k, first=False) \
-                or word in gaz.words("direction") or any(ch.isdigit() for ch in word):
+                or word in gaz.word_keys("direction") or any(ch.isdigit() for ch in word):
             return False
         after = k + 1
         return after >= len(ctx.tokens) or ctx.punctuation_before(after) or ctx.tokens[after].norm in gaz.name_stops \
-            or ctx.tokens[after].norm in gaz.words("direction")
+            or ctx.tokens[after].norm in gaz.word_keys("direction")
 
     def ends_name(self, k: int, first: bool) -> bool:
         """A trigger, title, known name or anaphor at token k ends a discovered name (an

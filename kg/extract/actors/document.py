@@ -7,7 +7,7 @@ from datetime import date
 from functools import lru_cache
 
 from kg.extract.gazetteer import Gazetteer, NameHit
-from kg.extract.phrases import PhraseIndex
+from kg.extract.phrases import PhraseIndex, PhraseMatch
 from kg.model import Entity, Mention
 from kg.text.normalize import dediacritize, normalize_phrase
 
@@ -49,6 +49,41 @@ class DocumentEntities:
     state_counts: dict[str, int] = field(default_factory=dict)
     pairs: list[tuple[int, int, str, str]] = field(default_factory=list)  # (sentence, offset, a, b) of "بين a و b"
     tag: str = ""  # short hash of the text: keys of unnamed people are this document's own
+    sentences: list = field(default_factory=list)  # the whole document: context for homographs
+    state_evidence: dict[str, int] | None = None  # states named unambiguously anywhere in it
+
+    def choose(self, matches: list[PhraseMatch[NameHit]]) -> PhraseMatch[NameHit]:
+        """One name, several gazetteer entities (عمان: Oman or Amman): the one whose state the
+        whole document names most (other names, nisbas, people of that state); a state before a
+        city when the document does not tell."""
+        evidence = self.evidence()
+
+        def score(match: PhraseMatch[NameHit]) -> tuple[int, int]:
+            entity = self.lookup(match.value.key)
+            return evidence.get(self.state_of(match.value.key), 0), int(entity is not None and entity.type == "State")
+
+        return max(matches, key=score)
+
+    def evidence(self) -> dict[str, int]:
+        """Mentions per state of every unambiguous gazetteer name in the document (computed once,
+        only for a document that has a homograph)."""
+        if self.state_evidence is None:
+            counts: dict[str, int] = {}
+            names = self.gazetteer.names
+            for sentence in self.sentences:
+                tokens, i = sentence.tokens, 0
+                while i < len(tokens):
+                    matches = names.match_at(tokens, i)
+                    if not matches:
+                        i += 1
+                        continue
+                    keys = {m.value.key for m in matches}
+                    state = self.state_of(next(iter(keys))) if len(keys) == 1 else ""
+                    if state:
+                        counts[state] = counts.get(state, 0) + 1
+                    i = matches[0].end
+            self.state_evidence = counts
+        return self.state_evidence
 
     def use(self, entity: Entity) -> str:
         known = self.entities.get(entity.key)
@@ -72,11 +107,12 @@ class DocumentEntities:
             return entity.key
         return entity.country or entity.capital_of
 
-    def recent(self, type_: str, count: int, before: int, head: str = "") -> list[str]:
+    def recent(self, type_: str, count: int, before: int, head: str = "", local: bool | None = None) -> list[str]:
         """The last `count` distinct entities of a type mentioned before a character offset
-        (those whose name has the word `head` first, when given)."""
+        (those whose name has the word `head` first, when given; with `local`, only bodies of a
+        city or region, or only others)."""
         if head:
-            named = [k for k in self.recent(type_, 1_000, before) if head in names_of(self.entities[k])]
+            named = [k for k in self.recent(type_, 1_000, before, local=local) if head in names_of(self.entities[k])]
             if named:
                 return named[-count:]
         found: list[str] = []
@@ -85,11 +121,17 @@ class DocumentEntities:
                 continue
             key = mention.entity if type_ != "State" else self.state_of(mention.entity)
             entity = self.entities.get(key)
-            if entity and entity.type == type_ and key not in found:
+            if entity and entity.type == type_ and key not in found \
+                    and (local is None or self.is_local(entity) == local):
                 found.append(key)
                 if len(found) == count:
                     break
         return list(reversed(found))
+
+    def is_local(self, entity: Entity) -> bool:
+        """A body of a city or region (سلطات ولاية بورنو), not of a state."""
+        place = self.lookup(entity.part_of) if entity.part_of else None
+        return place is not None and place.type in ("City", "Region")
 
     def dominant_state(self) -> str:
         return max(self.state_counts, key=self.state_counts.get) if self.state_counts else ""

@@ -52,15 +52,19 @@ class InstitutionReader:
                 and word not in self.gaz.name_stops and not ctx.punctuation_before(k))
 
     def local_place(self, match: PhraseMatch[Institution]) -> tuple[str, int]:
-        """The city or region (not a capital) of "السلطات في غوما", for a body that may be local:
+        """The city or region (not a capital, unless the body is local only) of "السلطات في غوما",
+        "السلطات المحلية في ولاية X", for a body that may be local:
         (place key, end) or ("", _)."""
         ctx = self.ctx
         if not match.value.local or match.end + 1 >= len(ctx.tokens) \
                 or ctx.tokens[match.end].norm not in self.gaz.words("place-preposition"):
             return "", match.end
-        place, _ = ctx.name_at(match.end + 1)
+        k = match.end + 1
+        if k + 1 < len(ctx.tokens) and ctx.tokens[k].norm in self.gaz.word_keys("place-head"):
+            k += 1  # "السلطات في ولاية بورنو"
+        place, _ = ctx.name_at(k)
         entity = ctx.doc.lookup(place.value.key) if place and place.value.kind == "name" else None
-        if entity is None or entity.type not in ("City", "Region") or entity.capital_of:
+        if entity is None or entity.type not in ("City", "Region") or (entity.capital_of and not match.value.only_local):
             return "", match.end
         return entity.key, place.end
 
@@ -74,12 +78,18 @@ class InstitutionReader:
                 ctx.add(key, i, end, "institution+local", 0.8, "name", match.proclitic)
                 return end, key
             return end, ""
+        if inst.only_local:  # "السلطات المحلية" with no place after it: the local body named last,
+            recent = ctx.doc.recent(inst.type, 1, ctx.tokens[i].start, local=True)  # never the state's
+            if recent and emit:
+                ctx.add(recent[0], i, match.end, "institution+previous", 0.6, "name", match.proclitic)
+            return match.end, recent[0] if recent and emit else ""
         state, end, rule = self.nationality_after(match.end)
         confidence = 0.9
         if not state:
             if not inst.bare:
                 return i + 1, ""  # a phrase such as "القوات" alone names nothing
-            recent = ctx.doc.recent(inst.type, 1, ctx.tokens[i].start)
+            # a bare "الحكومة" is not a city's or region's government named before (its police may be)
+            recent = ctx.doc.recent(inst.type, 1, ctx.tokens[i].start, local=False if inst.type == "Government" else None)
             if recent and emit:  # the bare phrase after the full one is that body again
                 entity = ctx.doc.entities[recent[0]]
                 ctx.add(entity.key, i, match.end, "institution+previous", 0.6, "name", match.proclitic)

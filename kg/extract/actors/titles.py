@@ -139,6 +139,13 @@ class TitleReader:
         if state:
             ctx.add(state, j, after, "gazetteer:nisba", 0.95, "nisba", proclitic)
             return after, state, state
+        if j + 1 < len(ctx.tokens) and ctx.tokens[j].norm in self.gaz.word_keys("place-head"):
+            place, _ = ctx.name_at(j + 1)  # "حاكم ولاية زامفارا"، "محافظ محافظة نينوى"
+            place_entity = ctx.doc.lookup(place.value.key) if place and not place.proclitic else None
+            if place_entity is not None and place_entity.type in PLACE_SCOPES:
+                end = self.names.read(place, "gazetteer")
+                ctx.doc.mentions[-1].kind = "qualifier"
+                return end, place_entity.key, place_entity.country
         org, _ = ctx.name_at(j)
         scope_entity = ctx.doc.lookup(org.value.key) if org else None
         if scope_entity is not None and scope_entity.type in ORG_TYPES | PLACE_SCOPES:
@@ -153,7 +160,7 @@ class TitleReader:
                 return anaphor[0].end, found[0], ctx.doc.state_of(found[0])
         if ctx.tokens[j].norm in self.gaz.words("scope-preposition") and not scope_entity:
             k = j + 1
-            if k < len(ctx.tokens) - 1 and ctx.tokens[k].norm in self.gaz.words("direction") + self.gaz.words("place-head"):
+            if k < len(ctx.tokens) - 1 and ctx.tokens[k].norm in self.gaz.word_keys("direction") | self.gaz.word_keys("place-head"):
                 k += 1  # "مسؤول محلي في شرق الكونغو"، "مصدر طبي في مدينة الفاشر"
             end, scope, country = self.qualifier(k)  # "مصدر في حركة حماس"
             if scope:
