@@ -48,3 +48,31 @@ def test_shooting_in_the_air_is_no_armed_attack():
 def test_dawn_is_no_bombing():
     """فجر + a day word is dawn: no Bombing from "فجر الخميس" (a fire was set, nothing exploded)."""
     assert "Bombing" not in types("وأضرم مجهولون فجر الخميس النار في مخزن للحبوب ما أدى إلى مقتل شخص.")
+
+
+# -- casualty counts -----------------------------------------------------------------------------
+
+def casualties(text: str) -> list[tuple[int, str]]:
+    return [(e.count, e.casualty_type) for e in events(text) if e.type == "CasualtyReport"]
+
+
+@pytest.mark.parametrize("text, count", [
+    # a count right after مقتل / إصابة with no victim noun
+    ("وأسفر الانفجار عن إصابة تسعة بجروح متفاوتة في السوق الشعبي.", (9, "wounded")),
+    ("وأعلنت الشرطة مقتل 11 أغلبهم من الزوار قرب الضريح.", (11, "killed")),
+    # victims named by what they are (citizens, members, worshippers)
+    ("وأدى القصف إلى مقتل خمسة مواطنين في الحي الشرقي.", (5, "killed")),
+])
+def test_count_of_people_is_a_casualty_report(text, count):
+    assert count in casualties(text)
+    assert ("CasualtyReport", "Asserted") in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وفي الجزيرة حيث قتل 30 ألف شخص في كارثة التسونامي، أقيمت صلوات على الشاطئ.",  # a natural disaster
+    "وقتل 12 شخصا في حادث سير على الطريق الصحراوي.",  # a road accident
+    "ونجا الجريح الذي أمضى 15 عاما مسلحا في الجبال.",  # a number of years
+    "وفي 2006 كان عدد قتلى الحوادث أقل.",  # a year is no count unless its victim noun follows at once
+])
+def test_no_casualty_report(text):
+    assert casualties(text) == []

@@ -1,6 +1,9 @@
 """Casualty component: a count, the victims it counts, what happened to them, and their side.
 
 "49 جندياً أرمينياً" + "مقتل" -> 49 killed, soldiers, side Armenia. "جنديين" counts 2 alone.
+"مقتل 13" / "إصابة عشرة" count people with no victim noun (a killed/wounded word whose value is
+`count`, right before the number). A number followed by a unit (عاماً، كيلومتراً) counts no one; a count near
+a word naming a cause that is no violence (a tsunami, a road accident, a disease) is no report.
 The reporter (agent) is settled later: the speaker of the sentence's statement or quote.
 Vocabulary: `kg/data/casualties.tsv`.
 """
@@ -17,6 +20,7 @@ from kg.model import Event, Mention, Sentence
 from kg.text.normalize import normalize_phrase
 
 CUE_WINDOW = 7
+CAUSE_WINDOW = 10  # a non-violent cause (تسونامي، حادث سير) this close to a count makes it no report
 CUE_KINDS = ("killed", "wounded", "other", "victim-killed", "victim-wounded")
 VICTIM_GAP = 2  # number, then up to this many tokens (e.g. "من") before the victim noun
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -43,28 +47,56 @@ def find_casualties(sentence: Sentence, numbers: list[Number], mentions: list[Me
     """CasualtyReport events of a sentence. `taken`: token indices used by dates (not counts)."""
     words = {m.start: m for m in casualty_words().find_all(sentence.tokens)}
     by_start = mentions_by_start(mentions)
+    causes = [start for start, word in words.items() if word.value.kind == "cause"]
     events: list[Event] = []
     for number in numbers:
-        if number.token_start in taken or (MIN_YEAR <= number.value <= MAX_YEAR and not number.approximate
-                                           and not victim_after(words, number.token_end)):
+        if number.token_start in taken or unit_after(words, number.token_end):
             continue
-        victim = victim_after(words, number.token_end)
-        if victim is None:
-            continue
-        kind = outcome(words, victim, number.token_start, victim.end)
-        if kind:
+        year = MIN_YEAR <= number.value <= MAX_YEAR and not number.approximate
+        victim = victim_after(words, number.token_end, 0 if year else VICTIM_GAP)
+        kind = outcome(words, victim, number.token_start, victim.end) if victim is not None else ""
+        if victim is None and not year:
+            victim, kind = counted_after_cue(words, number)
+        if kind and not near_cause(causes, number.token_start):
             events.append(casualty_event(sentence, number.value, number.token_start, victim, kind, by_start))
     after_numbers = {k for n in numbers for k in range(n.token_end, n.token_end + VICTIM_GAP + 1)}
     for start, word in words.items():
-        if word.value.kind.startswith("dual") and start not in after_numbers:
+        if word.value.kind.startswith("dual") and start not in after_numbers and not near_cause(causes, start):
             kind = outcome(words, word, start, word.end)
             if kind:
                 events.append(casualty_event(sentence, 2, start, word, kind, by_start))
     return events
 
 
-def victim_after(words, position: int):
-    for k in range(position, position + VICTIM_GAP + 1):
+def unit_after(words, position: int) -> bool:
+    """"20 عاماً", "3 كيلومترات": the number measures something, it counts no one."""
+    word = words.get(position)
+    return word is not None and word.value.kind == "unit"
+
+
+@dataclass(frozen=True)
+class Counted:
+    """The number itself stands for its victims ("مقتل 13"): the span a casualty event takes."""
+    start: int
+    end: int
+    value: CasualtyWord
+
+
+def counted_after_cue(words, number: Number):
+    """"مقتل 13 معظمهم من الشرطة", "إصابة عشرة": a count-cue word right before the number."""
+    for word in words.values():
+        if word.end == number.token_start and word.value.kind in ("killed", "wounded") and word.value.value == "count":
+            return Counted(number.token_start, number.token_end, CasualtyWord("victim", "person", "")), word.value.kind
+    return None, ""
+
+
+def near_cause(causes: list[int], position: int) -> bool:
+    return any(abs(position - c) <= CAUSE_WINDOW for c in causes)
+
+
+def victim_after(words, position: int, gap: int = VICTIM_GAP):
+    """The victim noun right after a number (a year-like number: with nothing between)."""
+    for k in range(position, position + gap + 1):
         word = words.get(k)
         if word is not None and word.value.kind.startswith(("victim", "dual")):
             return word
