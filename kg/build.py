@@ -1,9 +1,10 @@
 """`kg build`: read -> extract -> graph -> validate -> export, streaming, with progress and counts.
 
 Triples stream from the extractor straight into a Rust serialiser (pyoxigraph), so memory stays
-flat however many articles come in. SHACL validation (pyshacl, slow) checks the first
-`validate_limit` documents, each with the actors it refers to; the HTML page shows the first
-`html_limit` documents (a page of a whole large corpus helps nobody).
+flat however many articles come in. SHACL validation checks every document's triples as they
+pass (kg/graph/checks.py: the shapes compiled once to Python checks; `validate_limit` stops after
+that many) and names the document of each violation; the HTML page draws the first `html_limit`
+documents, or those `html_select` chooses (a page of a whole large corpus helps nobody).
 
 Each document is extracted (and turned into triples) inside a guard: a document that raises is
 skipped and named in the summary, so one bad sentence never costs the rest of a corpus. The
@@ -30,7 +31,7 @@ from kg.errors import InputError, KgError
 from kg.graph.iri import document_of
 from kg.model import Document, Extraction
 
-VALIDATE_LIMIT = 25
+VALIDATE_LIMIT = None  # every document (kg/graph/checks.py: about a millisecond each)
 HTML_LIMIT = 100
 SHOWN_FAILURES = 20
 TEMP_NAME = re.compile(r"^\.graph\.[\w.-]*\.tmp$")
@@ -61,9 +62,12 @@ class BuildSummary:
     seconds: float = 0.0
     skipped: list[str] = field(default_factory=list)  # inputs refused by the reader
     failed: list[Failure] = field(default_factory=list)  # documents whose extraction raised
-    violations: list[str] = field(default_factory=list)
+    violations: list[str] = field(default_factory=list)  # each names its document
+    violated: int = 0  # documents with a violation
     validated: int = 0
     in_html: int = 0
+    html_selected: int = 0  # documents the --html-select selection chose (all of them without one)
+    html_scope: str = ""  # what the page holds, in words (it says so under its title)
     outputs: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)  # outputs of an earlier build not rewritten
     corpus: list[str] = field(default_factory=list)  # what the corpus stage merged (kg.corpus)
@@ -80,9 +84,12 @@ class BuildSummary:
         if self.validated:
             scope = "" if self.validated == self.documents else f" (first {self.validated} of {self.documents} documents)"
             verdict = "conforms" if not self.violations else f"{len(self.violations)} violations"
+            if self.violations and self.violated:
+                verdict += f" in {self.violated} of {self.validated} documents"
+                scope = "" if self.validated == self.documents else f" (the first {self.validated} validated)"
             out.append(f"SHACL: {verdict}{scope}")
-        if self.in_html and self.in_html < self.documents:
-            out.append(f"HTML: first {self.in_html} of {self.documents} documents")
+        if self.html_scope and self.html_scope != f"{self.documents} documents":
+            out.append(f"HTML: {self.html_scope[0].lower()}{self.html_scope[1:]}")
         if self.skipped:
             out.append(f"skipped inputs: {len(self.skipped)}")
         if self.failed:
@@ -127,6 +134,8 @@ def extract_guarded(document: Document) -> Extraction | Failure:
 
 def extract_all(documents: Iterable[Document], jobs: int = 1) -> Iterator[Extraction | Failure]:
     """Extraction is pure, so documents map over a process pool when jobs > 1."""
+    if isinstance(documents, list):
+        jobs = min(jobs, len(documents))  # one document: no pool to start
     if jobs <= 1:
         for document in documents:
             yield extract_guarded(document)
@@ -143,9 +152,10 @@ def extract_all(documents: Iterable[Document], jobs: int = 1) -> Iterator[Extrac
 
 def corpus_triples(extractions: Iterable[Extraction | Failure], summary: BuildSummary,
                    on_document: Callable[[Extraction], None],
-                   on_failure: Callable[[Failure], None] | None = None) -> Iterator:
+                   on_failure: Callable[[Failure], None] | None = None, checker=None) -> Iterator:
     """Every document's triples once, and each actor's description once for the whole corpus.
-    A document whose triples cannot be made is skipped whole (nothing of it is written)."""
+    A document whose triples cannot be made is skipped whole (nothing of it is written).
+    `checker` (kg.graph.checks.CorpusChecker) validates each document's triples as they pass."""
     from kg.graph.build import document_triples, entity_triples
 
     described: set[str] = set()
@@ -172,6 +182,9 @@ def corpus_triples(extractions: Iterable[Extraction | Failure], summary: BuildSu
             continue
         described.update(new)
         shared.update(t for t in triples if is_shared_fact(t))
+        if checker is not None and checker.wants():
+            checker.document(extraction.document.id, triples)
+            summary.validated = checker.checked
         summary.sentences += len(extraction.sentences)
         summary.mentions += len(extraction.mentions)
         summary.relations += len(extraction.events)
@@ -317,18 +330,25 @@ def build(
     jobs: int = 1,
     progress: bool = True,
     on_error: Callable[[InputError], None] | None = None,
-    validate_limit: int = VALIDATE_LIMIT,
+    validate_limit: int | None = VALIDATE_LIMIT,
     html_limit: int = HTML_LIMIT,
     on_failure: Callable[[Failure], None] | None = None,
     merge: bool = True,
+    html_select=None,
 ) -> BuildSummary:
-    """Build OUT/graph.* from a path or from Documents; what `kg build` runs."""
+    """Build OUT/graph.* from a path or from Documents; what `kg build` runs. `html_select` (a
+    kg.export.html.Selection, or its text `actor=Q123,date=..2024-02-01`) chooses the documents
+    the page draws (at most `html_limit` of them) instead of the first `html_limit`."""
     from tqdm import tqdm
 
     from kg.graph.build import extraction_graph, new_graph
 
     started = time.perf_counter()
     summary = BuildSummary()
+    if isinstance(html_select, (str, list, tuple)):
+        from kg.export.html import parse_selection
+
+        html_select = parse_selection(html_select)
 
     def skip(error: InputError) -> None:
         summary.skipped.append(str(error))
@@ -343,7 +363,11 @@ def build(
     preload()
     outputs = Outputs(Path(out_dir))
     outputs.prepare()
-    checked = new_graph()
+    checker = None
+    if validate:
+        from kg.graph.checks import CorpusChecker
+
+        checker = CorpusChecker(validate_limit)
     shown = new_graph()
     bar = tqdm(total=len(documents), unit="doc", desc="build", disable=not progress, file=sys.stderr)
     stage = corpus_stage(merge)
@@ -351,12 +375,11 @@ def build(
     def on_document(extraction: Extraction) -> None:
         if stage:
             stage.observe(extraction)
-        if validate and summary.documents <= validate_limit:
-            extraction_graph(extraction, checked)
-            summary.validated = summary.documents
-        if html and summary.documents <= html_limit:
-            extraction_graph(extraction, shown)
-            summary.in_html = summary.documents
+        if html and (html_select is None or html_select.matches(extraction)):
+            summary.html_selected += 1
+            if summary.html_selected <= html_limit:
+                extraction_graph(extraction, shown)
+                summary.in_html += 1
         bar.update(1)
 
     def failed(failure: Failure) -> None:
@@ -365,11 +388,12 @@ def build(
             on_failure(failure)
 
     try:
-        stream = corpus_triples(extract_all(documents, jobs), summary, on_document, failed)
+        stream = corpus_triples(extract_all(documents, jobs), summary, on_document, failed, checker)
         if stage:  # after the documents: merged actors, canonical events, disagreements (kg.corpus)
             stream = stage.after(stream, lambda: summary.documents)
         stream = with_dataset_metadata(stream, summary, stage, source, Path(out_dir))
-        write_outputs(outputs, stream, formats, summary, shown if html else None, checked if validate else None, stage)
+        write_outputs(outputs, stream, formats, summary, shown if html else None, checker, stage,
+                      (html_select, html_limit))
         if stage:
             summary.triples += stage.triples
             summary.corpus = stage.lines()
@@ -413,9 +437,9 @@ def corpus_stage(merge: bool):
 
 
 def write_outputs(outputs: Outputs, stream: Iterator, formats: tuple[str, ...], summary: BuildSummary,
-                  shown, checked, stage=None) -> None:
-    """The first format streams from the extractor; the others are converted from it; then
-    SHACL on the validated sample and the HTML page."""
+                  shown, checked, stage=None, selected=(None, HTML_LIMIT)) -> None:
+    """The first format streams from the extractor (validated document by document on the way,
+    `checked`); the others are converted from it; then the HTML page."""
     import pyoxigraph
 
     from kg.export.rdf import extension, oxigraph_format, serialize_stream
@@ -429,19 +453,20 @@ def write_outputs(outputs: Outputs, stream: Iterator, formats: tuple[str, ...], 
                 serialize_stream(pyoxigraph.parse(source, oxigraph_format(first_format)), handle, fmt)
 
         outputs.write(f"graph{extension(fmt)}", convert)
-    if checked is not None and summary.validated:
-        from kg.graph.validate import validate as shacl
-
-        summary.violations = shacl(checked).violations
+    if checked is not None:
+        summary.violations = checked.violations()
+        summary.violated = len(checked.by_document)
     if shown is not None:
-        from kg.export.html import render_html
+        from kg.export.html import render_html, scope_line
         from kg.export.network import add_triples, to_networkx
 
         if stage is not None and stage.result is not None:  # canonical events, merges, disagreements
             from kg.corpus import corpus_triples
 
             add_triples(shown, corpus_triples(stage.result))
-        page = render_html(to_networkx(shown)).encode("utf-8")
+        selection, limit = selected
+        summary.html_scope = scope_line(summary.in_html, summary.html_selected, summary.documents, selection, limit)
+        page = render_html(to_networkx(shown), scope=summary.html_scope).encode("utf-8")
         outputs.write("graph.html", lambda handle: handle.write(page))
 
 __import__("kg").callable_module(__name__, "build")  # kg.build(...) is kg.api.build (see kg/__init__.py)

@@ -49,6 +49,26 @@ def positive_int(value: str) -> int:
     return number
 
 
+def cores() -> int:
+    """The cores this process may run on (its CPU affinity; a container's share, not the host's)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not Linux
+        return os.cpu_count() or 1
+
+
+def html_selection(value: str) -> str:
+    """--html-select: checked as the option is read (bad syntax: one line, exit 2); parsed again
+    with the other terms by kg.build."""
+    from kg.export.html import parse_selection
+
+    try:
+        parse_selection(value)
+    except InputError as error:
+        raise argparse.ArgumentTypeError(str(error).removeprefix("--html-select: ")) from None
+    return value
+
+
 def rdf_formats() -> tuple[str, ...]:
     """Format names from the export registry (kg/export/formats.py) when it exists."""
     try:
@@ -145,11 +165,22 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
     b.add_argument("--allow-violations", action="store_true",
                    help="exit 0 even when SHACL finds violations (they are still printed)")
-    b.add_argument("--validate-docs", type=positive_int, default=25, metavar="N",
-                   help="validate the first N documents against the SHACL shapes (default: 25; pyshacl is slow)")
+    b.add_argument("--validate-docs", type=positive_int, default=None, metavar="N",
+                   help="validate only the first N documents against the SHACL shapes (default: every document; "
+                   "the shapes run compiled, about a millisecond a document; violations are listed by document)")
     b.add_argument("--html-docs", type=positive_int, default=100, metavar="N",
-                   help="show the first N documents in graph.html (default: 100)")
-    b.add_argument("-j", "--jobs", type=positive_int, default=1, help="worker processes for extraction (default: 1)")
+                   help="draw at most N documents in graph.html: the first N, or the first N that --html-select "
+                   "chooses (default: 100)")
+    b.add_argument("--html-select", action="append", metavar="SPEC", type=html_selection,
+                   help="draw the documents SPEC chooses (e.g. actor=Q123,date=2024-01-01..2024-02-01 or "
+                   "ids=a,b). SPEC is KEY=VALUE terms joined by commas; KEY is actor (Wikidata id, gazetteer "
+                   "key, English or Arabic name), date (FROM..TO inclusive; either end may be left out; or one "
+                   "day) or ids (document ids); a word without '=' is one more value of the key before it. "
+                   "Values of one key are alternatives, different keys must all hold; repeat the option to "
+                   "add terms. The page says which selection and how many of how many documents it holds "
+                   "(docs/explorer.md)")
+    b.add_argument("-j", "--jobs", type=positive_int, default=None,
+                   help=f"worker processes for extraction (default: the cores this process may use, {cores()} here)")
     b.add_argument("--no-merge", action="store_true", help="keep articles apart: no cross-document merging of "
                    "actors and events, no canonical events or disagreements (docs/corpus.md)")
     b.add_argument("--base", metavar="IRI", help="base IRI for minted resources (documents, events, actors), "
@@ -190,9 +221,9 @@ def run_build(args: argparse.Namespace) -> int:
 
     summary = build(
         args.input, args.out, published=args.date, formats=tuple(args.format or ["turtle"]),
-        html=not args.no_html, validate=not args.no_validate, jobs=args.jobs,
+        html=not args.no_html, validate=not args.no_validate, jobs=args.jobs or cores(),
         progress=not args.quiet, on_error=report, validate_limit=args.validate_docs, html_limit=args.html_docs,
-        on_failure=failed, merge=not args.no_merge,
+        on_failure=failed, merge=not args.no_merge, html_select=args.html_select,
     )
     for line in summary.lines():
         print(printable(line))

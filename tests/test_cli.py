@@ -237,11 +237,11 @@ def test_unexpected_error_is_one_line(tmp_path, monkeypatch, capsys):
 
 
 def test_shacl_violations_exit_2_unless_allowed(tmp_path, monkeypatch, capsys):
-    import kg.graph.validate
+    import kg.graph.checks
     from kg.cli import main
 
-    monkeypatch.setattr(kg.graph.validate, "validate",
-                        lambda graph: kg.graph.validate.Validation(False, ["kgr:x kg:casualtyCount: more than 1 value"]))
+    monkeypatch.setattr(kg.graph.checks.Shapes, "check",
+                        lambda self, triples, shared=None: ["kgr:x kg:casualtyCount: more than 1 value"])
     args = ["build", str(SEED), "-o", str(tmp_path / "out"), "-q", "--no-html", "--date", "2022-09-14"]
     assert main(args) == 2
     assert "SHACL: 1 violations" in capsys.readouterr().out

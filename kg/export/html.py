@@ -13,11 +13,14 @@ import hashlib
 import html
 import json
 import re
+from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
 import networkx as nx
 
+from kg.errors import InputError
 from kg.io import write_text_atomic
 from kg.export.network import contradictions, is_a
 from kg.graph.vocabulary import node_style, relation_kinds
@@ -175,8 +178,11 @@ def fill(text: str, values: dict[str, str]) -> str:
     return re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: values[m.group(1)], text)
 
 
-def render_html(net: nx.MultiDiGraph, title: str = "kg — who said what") -> str:
+def render_html(net: nx.MultiDiGraph, title: str = "kg — who said what", scope: str = "") -> str:
+    """The page; `scope` (which documents it holds, of how many) is shown under the title."""
     page, css, script = (template(name) for name in TEMPLATES)
+    if scope:
+        page = page.replace("</h1>", '</h1>\n  <p id="scope" style="margin:0;font-size:13px">{{SCOPE}}</p>', 1)
     vis_js = vis_asset("vis-network.min.js")
     return fill(page, {
         "CSP_SCRIPTS": " ".join(script_hash(code) for code in (vis_js, script)),
@@ -186,6 +192,7 @@ def render_html(net: nx.MultiDiGraph, title: str = "kg — who said what") -> st
         "PAGE_JS": script,
         "DATA": script_json(page_data(net)),
         "TITLE": html.escape(title, quote=True),
+        "SCOPE": html.escape(scope, quote=True),
     })
 
 
@@ -193,5 +200,111 @@ def html_escape(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def write_html(net: nx.MultiDiGraph, path: str | Path) -> Path:
-    return write_text_atomic(path, render_html(net))
+def write_html(net: nx.MultiDiGraph, path: str | Path, scope: str = "") -> Path:
+    return write_text_atomic(path, render_html(net, scope=scope))
+
+
+SELECT_KEYS = ("actor", "date", "ids")
+SELECT_HELP = """documents to draw on graph.html instead of the first --html-docs: terms KEY=VALUE joined by
+commas, where KEY is actor (a Wikidata id Q123, a gazetteer key such as Hamas, or an English or
+Arabic name), date (FROM..TO, inclusive, either end may be left out: 2024-01-01.., ..2024-02-01;
+or one day 2024-01-05) or ids (document ids). A word without '=' is one more value of the key
+before it (ids=a,b,c). Values of one key are alternatives; different keys must all hold
+(actor=Q123,date=2024-01-01..2024-02-01). Repeat the option to add terms. At most --html-docs
+of the selected documents are drawn; the page says which selection and how many of how many."""
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which documents the HTML page draws (`kg build --html-select`): all its terms must hold."""
+
+    actors: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
+    ids: tuple[str, ...] = ()
+    given: str = ""  # the terms as written, for the page and the summary
+
+    def matches(self, extraction) -> bool:
+        document = extraction.document
+        if self.ids and document.id not in self.ids:
+            return False
+        if self.since or self.until:
+            if document.date is None:
+                return False
+            if (self.since and document.date < self.since) or (self.until and document.date > self.until):
+                return False
+        if self.actors:
+            wanted = {actor.casefold() for actor in self.actors}
+            return any(wanted & actor_names(entity) for entity in extraction.entities.values())
+        return True
+
+
+def actor_names(entity) -> set[str]:
+    """What an actor may be selected by: its key (the IRI's last part), Wikidata id, names."""
+    names = {entity.key, entity.qid, entity.name_en, entity.name_ar, *entity.aliases_ar}
+    return {name.casefold() for name in names if name}
+
+
+def parse_selection(specs: str | list[str]) -> Selection:
+    """`actor=Q123,date=2024-01-01..2024-02-01,ids=a,b` (several specs: all their terms hold);
+    bad syntax is an InputError naming the term."""
+    specs = [specs] if isinstance(specs, str) else list(specs)
+    values: dict[str, list[str]] = {}
+    key = None
+    for spec in specs:
+        key = None
+        for part in spec.split(","):
+            word = part.strip()
+            if "=" in word:
+                key, _, word = (w.strip() for w in word.partition("="))
+                if key not in SELECT_KEYS:
+                    raise InputError(f"--html-select: unknown key {key!r} in {spec!r} "
+                                     f"(keys: {', '.join(SELECT_KEYS)})")
+                if key == "date" and "date" in values:
+                    raise InputError(f"--html-select: date given twice in {' '.join(specs)!r}")
+                values.setdefault(key, [])
+            elif key is None:
+                raise InputError(f"--html-select: {word or spec!r} is not KEY=VALUE (keys: {', '.join(SELECT_KEYS)})")
+            if not word:
+                raise InputError(f"--html-select: empty value for {key} in {spec!r}")
+            values[key].append(word)
+    if not values:
+        raise InputError("--html-select: no term given (e.g. actor=Q123,date=2024-01-01..2024-02-01)")
+    since = until = None
+    if "date" in values:
+        if len(values["date"]) > 1:
+            raise InputError(f"--html-select: date takes one range FROM..TO, not {','.join(values['date'])!r}")
+        since, until = date_range(values["date"][0])
+    given = ",".join(f"{k}={','.join(values[k])}" for k in SELECT_KEYS if k in values)
+    return Selection(tuple(values.get("actor", ())), since, until, tuple(values.get("ids", ())), given)
+
+
+def date_range(text: str) -> tuple[date | None, date | None]:
+    first, dots, last = text.partition("..")
+    if not dots:
+        first = last = text
+    if not first and not last:
+        raise InputError(f"--html-select: date={text} has neither end (FROM..TO)")
+
+    def day(value: str) -> date | None:
+        if not value:
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise InputError(f"--html-select: {value!r} is not a date (YYYY-MM-DD) in date={text}") from None
+
+    since, until = day(first), day(last)
+    if since and until and since > until:
+        raise InputError(f"--html-select: date={text} ends before it begins")
+    return since, until
+
+
+def scope_line(drawn: int, selected: int, total: int, selection: Selection | None, limit: int) -> str:
+    """What the page holds, in words: `Selection actor=Hamas: 37 of 10000 documents`."""
+    if selection is None:
+        return f"First {drawn} of {total} documents" if drawn < total else f"{total} documents"
+    line = f"Selection {selection.given}: {selected} of {total} documents"
+    if drawn < selected:
+        line += f" (the first {drawn} drawn: --html-docs {limit})"
+    return line
