@@ -112,3 +112,38 @@ def test_the_government_of_a_capital_is_the_states():
     x = run("واتهمت حكومة دمشق قوات سوريا الديمقراطية بخرق الاتفاق.")
     government = entity_of(x, "حكومة دمشق")
     assert government.country == "Syria" and government.part_of != "Damascus"
+
+
+@pytest.mark.parametrize("text", [
+    "وقال وزير المالية السوداني إن الحكومة ستدفع الرواتب.",
+    "وأعلن البنك الدولي تقديم دعم مالي للحكومة اللبنانية.",
+    "وتفاقمت الأزمة المالية في البلاد بعد الحرب.",
+])
+def test_financial_is_not_mali(text):
+    assert "Mali" not in {m.entity for m in run(text).mentions}
+
+
+@pytest.mark.parametrize("text", [
+    "وقتل عشرة جنود في هجوم شمال مالي.",
+    "وقال الجيش المالي إنه صد هجوما قرب تمبكتو.",
+    "وانسحبت القوات الفرنسية من مالي العام الماضي.",
+])
+def test_mali_is_still_mali(text):
+    assert "Mali" in {run(text).entities[m.entity].country or m.entity for m in run(text).mentions} | \
+        {m.entity for m in run(text).mentions}
+
+
+def test_the_regions_government_is_the_region_named_before():
+    x = run("وشهد إقليم تيغراي معارك عنيفة. وقالت حكومة الإقليم إن القوات الفيدرالية انسحبت.")
+    government = entity_of(x, "حكومة الإقليم")
+    assert government.part_of == "Tigray" and government.country == "Ethiopia"
+
+
+@pytest.mark.parametrize("text, not_a_name", [
+    ("وصوت المجلس المؤلف من خمسة عشر عضوا على القرار.", "المجلس المؤلف"),
+    ("وقصفت الطائرات مخيم يستخدمه النازحون.", "مخيم يستخدمه"),
+    ("واستقبل الرئيس ضيفه وسط حرس الشرف في القصر.", "حرس الشرف"),
+    ("وقال الرئيس وجماعة من المستشارين إن الاتفاق قريب.", "وجماعة من"),
+])
+def test_more_descriptions_that_name_nothing(text, not_a_name):
+    assert not any(not_a_name in m.surface for m in run(text).mentions)

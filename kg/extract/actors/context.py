@@ -61,7 +61,10 @@ class SentenceContext:
             return nisbas[0], "gazetteer"  # an accusative adjective, not the state
         if len({m.value.key for m in names}) > 1:
             return self.doc.choose(names), "gazetteer"  # a homograph: the document decides
-        return (names or matches)[0], "gazetteer"
+        best = (names or matches)[0]
+        if not self.doc.weak_reading_holds(self.tokens, best):
+            return None, ""  # "دعم مالي"، "الأزمة المالية" in an article that never names Mali
+        return best, "gazetteer"
 
     def nationality_at(self, i: int) -> tuple[str, int, str]:
         """A state named at token i by its nisba or name (or 'in <capital>'): (key, end, proclitic)."""

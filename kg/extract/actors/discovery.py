@@ -28,6 +28,7 @@ CLOSING_QUOTES = "»\"”"
 OWNER_TYPES = {"State", "City", "Region"}
 VERB_SUFFIX = "ت"  # a perfect verb's feminine ending (أسفرت): the stem may be a frame word
 VERB_PREFIXES = ("ي", "ت")  # an imperfect verb's prefixes (يقتل، تقتل)
+MIN_IMPERFECT = 5  # letters: a word this long starting with ي after a town or site head is a verb (يستخدمه)
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,20 @@ def lexicon() -> Lexicon:
     return Lexicon(heads, kind("generic"), kind("ends"), kind("adjective"), given, kind("common"), firsts)
 
 
+@lru_cache(maxsize=1)
+def local_bodies() -> dict[tuple[str, str], str]:
+    """(region or city, type) -> the gazetteer's body of that place (Kurdistan_Region -> the KRG)."""
+    from kg.extract.gazetteer import load_gazetteer
+
+    entities = load_gazetteer().entities
+    found: dict[tuple[str, str], str] = {}
+    for entity in entities.values():
+        place = entities.get(entity.part_of)
+        if place is not None and place.type in ("City", "Region"):
+            found.setdefault((place.key, entity.type), entity.key)
+    return found
+
+
 def may_start(word: str) -> bool:
     lex = lexicon()
     return lex.heads.may_start(word) or word in lex.given
@@ -100,6 +115,10 @@ class Discoverer:
             if head.kind in ("town", "site") or self.ctx.name_at(j)[0] is not None:
                 return None  # قوات "قسد": a known name in quotes is read as that name
             return self.mint(i, quoted, head, "discovery:quoted-name")
+        if head.kind == "body" and self.ctx.tokens[j].norm in self.defined_place_heads():
+            region = self.ctx.doc.recent("Region", 1, self.ctx.tokens[i].start)  # "حكومة الإقليم"
+            if region:
+                return self.local_body(i, j, j + 1, head, region[0])
         owner = self.owner_at(j, places_only=head.kind == "site")
         if owner is None and head.kind == "body" and j + 1 < len(self.ctx.tokens) \
                 and self.ctx.tokens[j].norm in self.gaz.word_keys("place-head"):
@@ -141,6 +160,11 @@ class Discoverer:
             ctx.add(key, i, end, "discovery:capital-body", 0.7, "name")
             return end
         ctx.add(place, j, end, "discovery:owner", 0.9, "qualifier")
+        known = local_bodies().get((place, head.type))  # "حكومة الإقليم" after إقليم كردستان: the KRG
+        if known:
+            ctx.doc.use(ctx.doc.lookup(known))
+            ctx.add(known, i, end, "discovery:local-body", 0.8, "name")
+            return end
         key = f"{place}_{suffix}"
         head_word = self.head_word(i)
         proclitic = ctx.tokens[i].norm[: len(ctx.tokens[i].norm) - len(head_word)] if head_word else ""
@@ -190,7 +214,7 @@ class Discoverer:
             if k > j and self.owner_at(k) and not ctx.tokens[j].norm.startswith(article) and k == j + 1:
                 k = self.owner_at(k)[0]  # "ميليشيا درع السودان": a place closes a construct name
                 break
-            if k == j and head.kind == "town" and self.verb_form(word):
+            if k == j and head.kind in ("town", "site") and self.verb_form(word):
                 break  # "قرية أسفرت عن"، "قرية تقتل": a headline verb, no village
             if k == j + 1 and head.kind == "town" and self.second_town_word(k):
                 k += 1  # "قرية نياونغ كوني في": two words of a foreign name
@@ -213,6 +237,11 @@ class Discoverer:
             return j  # an indefinite word alone is an adjective ("جماعة مسلحة"، "جماعة مرتبطة بإيران")
         return k
 
+    def defined_place_heads(self) -> frozenset[str]:
+        """الإقليم، الولاية، المحافظة: a place head with the article, standing for the region named last."""
+        article = self.gaz.words("article")[0]
+        return frozenset(article + word for word in self.gaz.word_keys("place-head"))
+
     def verb_form(self, word: str) -> bool:
         """A verb of the frames inflected (أسفرت، تقتل، يقتل), or a common word (نسب)."""
         from kg.extract.frames import event_vocabulary
@@ -223,6 +252,8 @@ class Discoverer:
             stems.add(word[:-len(VERB_SUFFIX)])
         if len(word) >= 4 and word.startswith(VERB_PREFIXES):
             stems.add(word[1:])
+        if len(word) >= MIN_IMPERFECT and word.startswith(VERB_PREFIXES[0]):
+            return True  # "مخيم يستخدمه": an imperfect verb, no name
         return word in self.lex.common or bool(stems & vocabulary)
 
     def second_town_word(self, k: int) -> bool:

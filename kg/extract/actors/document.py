@@ -64,6 +64,26 @@ class DocumentEntities:
 
         return max(matches, key=score)
 
+    def is_weak(self, tokens, match: PhraseMatch[NameHit]) -> bool:
+        """A one-word name or nisba that is also a common adjective (مالي، المالية: financial)."""
+        if match.end - match.start != 1:
+            return False
+        stem = tokens[match.start].norm[len(match.proclitic):]
+        return stem in self.gazetteer.word_keys("weak-name")
+
+    def named_as_name(self, tokens, match: PhraseMatch[NameHit]) -> bool:
+        """A weak word written as the state's name: after a preposition or with a proclitic (في مالي، ومالي)."""
+        if match.value.kind != "name":
+            return False
+        before = tokens[match.start - 1].norm if match.start else ""
+        return bool(match.proclitic) or before in self.gazetteer.word_keys("weak-name-context")
+
+    def weak_reading_holds(self, tokens, match: PhraseMatch[NameHit]) -> bool:
+        """Is a weak word the state here? Written as its name, or the document names the state otherwise."""
+        if not self.is_weak(tokens, match) or self.named_as_name(tokens, match):
+            return True
+        return self.evidence().get(self.state_of(match.value.key), 0) > 0
+
     def evidence(self) -> dict[str, int]:
         """Mentions per state of every unambiguous gazetteer name in the document (computed once,
         only for a document that has a homograph)."""
@@ -79,6 +99,8 @@ class DocumentEntities:
                         continue
                     keys = {m.value.key for m in matches}
                     state = self.state_of(next(iter(keys))) if len(keys) == 1 else ""
+                    if state and self.is_weak(tokens, matches[0]) and not self.named_as_name(tokens, matches[0]):
+                        state = ""  # "دعم مالي": no evidence of Mali
                     if state:
                         counts[state] = counts.get(state, 0) + 1
                     i = matches[0].end
