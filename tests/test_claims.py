@@ -152,3 +152,26 @@ def test_a_fronted_quotation_of_several_sentences_is_the_speaker_s():
     x = run("«لا يوجد مكان آمن في القطاع. الناس يموتون كل يوم»، قال المفوض العام للأونروا فيليب لازاريني.")
     (claim,) = x.claims
     assert claim.speaker == "Philippe_Lazzarini" and claim.quote.startswith("لا يوجد مكان آمن")
+
+
+def test_the_outlet_that_carried_a_statement_is_not_its_speaker():
+    x = run('وقالت هيئة الأمن في بيان نقلته وكالة واس الرسمية، إن "الأجهزة المختصة أحبطت مخططاً لاستهداف المنشآت".')
+    assert not any(c.speaker == "SPA" for c in x.claims)
+
+
+def test_a_short_quotation_after_an_agency_is_its_name_not_a_claim():
+    x = run("وذكرت وكالة «يو كاي إم تي أو» البريطانية أن سفينة تعرضت لهجوم قبالة السواحل.")
+    assert not any("إم تي" in c.quote for c in x.claims)
+
+
+def test_a_quoted_outlet_between_the_verb_and_its_complement():
+    x = run('وأفاد شهود عيان لموقع "دارفور24" بأن القصف استهدف السوق الرئيسي في المدينة.')
+    (claim,) = x.claims
+    assert claim.quote == "القصف استهدف السوق الرئيسي في المدينة"
+    assert x.entities[claim.speaker].role == "Witness"
+
+
+def test_what_a_body_announces_after_an_is_its_claim_not_a_source():
+    x = run("وأعلن الجيش السوداني عن نجاحه في صد هجوم شنته قوات الدعم السريع على مدينة الفاشر.")
+    (claim,) = x.claims
+    assert claim.speaker == "Sudanese_Armed_Forces"

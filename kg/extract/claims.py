@@ -38,6 +38,7 @@ class Quote:
     text: str
     open_at: int  # document offset of the opening mark
     close_at: int  # document offset just after the closing mark
+    named: bool = False  # a word that takes a name stands right before it (وكالة «…»، حركة «…»، عملية «…»)
 
     @property
     def words(self) -> int:
@@ -45,7 +46,7 @@ class Quote:
 
     @property
     def is_name(self) -> bool:
-        return quoted_name(self.text)
+        return quoted_name(self.text) or (self.named and named_after_head(self.text))
 
 
 MAX_NAME_WORDS = 6
@@ -71,6 +72,27 @@ def quoted_name(text: str) -> bool:
     return not any(frame_index().match_at(tokens, i) for i in range(1, len(tokens)))
 
 
+@lru_cache(maxsize=4096)
+def named_after_head(text: str) -> bool:
+    """After a head that takes a name (وكالة «يو كاي إم تي أو»): a short quotation with no verb is that name."""
+    from kg.text.segment import tokenize
+
+    tokens = tokenize(text)
+    return 0 < len(tokens) <= MAX_NAME_WORDS and not any(frame_index().match_at(tokens, i) for i in range(len(tokens)))
+
+
+def takes_name(token) -> bool:
+    """Is this word a head that takes a quoted name (claims.tsv `namer`, or a body, group, force,
+    town or site head of the actor lexicon)?"""
+    from kg.extract.actors.discovery import lexicon
+    from kg.text.clitics import proclitic_variants
+
+    namers = claim_words("namer")
+    if any(stem in namers for stem, _ in proclitic_variants(token.norm)):
+        return True
+    return any(m.end == 1 for m in lexicon().heads.match_at([token], 0))
+
+
 @lru_cache(maxsize=None)
 def claim_words(kind: str) -> frozenset[str]:
     return frozenset(normalize_word(r["form"]) for r in read_tsv("claims.tsv") if r["kind"] == kind)
@@ -83,8 +105,12 @@ def quotes(sentence: Sentence) -> list[Quote]:
         text = m.group(group)
         lead = len(text) - len(text.lstrip())
         start = sentence.start + m.start(group) + lead
-        found.append(Quote(start, start + len(text.strip()), text.strip(),
-                           sentence.start + m.start(), sentence.start + m.end()))
+        open_at = sentence.start + m.start()
+        before = [t for t in sentence.tokens if t.end <= open_at][-1:]
+        named = bool(before) and not sentence.text[before[0].end - sentence.start:m.start()].strip() \
+            and takes_name(before[0])
+        found.append(Quote(start, start + len(text.strip()), text.strip(), open_at,
+                           sentence.start + m.end(), named))
     return found
 
 
@@ -132,8 +158,9 @@ class ClaimReader:
         source preposition and of the end of the source phrase (past قوله), and who the source is:
         the first actor named after عن ("عن وزير الخارجية المصري سامح شكري": the minister, not
         his state), or "" when the words after عن name none ("عن مصادر محلية": not the agency's)."""
-        if event.type != "Statement":
-            return None
+        frame = frame_of(self.sentence, event)
+        if event.type != "Statement" or frame is None or not set(frame.targets) & claim_words("source"):
+            return None  # "أعلن الجيش عن نجاحه": عن opens what is announced, not who is quoted
         at = source_start(self.sentence, event)
         if at is None:
             return None
@@ -166,7 +193,23 @@ class ClaimReader:
         source = self.sources.get(event.id)
         if source is not None and not event.targets:
             return source[2]
-        return speaker_of(event)
+        who = speaker_of(event)
+        return "" if who and self.relayed(who, event) else who
+
+    def relayed(self, key: str, event: Event) -> bool:
+        """Is the speaker only the outlet that carried the words ("قالت رئاسة أمن الدولة في بيان
+        نقلته وكالة واس": not the agency's)? Its mention after the verb follows a relay word."""
+        relays = claim_words("relay")
+        heads = claim_words("outlet")
+        for m in self.mentions:
+            if m.entity != key or m.start < event.end:
+                continue
+            before = [t for t in self.sentence.tokens if t.end <= m.start][-2:]
+            if before and before[-1].norm in heads:
+                before = before[:-1]
+            if before and before[-1].norm in relays:
+                return True
+        return False
 
     def read(self) -> list[Claim]:
         claims: list[Claim] = []
@@ -322,13 +365,13 @@ def complement_start(sentence: Sentence, event: Event) -> int | None:
     complementizers = word_class("complementizer")
     sources = claim_words("source")
     seen, source_at = 0, None
-    opened = min((q.open_at for q in quotes(sentence) if q.open_at >= event.end and not q.is_name),
-                 default=sentence.end)
+    inside = [(q.start, q.end) for q in quotes(sentence) if q.open_at >= event.end and not q.is_name]
     for token in sentence.tokens:
         if token.start < event.end:
             continue
-        if token.start > opened:
-            break  # inside a quotation after the verb: its words, not the verb's complement
+        if any(a <= token.start < b for a, b in inside):
+            seen += 1
+            continue  # inside a quotation after the verb: its words, not the verb's complement
         if token.norm in complementizers:
             if token.norm not in sources:
                 return token.start

@@ -3,16 +3,20 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kg.extract.claims import find_claims, speaker_of
+from kg.extract.claims import ClaimReader, speaker_of
 from kg.extract.components import factory
 from kg.model import Claim, Event
 
 
 @factory("claims", "sentence",
          requires=("sentence.sentence", "sentence.mentions", "sentence.events", "sentence.speech_ids"),
-         assigns=("sentence.claims",))
+         assigns=("sentence.claims", "event.agents"))
 def claims(doc, state) -> None:
-    state.claims = find_claims(state.sentence, state.events, state.speech_ids, state.mentions)
+    reader = ClaimReader(state.sentence, state.events, state.speech_ids, state.mentions)
+    state.claims = reader.read()
+    for event in state.events:
+        if event.id in state.speech_ids and event.agents and reader.relayed(event.agents[0], event):
+            event.agents = []  # "في بيان نقلته وكالة واس": the agency carried the words, it did not say them
 
 
 @lru_cache(maxsize=None)
@@ -46,7 +50,8 @@ def statements(doc, state) -> None:
     claimed = {c.asserts[0] for c in state.claims if c.asserts} | {
         e.id for e in state.events if e.id in state.speech_ids and any(c.start >= e.end for c in state.claims)}
     state.events = [e for e in state.events
-                    if not (e.type == "Statement" and (e.id in claimed or has_claim(e, state.claims)))]
+                    if not (e.type == "Statement" and (e.id in claimed or has_claim(e, state.claims)
+                                                       or not (e.agents or e.targets)))]
 
 
 def has_claim(event: Event, claims: list[Claim]) -> bool:

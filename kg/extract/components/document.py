@@ -13,25 +13,31 @@ def merge(doc, state) -> None:
 
 
 @factory("collect", "sentence",
-         requires=("events", "claims", "previous_agents", "sentence.sentence", "sentence.events", "sentence.claims",
-                   "sentence.frame_events", "sentence.speech_ids", "sentence.triggers"),
+         requires=("gazetteer", "events", "claims", "previous_agents", "sentence.sentence", "sentence.events",
+                   "sentence.claims", "sentence.frame_events", "sentence.speech_ids", "sentence.triggers"),
          assigns=("events", "claims", "previous_agents"))
 def collect(doc, state) -> None:
     doc.events.extend(state.events)
     doc.claims.extend(state.claims)
     tokens = state.sentence.tokens
-    spoken = [tokens[t.start].start for t in state.triggers if t.frame.speech and t.start < len(tokens)]
-    carried = last_actor(state.claims, state.frame_events, state.speech_ids, spoken)
+    speech = [t for t in state.triggers if t.frame.speech and t.start < len(tokens)]
+    spoken = [tokens[t.start].start for t in speech]
+    # a speech verb with no speaker found whose subject opens with a title (وقال المتحدث باسم ...):
+    # someone new, unnamed or unknown, speaks; not so for "وذكر البيان"، "ودعا المجلس" (the last one)
+    unnamed = [tokens[t.start].start for t in speech if (t.event is None or not speaker_of(t.event))
+               and t.end < len(tokens) and doc.gazetteer.titles.match_at(tokens, t.end)]
+    carried = last_actor(state.claims, state.frame_events, state.speech_ids, spoken, unnamed)
     doc.previous_agents = carried if carried is not None else doc.previous_agents
 
 
 def last_actor(claims: list[Claim], events: list[Event], speech_ids: set[str],
-               spoken: list[int] = ()) -> list[str] | None:
+               spoken: list[int] = (), unnamed: list[int] = ()) -> list[str] | None:
     """Who a following "and he added" continues: the last quoted speaker, else the last speaker,
     else the last actor named before any speech verb (an actor inside reported speech is none:
     "قال المتحدث إن الرئيس التقى ..." is continued by the spokesman, or by nobody known when he
     is unnamed: []); None when the sentence says nothing about it (keep the one before).
-    `spoken`: offsets of the speech verbs, those with no event too (an unnamed speaker)."""
+    `spoken`: offsets of the speech verbs, those with no event too; `unnamed`: those of them whose
+    titled subject was not recognised."""
     if claims:
         return [claims[-1].speaker]
     speech = [e for e in events if e.id in speech_ids]
@@ -42,7 +48,7 @@ def last_actor(claims: list[Claim], events: list[Event], speech_ids: set[str],
     agents = [a for e in events for a in e.agents if first_speech is None or e.start < first_speech]
     if agents:
         return [agents[-1]]
-    return [] if first_speech is not None else None
+    return [] if unnamed else None
 
 
 @factory("violations", "document", requires=("events",), assigns=("event.part_of_event",))
