@@ -147,3 +147,29 @@ def test_the_regions_government_is_the_region_named_before():
 ])
 def test_more_descriptions_that_name_nothing(text, not_a_name):
     assert not any(not_a_name in m.surface for m in run(text).mentions)
+
+
+def test_occupation_forces_are_israels_in_news_of_palestine_only():
+    x = run("واقتحمت قوات الاحتلال بلدة حلحول شمالي الخليل.")
+    assert entity_of(x, "قوات الاحتلال").key == "IDF"
+    x = run("وقصفت قوات الاحتلال الروسي مدينة خاركيف الأوكرانية.")
+    assert "IDF" not in {m.entity for m in x.mentions}
+
+
+def test_the_joint_force_is_sudans_in_news_of_sudan_only():
+    x = run("وأعلنت القوة المشتركة المتحالفة مع الجيش السوداني صد الهجوم على الفاشر.")
+    assert entity_of(x, "القوة المشتركة").key == "Joint_Forces_Darfur"
+    x = run("وقالت القوات المشتركة إنها دمرت مواقع الحوثيين في الحديدة.")
+    assert "Joint_Forces_Darfur" not in {m.entity for m in x.mentions}
+
+
+def test_a_discovered_town_is_in_the_place_named_after_it():
+    town = entity_of(run("واقتحمت القوات بلدة حلحول شمالي الخليل."), "حلحول")
+    assert town.part_of == "Hebron" and town.country == "Palestine"
+    village = entity_of(run("واستهدف الهجوم قرية ازايا كورا في ولاية بورنو."), "ازايا كورا")
+    assert village.part_of == "Borno" and village.country == "Nigeria"
+
+
+def test_a_conjunction_and_a_group_after_a_title_are_no_name():
+    x = run("وفرضت واشنطن عقوبات على وزير المالية السوداني وجماعة مسلحة.")
+    assert not any(m.rule == "title:new-person" for m in x.mentions)

@@ -83,10 +83,21 @@ class Gazetteer:
     # the other word shapes of name_rules.tsv by kind (article, stop-prefix, nisba-ending ...)
     rule_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     rule_keys: dict[str, frozenset[str]] = field(default_factory=dict)
+    context_needed: dict[tuple[str, ...], frozenset[str]] | None = None
 
     def words(self, kind: str) -> tuple[str, ...]:
         """The forms of a kind in name_rules.tsv, as written (longest first)."""
         return self.rule_words.get(kind, ())
+
+    def context_phrases(self) -> dict[tuple[str, ...], frozenset[str]]:
+        """name_rules.tsv `needs-context` rows, "phrase>State,State": phrase keys -> those states."""
+        if self.context_needed is None:
+            found: dict[tuple[str, ...], frozenset[str]] = {}
+            for form in self.words("needs-context"):
+                phrase, _, states = form.partition(">")
+                found[normalize_phrase(phrase)] = frozenset(s.strip() for s in states.split(",") if s.strip())
+            self.context_needed = found
+        return self.context_needed
 
     def word_keys(self, kind: str) -> frozenset[str]:
         """The forms of a kind in name_rules.tsv as word keys (to compare with `Token.norm`)."""

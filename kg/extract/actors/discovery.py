@@ -138,7 +138,29 @@ class Discoverer:
         if end == j:
             return None
         end, country = self.nisba_after(end)
-        return self.mint(i, end, head, "discovery:head", country=country)
+        parent = ""
+        if head.kind in ("town", "site") and not country:
+            parent, country = self.place_after(end)  # "بلدة حلحول شمالي الخليل": in Hebron's country
+        return self.mint(i, end, head, "discovery:head", parent=parent, country=country)
+
+    def place_after(self, end: int) -> tuple[str, str]:
+        """A known place right after a discovered town or site, or after a direction or "في" there
+        ("قرية ازايا كورا في منطقة مافا"، "بلدة حلحول شمالي الخليل"): (parent city or region, its state)."""
+        ctx, gaz = self.ctx, self.gaz
+        k = end
+        if k < len(ctx.tokens) and (ctx.tokens[k].norm in gaz.word_keys("direction")
+                                    or ctx.tokens[k].norm in gaz.word_keys("place-preposition")):
+            k += 1
+        if k < len(ctx.tokens) and ctx.tokens[k].norm in gaz.word_keys("place-head"):
+            k += 1
+        if k >= len(ctx.tokens) or k == end or ctx.punctuation_before(k):
+            return "", ""
+        match, _ = ctx.name_at(k)
+        entity = ctx.doc.lookup(match.value.key) if match is not None else None
+        if entity is None or entity.type not in OWNER_TYPES:
+            return "", ""
+        state = ctx.doc.state_of(entity.key)
+        return ("" if entity.type == "State" else entity.key), state
 
     def local_body(self, i: int, j: int, end: int, head: Head, place: str) -> int | None:
         """"سلطات ولاية بورنو"، "حكومة ولاية زامفارا": the place's own body, keyed as the

@@ -71,6 +71,14 @@ class DocumentEntities:
         stem = tokens[match.start].norm[len(match.proclitic):]
         return stem in self.gazetteer.word_keys("weak-name")
 
+    def context_states(self, tokens, match: PhraseMatch[NameHit]) -> frozenset[str]:
+        """The states one of which the document must name for a phrase of name_rules.tsv's
+        `needs-context` kind to stand for its entity (قوات الاحتلال: Israel's forces in an article on
+        Israel or Palestine, not in one on Ukraine); empty if the phrase needs none."""
+        words = tuple(t.norm for t in tokens[match.start:match.end])
+        words = (words[0][len(match.proclitic):], *words[1:])
+        return self.gazetteer.context_phrases().get(words, frozenset())
+
     def named_as_name(self, tokens, match: PhraseMatch[NameHit]) -> bool:
         """A weak word written as the state's name: after a preposition or with a proclitic (في مالي، ومالي)."""
         if match.value.kind != "name":
@@ -79,7 +87,11 @@ class DocumentEntities:
         return bool(match.proclitic) or before in self.gazetteer.word_keys("weak-name-context")
 
     def weak_reading_holds(self, tokens, match: PhraseMatch[NameHit]) -> bool:
-        """Is a weak word the state here? Written as its name, or the document names the state otherwise."""
+        """Is a weak word the state here? Written as its name, or the document names the state
+        otherwise. Is a phrase that needs context in a document about one of its states?"""
+        needed = self.context_states(tokens, match)
+        if needed:
+            return any(self.evidence().get(state, 0) > 0 for state in needed)
         if not self.is_weak(tokens, match) or self.named_as_name(tokens, match):
             return True
         return self.evidence().get(self.state_of(match.value.key), 0) > 0
@@ -99,8 +111,9 @@ class DocumentEntities:
                         continue
                     keys = {m.value.key for m in matches}
                     state = self.state_of(next(iter(keys))) if len(keys) == 1 else ""
-                    if state and self.is_weak(tokens, matches[0]) and not self.named_as_name(tokens, matches[0]):
-                        state = ""  # "دعم مالي": no evidence of Mali
+                    if state and ((self.is_weak(tokens, matches[0]) and not self.named_as_name(tokens, matches[0]))
+                                  or self.context_states(tokens, matches[0])):
+                        state = ""  # "دعم مالي": no evidence of Mali; "قوات الاحتلال" is none either
                     if state:
                         counts[state] = counts.get(state, 0) + 1
                     i = matches[0].end

@@ -90,9 +90,9 @@ class NameReader:
         lex = lexicon()
         word = token.norm
         clitics = gaz.words("description-clitic")
-        if any(p and p.endswith(clitics) and (stem in gaz.org_heads or stem in lex.common)
+        if any(p and (stem in gaz.org_heads or (p.endswith(clitics) and stem in lex.common))
                for stem, p in proclitic_variants(word)[1:]):
-            return False  # "عضو بمجموعة مقاومة"، "توم أندرو لشبكة": a preposition on a common noun
+            return False  # "عضو بمجموعة مقاومة"، "وزير المالية وجماعة مسلحة"، "لشبكة": a common noun
         if not first:
             return word not in gaz.org_heads  # "الطاهر حجر | مدينة الفاشر"
         if word in lex.given or word in lex.person_firsts:
