@@ -76,3 +76,36 @@ def test_count_of_people_is_a_casualty_report(text, count):
 ])
 def test_no_casualty_report(text):
     assert casualties(text) == []
+
+
+# -- explosions reported by their verb ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, kind", [
+    ("انفجرت سيارة مفخخة ظهر أمس قرب مدخل السوق المركزي.", ("CarBombing", "Asserted")),
+    ("وانفجرت عبوة ناسفة بحافلة للعمال على طريق المطار.", ("IEDAttack", "Asserted")),
+    ("ودوى انفجار في ساحة البلدة القديمة مساء الخميس.", ("Bombing", "Asserted")),
+])
+def test_explosion_verb_with_the_device_as_subject(text, kind):
+    assert kind in kinds(text)
+
+
+def test_industrial_explosion_is_no_bombing():
+    assert "Bombing" not in types("ووقع انفجار في مصنع للغاز شمال المدينة.")
+
+
+# -- senses and contexts that are no attack (not_cue) -------------------------------------------
+
+@pytest.mark.parametrize("text, absent", [
+    # استهدف with an abstract object: "aims at" (peace, stability, a record)
+    ("ونحن ندين أي اعتداء يستهدف السلم الأهلي في لبنان.", "Attack"),
+    # نفّذ instructions, a plan, a sentence: carrying out, not attacking
+    ("وقال الجيش إن الضابط كان ينفذ تعليمات قيادته خلال عمليات التفتيش في جنين.", "Attack"),
+    # a reconnaissance flight is no air strike
+    ("وقال مسؤول إن الطيران الإسرائيلي نفذ أمس تحليقا استطلاعيا فوق جنوب لبنان بعد ضربة جوية.", "AirStrike"),
+    # an abduction in a film plot
+    ("ويؤدي الممثل في الفيلم دور ضابط أمريكي يختطف دبابة ليحرر شقيقه.", "Abduction"),
+    # planning a suicide attack
+    ("وقالت الصحيفة إن ضباطا ساعدوا في التخطيط لهجوم انتحاري على السفارة الهندية في كابل.", "SuicideBombing"),
+])
+def test_vetoed_sense(text, absent):
+    assert absent not in types(text)
