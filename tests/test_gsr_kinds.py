@@ -109,3 +109,17 @@ def test_industrial_explosion_is_no_bombing():
 ])
 def test_vetoed_sense(text, absent):
     assert absent not in types(text)
+
+
+# -- abductions: an abduction verb stands alone where the sentence says who or when ----------------
+
+def test_abduction_by_unnamed_gunmen_is_kept():
+    assert ("Abduction", "Asserted") in kinds("وخطف مسلحون ملثمون مهندسا أجنبيا من موقع عمله صباح أمس.")
+
+
+@pytest.mark.parametrize("text", [
+    "وكتب المؤرخ عن الرحالة الذي اختطف ونقل إلى روما قبل قرون.",  # no abduction context: a biography
+    "وأنهت القوات الخاصة أزمة احتجاز الرهائن في الفندق بعد يومين.",  # the noun alone names no new act
+])
+def test_abduction_without_context_is_not_kept(text):
+    assert not types(text) & {"Abduction", "HostageTaking"}
