@@ -173,3 +173,19 @@ def test_a_discovered_town_is_in_the_place_named_after_it():
 def test_a_conjunction_and_a_group_after_a_title_are_no_name():
     x = run("وفرضت واشنطن عقوبات على وزير المالية السوداني وجماعة مسلحة.")
     assert not any(m.rule == "title:new-person" for m in x.mentions)
+
+
+def test_government_forces_before_their_state_is_named():
+    x = run("واشتبكت القوات الحكومية مع مسلحين في السويداء السورية.")
+    assert entity_of(x, "القوات الحكومية").key == "Syrian_Armed_Forces"
+
+
+def test_a_border_guard_is_its_states():
+    x = run("وأعلن حرس الحدود الإيراني مقتل جنديين في اشتباك.")
+    guard = entity_of(x, "حرس الحدود الإيراني")
+    assert guard.type == "ArmedForce" and guard.country == "Iran"
+
+
+def test_internal_security_is_not_the_army_named_before():
+    x = run("وانتشر الجيش السوري في المدينة. وقالت قوى الأمن الداخلي إنها أوقفت مطلوبين.")
+    assert entity_of(x, "قوى الأمن الداخلي").key != "Syrian_Armed_Forces"

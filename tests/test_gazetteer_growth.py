@@ -161,6 +161,15 @@ SAMPLES = [
     # Myanmar
     ("وسيطر تحالف الأخوة الثلاثة على لاشيو.", "Three_Brotherhood_Alliance", "ArmedGroup", "Myanmar"),
     ("وسيطر تحالف الأخوة الثلاثة على لاشيو.", "Lashio", "City", "Myanmar"),
+    # added from held-out real news (sentences written for these tests)
+    ("وقال رئيس حركة تجمع قوى تحرير السودان الطاهر حجر إن المدينة محاصرة.", "Al_Tahir_Hajar", "Person", "Sudan"),
+    ("وقاتلت المقاومة الشعبية إلى جانب الجيش السوداني في الفاشر.", "Sudan_Popular_Resistance", "ArmedGroup", "Sudan"),
+    ("وقصفت مسيرة حقل كورمور للغاز في إقليم كردستان.", "Khor_Mor_Gas_Field", "Place", "Iraq"),
+    ("واشتبك مسلحو العشائر البدوية مع فصائل درزية في السويداء.", "Bedouin_Tribes_Suwayda", "ArmedGroup", "Syria"),
+    ("وسقطت صواريخ على سيالكوت في إقليم البنجاب الباكستاني.", "Sialkot", "City", "Pakistan"),
+    ("واشتبكت قوات الدفاع الشعبية مع الجيش في ولاية ساغاينغ بميانمار.", "PDF_Myanmar", "ArmedGroup", "Myanmar"),
+    ("ودخل مقاتلو الحركة بلدة كيوانجا في إقليم شمال كيفو.", "Kiwanja", "City", "DR_Congo"),
+    ("وقصفت المدفعية منطقة قيزان النجار جنوب خان يونس.", "Qizan_an_Najjar", "City", "Palestine"),
 ]
 
 

@@ -8,6 +8,7 @@ from kg.model import Entity
 from kg.text.normalize import dediacritize
 
 MAX_ADJECTIVES = 2  # words between an institution's head and the nisba of its state
+MAX_PREVIOUS = 4  # bodies of that type named before, among which a bare phrase's own is looked for
 
 
 class InstitutionReader:
@@ -89,7 +90,9 @@ class InstitutionReader:
             if not inst.bare:
                 return i + 1, ""  # a phrase such as "القوات" alone names nothing
             # a bare "الحكومة" is not a city's or region's government named before (its police may be)
-            recent = ctx.doc.recent(inst.type, 1, ctx.tokens[i].start, local=False if inst.type == "Government" else None)
+            recent = [key for key in ctx.doc.recent(inst.type, MAX_PREVIOUS, ctx.tokens[i].start,
+                                                    local=False if inst.type == "Government" else None)
+                      if self.same_body(key, inst)][-1:]
             if recent and emit:  # the bare phrase after the full one is that body again
                 entity = ctx.doc.entities[recent[0]]
                 ctx.add(entity.key, i, match.end, "institution+previous", 0.6, "name", match.proclitic)
@@ -106,6 +109,15 @@ class InstitutionReader:
         ctx.doc.use(ctx.doc.lookup(key))
         ctx.add(key, i, end, rule, confidence, "name", match.proclitic)
         return end, key
+
+    def same_body(self, key: str, inst: Institution) -> bool:
+        """May a bare phrase stand for this body named before? An armed force only if it is the same
+        kind of force ("قوى الأمن الداخلي" is not the army named before); other types always."""
+        if inst.type != "ArmedForce":
+            return True
+        entity = self.ctx.doc.lookup(key)
+        return key.endswith("_" + inst.suffix) or (
+            entity is not None and self.gaz.state_institutions.get((entity.country, inst.suffix)) == key)
 
     def mint(self, owner: str, inst: Institution, i: int, end: int, match: PhraseMatch[Institution],
              country: str = "") -> str:
@@ -138,4 +150,7 @@ class InstitutionReader:
             state = doc.state_of(mention.entity)
             if state in leading:
                 return state
-        return doc.dominant_state()
+        if doc.dominant_state():
+            return doc.dominant_state()
+        evidence = doc.evidence()  # nothing named yet: the state the whole document names most
+        return max(evidence, key=evidence.get) if evidence else ""
