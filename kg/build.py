@@ -28,9 +28,10 @@ from typing import BinaryIO
 from pyoxigraph import NamedNode
 
 from kg.errors import InputError, KgError
-from kg.graph.iri import document_of
+from kg.graph.iri import BASE
 from kg.model import Document, Extraction
 
+DOC_PREFIX = f"{BASE}doc/"  # every node minted for a document is under it (kg.graph.iri.document_of)
 VALIDATE_LIMIT = None  # every document (kg/graph/checks.py: about a millisecond each)
 HTML_LIMIT = 100
 SHOWN_FAILURES = 20
@@ -170,7 +171,8 @@ def corpus_triples(extractions: Iterable[Extraction | Failure], summary: BuildSu
             new = [key for key in extraction.entities if key not in described]
             for key in new:
                 triples.update(dict.fromkeys(entity_triples(extraction.entities[key])))
-            for triple in [t for t in triples if is_shared_fact(t)]:  # actor-to-actor facts: once a corpus
+            facts = [t for t in triples if is_shared_fact(t)]  # actor-to-actor facts: once a corpus
+            for triple in facts:
                 if triple in shared:
                     del triples[triple]
             summary.documents += 1  # before on_document: it samples the first N documents
@@ -181,7 +183,7 @@ def corpus_triples(extractions: Iterable[Extraction | Failure], summary: BuildSu
             fail(summary, Failure(extraction.document.id, extraction.document.origin, one_line(error)), on_failure)
             continue
         described.update(new)
-        shared.update(t for t in triples if is_shared_fact(t))
+        shared.update(facts)  # those deleted above were in it already
         if checker is not None and checker.wants():
             checker.document(extraction.document.id, triples)
             summary.validated = checker.checked
@@ -197,8 +199,9 @@ def corpus_triples(extractions: Iterable[Extraction | Failure], summary: BuildSu
 def is_shared_fact(triple) -> bool:
     """A triple between two shared resources (kgr:Russia kg:attacks kgr:Ukraine), which several
     documents may imply: written once, so the printed count is the file's count of distinct triples."""
-    obj = triple.object
-    return isinstance(obj, NamedNode) and document_of(triple.subject.value) is None and document_of(obj.value) is None
+    obj = triple.object  # (document_of(iri) is None: iri is not under BASE/doc/)
+    return isinstance(obj, NamedNode) and not obj.value.startswith(DOC_PREFIX) \
+        and not triple.subject.value.startswith(DOC_PREFIX)
 
 
 def fail(summary: BuildSummary, failure: Failure, on_failure: Callable[[Failure], None] | None) -> None:

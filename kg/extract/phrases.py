@@ -49,16 +49,26 @@ class PhraseIndex(Generic[T]):
 
     def match_at(self, tokens: list[Token], i: int) -> list[PhraseMatch[T]]:
         """All phrases starting at token i with the longest length found, best reading first."""
-        if not self.may_start(tokens[i].norm):
+        token = tokens[i]
+        word = token.norm
+        known = self.starts.get(word)  # may_start, inlined: most words start no phrase
+        if known is None:
+            known = self.starts[word] = self.compute_may_start(word)
+        if not known:
             return []
         best: list[PhraseMatch[T]] = []
         best_len = 0
-        for stem, proclitic in proclitic_variants(tokens[i].norm):
-            firsts = enclitic_variants(stem, ends_with_ta_marbuta(tokens[i].text)) if self.enclitics else (stem,)
+        by_first = self.by_first
+        remaining = len(tokens) - i
+        for stem, proclitic in proclitic_variants(word):
+            firsts = enclitic_variants(stem, ends_with_ta_marbuta(token.text)) if self.enclitics else (stem,)
             for first in firsts:
-                for phrase, value in self.by_first.get(first, ()):
+                entries = by_first.get(first)
+                if not entries:
+                    continue
+                for phrase, value in entries:
                     n = len(phrase)
-                    if n < best_len or i + n > len(tokens):
+                    if n < best_len or n > remaining:
                         continue
                     if n > 1 and not self.rest_matches(phrase, tokens, i):
                         continue
@@ -85,6 +95,8 @@ class PhraseIndex(Generic[T]):
         return False
 
     def rest_matches(self, phrase: tuple[str, ...], tokens: list[Token], i: int) -> bool:
+        if tokens[i + 1].norm != phrase[1] and not (self.enclitics and len(phrase) == 2):
+            return False  # the usual answer, found on the second word
         for k in range(1, len(phrase)):
             word = tokens[i + k].norm
             if word == phrase[k]:

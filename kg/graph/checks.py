@@ -45,6 +45,7 @@ NODE_KINDS = {
     "BlankNodeOrIRI": (BlankNode, NamedNode), "BlankNodeOrLiteral": (BlankNode, Literal),
     "IRIOrLiteral": (NamedNode, Literal),
 }
+VERDICTS = 200_000  # cached value verdicts per property check, at most
 INTEGER = re.compile(r"^[+-]?[0-9]+$")
 DECIMAL = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
 NUMERIC = {f"{XSD}{name}" for name in ("integer", "decimal", "double", "float", "int", "long", "nonNegativeInteger")}
@@ -119,9 +120,13 @@ class PropertyCheck:
     equals: tuple[str, ...] = ()
 
     counts: bool = False  # needs every value of the focus node (only known where the node is described)
+    per_value: bool = False  # has constraints on each value alone (their verdicts are cached by term)
+    verdicts: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.counts = self.min_count is not None or self.max_count is not None or bool(self.less_or_equal or self.equals)
+        self.per_value = bool(self.node_kind or self.datatype or self.allowed is not None or self.pattern is not None
+                              or self.min_inclusive is not None or self.max_inclusive is not None)
 
     @property
     def label(self) -> str:
@@ -282,11 +287,19 @@ class Shapes:
         nodes: dict[str, object] = {}
         types: dict[str, set[str]] = {}
         for subject, predicate, obj in triples:
+            focus = subject.value
+            props = index.get(focus)
+            if props is None:
+                props = index[focus] = {}
+                nodes[focus] = subject
             predicate = predicate.value
-            nodes[subject.value] = subject
-            index.setdefault(subject.value, {}).setdefault(predicate, []).append(obj)
+            found = props.get(predicate)
+            if found is None:
+                props[predicate] = [obj]
+            else:
+                found.append(obj)
             if predicate == RDF_TYPE and isinstance(obj, NamedNode):
-                types.setdefault(subject.value, set()).add(obj.value)
+                types.setdefault(focus, set()).add(obj.value)
         for node, found in types.items():
             if document_of(node) is None:
                 shared_types[node] = frozenset(found) | shared_types.get(node, frozenset())
@@ -351,7 +364,35 @@ def problems(check: PropertyCheck, found: list, other, types_of) -> bool:
         return True
     if check.max_count is not None and len(found) > check.max_count:
         return True
-    for value in found:
+    if check.per_value:  # each value's verdict on the constraints of one value alone, kept
+        verdicts = check.verdicts
+        for value in found:
+            ok = verdicts.get(value)
+            if ok is None:
+                if len(verdicts) > VERDICTS:
+                    verdicts.clear()
+                ok = verdicts[value] = not value_problem(check, value)
+            if not ok:
+                return True
+    if check.classes:
+        for value in found:
+            if not any(c in types_of(value) for c in check.classes):
+                return True
+    for prop in check.less_or_equal:
+        for value in found:
+            for bound in other(prop):
+                a, b = comparable(value), comparable(bound)
+                if a is None or b is None or type(a) is not type(b) or a > b:
+                    return True
+    for prop in check.equals:
+        if {term_key(v) for v in found} != {term_key(v) for v in other(prop)}:
+            return True
+    return False
+
+
+def value_problem(check: PropertyCheck, value) -> bool:
+    """Does one value break a constraint that looks at it alone (kind, datatype, sh:in, pattern, range)?"""
+    if True:
         if check.node_kind and not isinstance(value, check.node_kind):
             return True
         if check.datatype:
@@ -360,8 +401,6 @@ def problems(check: PropertyCheck, found: list, other, types_of) -> bool:
             actual = RDF_LANGSTRING if value.language else value.datatype.value
             if actual != check.datatype or not well_formed(value):
                 return True
-        if check.classes and not any(c in types_of(value) for c in check.classes):
-            return True
         if check.allowed is not None and term_key(value) not in check.allowed:
             return True
         if check.pattern is not None and (isinstance(value, BlankNode) or not check.pattern.search(value.value)):
@@ -374,15 +413,6 @@ def problems(check: PropertyCheck, found: list, other, types_of) -> bool:
                 return True
             if check.max_inclusive is not None and amount > check.max_inclusive:
                 return True
-    for prop in check.less_or_equal:
-        for value in found:
-            for bound in other(prop):
-                a, b = comparable(value), comparable(bound)
-                if a is None or b is None or type(a) is not type(b) or a > b:
-                    return True
-    for prop in check.equals:
-        if {term_key(v) for v in found} != {term_key(v) for v in other(prop)}:
-            return True
     return False
 
 
