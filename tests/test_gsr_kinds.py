@@ -123,3 +123,21 @@ def test_abduction_by_unnamed_gunmen_is_kept():
 ])
 def test_abduction_without_context_is_not_kept(text):
     assert not types(text) & {"Abduction", "HostageTaking"}
+
+
+# -- attacks expected, attempted, warned of or told of in a biography: no attack reported ------------
+
+@pytest.mark.parametrize("text, absent", [
+    ("ولم يتوقع الوزير أن تشن تركيا غارات جوية على مواقع حزب العمال الكردستاني قريبا.", "AirStrike"),
+    ("واعتقلت الشرطة ثلاثة مسلحين أثناء محاولتهم إطلاق صواريخ على إسرائيل ليلا.", "MissileAttack"),
+    ("وحذر الوزير الفصائل في قطاع غزة من الاستمرار في إطلاق الصواريخ على إسرائيل.", "MissileAttack"),
+    ("وتلقت الصحيفة أمس رسالة تحذر من أن تفجيرا جديدا سوف يقع في بغداد قريبا.", "Bombing"),
+    ("وزار الوفد ضريح رفيق الحريري الذي اغتيل في بيروت عام 2005.", "Assassination"),
+    ("وحسب شائعة فإن دبابة إسرائيلية أطلقت نيرانها على منزله في غزة ولم تصبه.", "Shelling"),
+])
+def test_no_attack_reported(text, absent):
+    assert absent not in types(text)
+
+
+def test_assassination_reported_by_its_verb_is_kept():
+    assert ("Assassination", "Asserted") in kinds("واغتال مسلحون مجهولون القيادي في حماس صباح أمس في غزة.")
