@@ -189,3 +189,27 @@ def test_a_border_guard_is_its_states():
 def test_internal_security_is_not_the_army_named_before():
     x = run("وانتشر الجيش السوري في المدينة. وقالت قوى الأمن الداخلي إنها أوقفت مطلوبين.")
     assert entity_of(x, "قوى الأمن الداخلي").key != "Syrian_Armed_Forces"
+
+
+def test_the_authorities_in_the_region_are_the_regions():
+    x = run("وقصفت مسيرة حقلا للغاز في إقليم كردستان. وقالت السلطات في الإقليم إن الإنتاج توقف.")
+    local = entity_of(x, "السلطات في الإقليم")
+    assert local.part_of == "Kurdistan_Region" and local.key != "Iraqi_Government"
+
+
+def test_civil_defence_and_a_states_mission():
+    x = run("وأعلن جهاز الدفاع المدني في غزة أن أربعة أطفال قتلوا. وقال الدفاع المدني إن البحث مستمر.")
+    assert entity_of(x, "الدفاع المدني").key == "Gaza_Civil_Defence"
+    mission = entity_of(run("وقالت البعثة الفرنسية في الأمم المتحدة إن القرار متوازن."), "البعثة الفرنسية")
+    assert mission.country == "France" and mission.type == "GovernmentBody"
+
+
+def test_the_rebels_are_the_group_named_before():
+    x = run("ووقعت الحكومة الكونغولية اتفاقا مع حركة إم 23. ورحب المتمردون بالاتفاق.")
+    assert entity_of(x, "المتمردون").key == "M23"
+
+
+def test_a_groups_own_nisba_is_part_of_its_name():
+    x = run("وأعلنت جماعة الحوثي اليمنية أنها استهدفت سفينة.")
+    assert entity_of(x, "جماعة الحوثي اليمنية").key == "Houthis"
+    assert "Yemen" not in {m.entity for m in x.mentions}

@@ -73,8 +73,8 @@ class EntityReader:
         candidates = []
         if name:
             candidates.append((name.end - i, NAME))
-        if institution:
-            candidates.append((self.institutions.length(i, institution[0]), INSTITUTION))
+        if institution and (length := self.institutions.length(i, institution[0])):
+            candidates.append((length, INSTITUTION))
         if title:
             candidates.append((title[0].end - i, TITLE))
         if anaphor:

@@ -70,15 +70,16 @@ def lexicon() -> Lexicon:
 
 @lru_cache(maxsize=1)
 def local_bodies() -> dict[tuple[str, str], str]:
-    """(region or city, type) -> the gazetteer's body of that place (Kurdistan_Region -> the KRG)."""
+    """(region or city, "Government") -> the gazetteer's government of that place (Kurdistan_Region ->
+    the KRG); other bodies of a place are many, and not guessed."""
     from kg.extract.gazetteer import load_gazetteer
 
     entities = load_gazetteer().entities
     found: dict[tuple[str, str], str] = {}
     for entity in entities.values():
         place = entities.get(entity.part_of)
-        if place is not None and place.type in ("City", "Region"):
-            found.setdefault((place.key, entity.type), entity.key)
+        if place is not None and place.type in ("City", "Region") and entity.type == "Government":
+            found.setdefault((place.key, entity.type), entity.key)  # one government per place
     return found
 
 

@@ -61,6 +61,10 @@ class InstitutionReader:
                 or ctx.tokens[match.end].norm not in self.gaz.words("place-preposition"):
             return "", match.end
         k = match.end + 1
+        article = self.gaz.words("article")[0]
+        if ctx.tokens[k].norm[len(article):] in self.gaz.word_keys("place-head") and ctx.tokens[k].norm.startswith(article):
+            region = ctx.doc.recent("Region", 1, ctx.tokens[k].start)  # "السلطات في الإقليم": the region named last
+            return (region[0], k + 1) if region else ("", match.end)
         if k + 1 < len(ctx.tokens) and ctx.tokens[k].norm in self.gaz.word_keys("place-head"):
             k += 1  # "السلطات في ولاية بورنو"
         place, _ = ctx.name_at(k)
@@ -75,7 +79,11 @@ class InstitutionReader:
         place, end = self.local_place(match)
         if place:
             if emit:
-                key = self.mint(place, inst, i, end, match, country=ctx.doc.state_of(place))
+                from kg.extract.actors.discovery import local_bodies
+
+                key = local_bodies().get((place, inst.type)) \
+                    or self.mint(place, inst, i, end, match, country=ctx.doc.state_of(place))
+                ctx.doc.use(ctx.doc.lookup(key))
                 ctx.add(key, i, end, "institution+local", 0.8, "name", match.proclitic)
                 return end, key
             return end, ""
@@ -87,8 +95,8 @@ class InstitutionReader:
         state, end, rule = self.nationality_after(match.end)
         confidence = 0.9
         if not state:
-            if not inst.bare:
-                return i + 1, ""  # a phrase such as "القوات" alone names nothing
+            if not inst.bare:  # a phrase such as "القوات" alone names nothing (and so is no
+                return (i + 1 if emit else i), ""  # reading at all: an anaphor "البعثة" may be)
             # a bare "الحكومة" is not a city's or region's government named before (its police may be)
             recent = [key for key in ctx.doc.recent(inst.type, MAX_PREVIOUS, ctx.tokens[i].start,
                                                     local=False if inst.type == "Government" else None)
@@ -102,7 +110,7 @@ class InstitutionReader:
             state = self.context_state()
             rule, confidence = "institution+context", 0.5
             if not state:
-                return i + 1, ""
+                return (i + 1 if emit else i), ""
         if not emit:
             return end, ""
         key = self.gaz.state_institutions.get((state, inst.suffix)) or self.mint(state, inst, i, end, match)

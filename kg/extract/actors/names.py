@@ -8,6 +8,7 @@ from kg.text.clitics import proclitic_variants
 from kg.text.normalize import dediacritize
 
 MAX_NAME_PARTS = 3
+BODY_TYPES = {"ArmedGroup", "Organisation", "MediaOutlet"}  # a body that is not the state's own organ
 MIN_FAMILY_NAME = 5  # letters: an ال-word that short is a function word or adjective, not a family name
 MIN_STEM = 3  # letters before a pronoun suffix for a first name part to read as "noun + pronoun" (not طه)
 
@@ -34,10 +35,26 @@ class NameReader:
         self.ctx.doc.use(entity)
         confidence = 0.95 if rule == "gazetteer" else 0.75
         kind = "nisba" if hit.kind == "nisba" else "name"
-        self.ctx.add(hit.key, match.start, match.end, f"{rule}:{kind}", confidence, kind, match.proclitic)
+        end = self.own_nisba_end(match, entity) if kind == "name" else match.end
+        self.ctx.add(hit.key, match.start, end, f"{rule}:{kind}", confidence, kind, match.proclitic)
+        if end != match.end:
+            return end
         if entity.type == "Person" and kind == "name":
             self.remember_person(match.start, match.end, entity.key)
         return match.end
+
+    def own_nisba_end(self, match: PhraseMatch[NameHit], entity) -> int:
+        """"جماعة الحوثي اليمنية"، "حركة الشباب الصومالية": a body's own state's nisba right after
+        its name is part of the name (not a second actor, the state)."""
+        ctx = self.ctx
+        k = match.end
+        if entity.type not in BODY_TYPES or not entity.country or k >= len(ctx.tokens) or ctx.punctuation_before(k):
+            return match.end
+        after, _ = ctx.name_at(k)
+        if after is None or after.value.kind != "nisba" or after.proclitic \
+                or ctx.doc.state_of(after.value.key) != entity.country:
+            return match.end
+        return after.end
 
     def remember_person(self, start: int, end: int, key: str) -> None:
         """Later in the article a person is named by the last part(s) of the name alone."""
