@@ -237,21 +237,21 @@ def test_a_failure_inside_the_write_leaves_each_document_old_or_new(capsys, seed
     edited = tmp_path / "edited.ttl"
     edited.write_text(seed_ttl.read_text(encoding="utf-8").replace("kg:casualtyCount 49", "kg:casualtyCount 48"),
                       encoding="utf-8")
-    real, calls = embedded.write_unit, []
+    real, calls = embedded.BulkWriter.write, []
 
-    def failing(store, unit):  # the disk fills up after the first document
+    def failing(self, unit):  # the disk fills up after the first document
         calls.append(unit)
         if len(calls) > 1:
             raise OSError(errno.ENOSPC, "No space left on device")
-        real(store, unit)
+        real(self, unit)
 
-    monkeypatch.setattr(embedded, "write_unit", failing)
+    monkeypatch.setattr(embedded.BulkWriter, "write", failing)
     code, _, err = run(capsys, "load", nasty_ttl, edited, "--store", store)
     assert code == 4 and err.count("\n") == 1
     assert f"kg: {store}: write failed after 1 of 2 named graphs (No space left on device)" in err
     after = store_quads(store)
     assert after == before  # the first document was replaced by itself, the second is as it was
-    monkeypatch.setattr(embedded, "write_unit", real)
+    monkeypatch.setattr(embedded.BulkWriter, "write", real)
     assert run(capsys, "load", edited, "--store", store)[0] == 0
     assert store_quads(store) != before
 

@@ -400,3 +400,59 @@ def test_reloading_an_article_replaces_exactly_its_relations_and_actor_descripti
     assert now[ox.NamedNode(f"{KGR}doc/d1")] == layout_of(three)[ox.NamedNode(f"{KGR}doc/d1")]
     labels = {t.object.value for t in now[ACTORS]}
     assert labels == {f"Actor {a} v1" for a in range(ACTOR_COUNT)}  # descriptions replaced, not added to
+
+
+def test_a_fresh_load_killed_mid_batch_leaves_each_document_absent_or_whole(tmp_path):
+    """SIGKILL while `kg load` writes batches of new documents (the bulk path, many small batches
+    here): afterwards the store opens, each document is absent or whole, the relations graph is
+    exactly what the documents present imply, and loading again completes it."""
+    new_file = synthetic_build(tmp_path / "new.nt", docs=150, events=40, version=1)
+    new = layout_of(new_file)
+    store = tmp_path / "store"
+    env = {**os.environ, "KG_LOAD_BATCH": "3000"}
+    process = subprocess.Popen([*kg_command(), "load", str(new_file), "--store", str(store)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    deadline = time.monotonic() + 60
+    while not (store / "CURRENT").exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(random.uniform(0.0, 1.0))
+    process.send_signal(signal.SIGKILL)
+    process.communicate(timeout=60)
+    if (store / "CURRENT").exists():
+        now = graphs_in(store)
+        present = 0
+        relations_expected: set = set()
+        for graph, triples in new.items():
+            if graph in (ACTORS, RELATIONS):
+                continue
+            state = now.get(graph, set())
+            assert state in (set(), triples), f"{graph}: half written"
+            if state:
+                present += 1
+                agents = {t.subject: t.object for t in state if t.predicate.value == KG + "agent"}
+                targets = {t.subject: t.object for t in state if t.predicate.value == KG + "target"}
+                relations_expected |= {ox.Triple(agents[e], ox.NamedNode(KG + "attacks"), targets[e]) for e in agents}
+        assert now.get(RELATIONS, set()) == relations_expected
+        assert now.get(ACTORS, set()) in (set(), new[ACTORS])
+    assert run_ok(["load", str(new_file), "--store", str(store)])
+    assert graphs_in(store) == new
+
+
+def test_two_loads_at_once_one_waits_or_is_told_the_store_is_in_use(tmp_path):
+    source = synthetic_build(tmp_path / "a.nt", docs=200, events=40, version=0)
+    store = tmp_path / "store"
+    command = [*kg_command(), "load", str(source), "--store", str(store)]
+    first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    from kg.store.embedded import lock_holder
+
+    while lock_holder(store) is None and first.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    second = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    _, first_err = first.communicate(timeout=120)
+    assert first.returncode == 0, first_err
+    assert second.returncode in (0, 4)
+    if second.returncode == 4:
+        assert second.stderr.count("\n") == 1 and "Traceback" not in second.stderr
+        assert second.stderr.startswith(f"kg: {store}: store is in use by another process (pid {first.pid})")
+    assert graphs_in(store) == layout_of(source)

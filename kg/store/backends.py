@@ -75,12 +75,16 @@ class BaseWriter:
 
 @register_writer
 class EmbeddedWriter(BaseWriter):
-    """The embedded store: one transaction per unit."""
+    """The embedded store: batches of whole units, each batch or update one atomic write
+    (kg.store.embedded.BulkWriter)."""
 
     name = "embedded"
 
     def __init__(self, store: ox.Store, path: Path) -> None:
+        from kg.store.embedded import BulkWriter
+
         self.store, self.target = store, str(path)
+        self.bulk = BulkWriter(store)
 
     @classmethod
     def open(cls, inputs: list[Path], store: str | Path | None = None, **_) -> EmbeddedWriter:
@@ -89,9 +93,13 @@ class EmbeddedWriter(BaseWriter):
         return cls(*open_store(store, create=True))
 
     def write(self, unit: Unit) -> None:
-        from kg.store.embedded import write_unit
+        self.bulk.write(unit)
 
-        write_unit(self.store, unit)
+    def finish(self) -> None:
+        self.bulk.flush()
+
+    def committed(self) -> int:
+        return self.bulk.committed
 
     def close(self) -> tuple[int, int] | None:
         from kg.store.embedded import store_size
@@ -102,7 +110,7 @@ class EmbeddedWriter(BaseWriter):
         except (OSError, RuntimeError):
             return None
         finally:
-            del self.store
+            del self.store, self.bulk
 
 
 def same_file(a: Path, b: Path) -> bool:

@@ -83,21 +83,29 @@ def sigterm_as_interrupt() -> Iterator[None]:
 
 
 def write_all(load: Plan, writer: Writer) -> tuple[int, int]:
-    """Hand every unit to the writer; (named graphs replaced, triples written)."""
+    """Hand every unit to the writer; (named graphs replaced, triples written). A writer that
+    holds units back (the embedded store's batches) commits them in `finish`, and says in
+    `committed` how many named graphs are in the store so far."""
     total = len(load.survey.last_graph)
     graphs = triples = 0
+
+    def done() -> int:
+        return writer.committed() if hasattr(writer, "committed") else graphs
+
     try:
         with sigterm_as_interrupt():
             for unit in units(load.quads(), load.survey):
                 writer.write(unit)
                 graphs += unit.graph is not None
                 triples += unit.size()
+            if hasattr(writer, "finish"):
+                writer.finish()
     except KeyboardInterrupt:
-        raise LoadInterrupted(f"{writer.target}: interrupted after {graphs} of {total} named graphs; each "
+        raise LoadInterrupted(f"{writer.target}: interrupted after {done()} of {total} named graphs; each "
                               "document is as it was or fully replaced (load again to finish)") from None
     except OSError as exc:
         reason = exc.strerror or " ".join(str(exc).split())[:200] or type(exc).__name__
-        raise StoreError(f"{writer.target}: write failed after {graphs} of {total} named graphs ({reason}); "
+        raise StoreError(f"{writer.target}: write failed after {done()} of {total} named graphs ({reason}); "
                          "each document is as it was or fully replaced") from None
     return graphs, triples
 

@@ -8,6 +8,11 @@ imply, live once in `kgr:graph/relations`. The union of the graphs then has no d
 so joins over the union default graph do not multiply, and re-loading an article replaces
 exactly its facts. For a triple `s p o` (first rule that applies):
 
+0. s or o is a node of the corpus stage (`kgr:corpus/…`: canonical events, actor resolutions,
+   disagreements, kg.corpus) -> `kgr:graph/actors`, replaced subject by subject: the corpus
+   stage says it, not one article (`kgr:corpus/event/X kg:hasReport <doc/ID/e/…>` and
+   `<doc/ID/e/…> kg:reportOf kgr:corpus/event/X` too), and a build writes the corpus stage
+   after every article, so a document graph holding it could not be written until the end;
 1. s or o is minted under `kgr:doc/ID` (the document, its sentences, mentions, events, claims,
    and `kgr:Russia kg:declares <doc/ID/e/…>`) -> the graph `kgr:doc/ID`;
 2. s and o are shared resources (`kgr:KEY`) and p is a direct relation (the ontology's, see
@@ -43,6 +48,7 @@ RELATION = ox.NamedNode(str(KG.relation))
 PART_OF_EVENT = ox.NamedNode(str(KG.partOfEvent))
 MODALITY = ox.NamedNode(str(KG.modality))
 DOC_PREFIX = BASE + "doc/"
+CORPUS_PREFIX = BASE + "corpus/"
 GRAPH_PREFIX = BASE + "graph/"
 
 GraphName = ox.NamedNode | ox.DefaultGraph
@@ -83,19 +89,12 @@ Place = tuple[str, object]
 
 
 def place(quad: ox.Quad) -> Place:
-    graph = quad.graph_name
-    if isinstance(graph, ox.BlankNode):
-        raise InputError("a named graph has a blank-node name; give it an IRI")
-    if not laid_out(graph):
-        return "graph", graph
-    doc = doc_graph(quad.subject) or doc_graph(quad.object)
-    if doc is not None:
-        return "graph", doc
-    if is_shared(quad.subject):
-        return ("link", None) if is_shared(quad.object) else ("actor", quad.subject)
-    if isinstance(graph, ox.NamedNode) and graph not in LAYOUT_GRAPHS:
-        return "graph", graph
-    return "default", None
+    kind, key, _ = locate(quad)
+    if kind is GRAPH:
+        return "graph", quad.graph_name if _ else ox.NamedNode(key)
+    if kind is ACTOR:
+        return "actor", quad.subject
+    return kind, None
 
 
 def known_relations() -> set[ox.NamedNode]:
@@ -106,40 +105,132 @@ def triple(quad: ox.Quad) -> ox.Triple:
     return ox.Triple(quad.subject, quad.predicate, quad.object)
 
 
+# Kinds of place, as `locate` returns them (cheap to compare in the hot loop).
+GRAPH, ACTOR, LINK, DEFAULT = "graph", "actor", "link", "default"
+DOC_LEN = len(DOC_PREFIX)
+LAYOUT_VALUES = frozenset(g.value for g in LAYOUT_GRAPHS)
+NamedNode, DefaultGraph, Quad = ox.NamedNode, ox.DefaultGraph, ox.Quad
+
+
+def doc_value(iri: str) -> str:
+    """The document IRI of a minted IRI under DOC_PREFIX (kg.graph.iri.document_of, inlined)."""
+    cut = iri.find("/", DOC_LEN)
+    return iri if cut < 0 else iri[:cut]
+
+
+def is_shared_value(iri: str) -> bool:
+    return iri.startswith(BASE) and not iri.startswith(DOC_PREFIX) and not iri.startswith(GRAPH_PREFIX)
+
+
+def locate(quad: ox.Quad) -> tuple[str, str | None, bool]:
+    """`place` on strings, for the load's hot loop: (kind, key, as_is). For GRAPH the key is the
+    graph IRI and as_is says the input quad already names that graph (so it is kept, not rebuilt);
+    for ACTOR and LINK the key is the subject IRI."""
+    g = quad.graph_name
+    gv = None
+    if type(g) is NamedNode:
+        gv = g.value
+        if gv.startswith(DOC_PREFIX):
+            if gv.find("/", DOC_LEN) >= 0:
+                return GRAPH, gv, True  # a named graph inside a document's space: kept as it is
+            s = quad.subject
+            if type(s) is NamedNode:
+                sv = s.value
+                if sv.startswith(gv) and (len(sv) == len(gv) or sv[len(gv)] == "/"):
+                    o = quad.object
+                    if type(o) is not NamedNode or not o.value.startswith(CORPUS_PREFIX):
+                        return GRAPH, gv, True  # the common case: a document's node in its own graph
+        elif gv not in LAYOUT_VALUES:
+            return GRAPH, gv, True
+    elif type(g) is not DefaultGraph:
+        raise InputError("a named graph has a blank-node name; give it an IRI")
+    s = quad.subject
+    sv = s.value if type(s) is NamedNode else None
+    o = quad.object
+    ov = o.value if type(o) is NamedNode else None
+    if sv is not None and (sv.startswith(CORPUS_PREFIX) or (ov is not None and ov.startswith(CORPUS_PREFIX))):
+        return ACTOR, sv, False
+    if sv is not None and sv.startswith(DOC_PREFIX):
+        doc = doc_value(sv)
+        return GRAPH, doc, doc == gv
+    if ov is not None and ov.startswith(DOC_PREFIX):
+        doc = doc_value(ov)
+        return GRAPH, doc, doc == gv
+    if sv is not None and is_shared_value(sv):
+        return (LINK if ov is not None and is_shared_value(ov) else ACTOR), sv, False
+    if gv is not None and gv not in LAYOUT_VALUES:
+        return GRAPH, gv, True
+    return DEFAULT, None, False
+
+
+def link_key(quad: ox.Quad) -> int:
+    """A shared-to-shared triple as a number (its N-Triples terms hashed), so the survey keeps
+    every relation of a large corpus in a few tens of bytes each."""
+    return hash((str(quad.subject), str(quad.predicate), str(quad.object)))
+
+
 @dataclass
 class Survey:
     """What a first, read-only pass over the input learns, so the second can stream: where each
     graph's and each actor's last triple is, and which shared-to-shared triples are relations."""
 
-    last_graph: dict[ox.NamedNode, int] = field(default_factory=dict)
-    last_actor: dict[ox.NamedNode, int] = field(default_factory=dict)
-    links: set[ox.Triple] = field(default_factory=set)
-    relation_predicates: set[ox.NamedNode] = field(default_factory=lambda: known_relations())
+    last_graph: dict[str, int] = field(default_factory=dict)
+    last_actor: dict[str, int] = field(default_factory=dict)
+    links: dict[int, str] = field(default_factory=dict)  # link_key -> predicate IRI
+    relation_predicates: set[str] = field(default_factory=lambda: {p.value for p in known_relations()})
     quads: int = 0
 
-    def relations(self) -> set[ox.Triple]:
-        return {t for t in self.links if t.predicate in self.relation_predicates}
+    def relations(self) -> set[int]:
+        """The link keys of the shared-to-shared triples whose predicate is a relation."""
+        return {key for key, predicate in self.links.items() if predicate in self.relation_predicates}
 
     def see(self, position: int, quad: ox.Quad) -> None:
-        kind, key = place(quad)
-        if kind == "graph":
+        kind, key, _ = locate(quad)
+        if kind is GRAPH:
             self.last_graph[key] = position
-        elif kind == "actor" or (kind == "link" and quad.predicate not in self.relation_predicates):
-            self.last_actor[quad.subject] = position  # (a known relation does not hold its subject back)
-        if kind == "link":
-            self.links.add(triple(quad))
-        if quad.predicate == RELATION and isinstance(quad.object, ox.NamedNode):
-            self.relation_predicates.add(quad.object)
+        elif kind is ACTOR:
+            self.last_actor[key] = position
+        elif kind is LINK:
+            predicate = quad.predicate.value
+            if predicate not in self.relation_predicates:
+                self.last_actor[key] = position  # (a known relation does not hold its subject back)
+            self.links[link_key(quad)] = predicate
+        if kind is GRAPH and quad.predicate == RELATION and type(quad.object) is NamedNode:
+            self.relation_predicates.add(quad.object.value)
         self.quads += 1
+
+    def scan(self, quads: Iterable[ox.Quad], start: int = 0) -> int:
+        """`see` over many quads (the same rules, inlined for speed); the next position."""
+        last_graph, last_actor, links, predicates = self.last_graph, self.last_actor, self.links, self.relation_predicates
+        relation = RELATION
+        position = start
+        for quad in quads:
+            kind, key, _ = locate(quad)
+            if kind is GRAPH:
+                last_graph[key] = position
+                if quad.predicate == relation and type(quad.object) is NamedNode:
+                    predicates.add(quad.object.value)
+            elif kind is ACTOR:
+                last_actor[key] = position
+            elif kind is LINK:
+                predicate = quad.predicate.value
+                if predicate not in predicates:
+                    last_actor[key] = position
+                links[link_key(quad)] = predicate
+            position += 1
+        self.quads += position - start
+        return position
 
 
 @dataclass
 class Unit:
     """One write: a named graph replaced as a whole (with the direct relations its events imply
-    and the actor descriptions complete by then), or, last, what no graph took."""
+    and the actor descriptions complete by then), or, last, what no graph took. The graph's own
+    content is kept as quads in that graph (`content`), the input's quads themselves when they
+    already name it."""
 
     graph: ox.NamedNode | None
-    triples: list[ox.Triple] = field(default_factory=list)
+    content: list[ox.Quad] = field(default_factory=list)
     relations: list[ox.Triple] = field(default_factory=list)
     actors: dict[ox.NamedNode, list[ox.Triple]] = field(default_factory=dict)
     default: list[ox.Triple] = field(default_factory=list)
@@ -148,35 +239,50 @@ class Unit:
     def document(self) -> bool:
         return self.graph is not None and doc_graph(self.graph) == self.graph
 
-    def quads(self) -> Iterator[ox.Quad]:
-        """The unit as quads in the layout (what --nquads writes)."""
-        if self.graph is not None:
-            yield from (ox.Quad(t.subject, t.predicate, t.object, self.graph) for t in self.triples)
+    @property
+    def triples(self) -> list[ox.Triple]:
+        return [ox.Triple(q.subject, q.predicate, q.object) for q in self.content]
+
+    def shared_quads(self) -> Iterator[ox.Quad]:
+        """Relations, actor descriptions and default-graph triples of the unit, as quads."""
         yield from (ox.Quad(t.subject, t.predicate, t.object, RELATIONS_GRAPH) for t in self.relations)
         for triples in self.actors.values():
             yield from (ox.Quad(t.subject, t.predicate, t.object, ACTORS_GRAPH) for t in triples)
         yield from (ox.Quad(t.subject, t.predicate, t.object) for t in self.default)
 
+    def quads(self) -> Iterator[ox.Quad]:
+        """The unit as quads in the layout (what --nquads writes)."""
+        yield from self.content
+        yield from self.shared_quads()
+
     def size(self) -> int:
-        return len(self.triples) + len(self.relations) + sum(map(len, self.actors.values())) + len(self.default)
+        return len(self.content) + len(self.relations) + sum(map(len, self.actors.values())) + len(self.default)
+
+
+EVENT_PREDICATES = {AGENT.value: "agent", TARGET.value: "target", RELATION.value: "relation",
+                    PART_OF_EVENT.value: "part_of", MODALITY.value: "modality"}
 
 
 def implied(triples: Iterable[ox.Triple]) -> set[tuple]:
     """(agent, relation, object) of the direct relations the graph's events imply, by the one
     projection graph, store and eval share (kg.graph.project)."""
-    props: dict[object, dict[ox.NamedNode, list]] = defaultdict(lambda: defaultdict(list))
+    props: dict[object, dict[str, list]] = {}
     for t in triples:
-        if t.predicate in (AGENT, TARGET, RELATION, PART_OF_EVENT, MODALITY):
-            props[t.subject][t.predicate].append(t.object)
+        name = EVENT_PREDICATES.get(t.predicate.value)
+        if name is not None:
+            props.setdefault(t.subject, defaultdict(list))[name].append(t.object)
     found: set[tuple] = set()
+    kinds = relation_kinds()
     for event, p in props.items():
-        modality = local(p[MODALITY][0].value) if p[MODALITY] else "Asserted"
-        part_of = p[PART_OF_EVENT][0] if p[PART_OF_EVENT] else None
-        for relation in p[RELATION]:
+        if not p["relation"]:
+            continue
+        modality = local(p["modality"][0].value) if p["modality"] else "Asserted"
+        part_of = p["part_of"][0] if p["part_of"] else None
+        for relation in p["relation"]:
             name = local(relation.value)
-            if name in relation_kinds():
+            if name in kinds:
                 found |= {(agent, relation, obj) for agent, _, obj in
-                          direct_triples(name, p[AGENT], p[TARGET], part_of, event, modality)}
+                          direct_triples(name, p["agent"], p["target"], part_of, event, modality)}
     return found
 
 
@@ -185,45 +291,60 @@ def units(quads: Iterable[ox.Quad], survey: Survey) -> Iterator[Unit]:
     graph as soon as its last triple has passed, so a build written document by document is
     loaded at the memory of one document."""
     relations = survey.relations()
-    unattached = set(relations)
-    graphs: dict[ox.NamedNode, dict[ox.Triple, None]] = defaultdict(dict)
-    actors: dict[ox.NamedNode, dict[ox.Triple, None]] = defaultdict(dict)
+    attached: set[int] = set()  # relations already given to a document of this load
+    pending: dict[int, ox.Triple] = {}  # relations of the input no document has taken yet
+    graphs: dict[str, dict[ox.Quad, None]] = {}
+    actors: dict[str, dict[ox.Triple, None]] = defaultdict(dict)
     ready: dict[ox.NamedNode, list[ox.Triple]] = {}
     default: dict[ox.Triple, None] = {}
+    last_graph, last_actor = survey.last_graph, survey.last_actor
     for position, quad in enumerate(quads):
-        kind, key = place(quad)
+        kind, key, as_is = locate(quad)
+        if kind is GRAPH:
+            bucket = graphs.get(key)
+            if bucket is None:
+                bucket = graphs[key] = {}
+            bucket[quad if as_is else Quad(quad.subject, quad.predicate, quad.object, NamedNode(key))] = None
+            if last_graph.get(key) == position:
+                unit = Unit(NamedNode(key), list(graphs.pop(key)), actors=ready)
+                if unit.document:
+                    for r in implied(unit.content):
+                        h = hash((str(r[0]), str(r[1]), str(r[2])))
+                        if h in relations and h not in attached:
+                            attached.add(h)
+                            pending.pop(h, None)
+                            unit.relations.append(ox.Triple(*r))
+                ready = {}
+                yield unit
+            continue
+        if kind is DEFAULT:
+            default[triple(quad)] = None
+            continue
         t = triple(quad)
-        if kind == "link":
-            kind, key = ("relation", None) if t in relations else ("actor", quad.subject)
-        if kind == "graph":
-            graphs[key][t] = None
-        elif kind == "actor":
+        if kind is LINK:
+            h = link_key(quad)
+            if h in relations:
+                if h not in attached:
+                    pending[h] = t
+                kind = None
+            else:
+                kind = ACTOR
+        if kind is ACTOR:
             actors[key][t] = None
-        elif kind == "default":
-            default[t] = None
-        if kind in ("actor", "relation") and survey.last_actor.get(quad.subject) == position:
-            ready[quad.subject] = list(actors.pop(quad.subject, {}))
-        if kind == "graph" and survey.last_graph.get(key) == position:
-            content = list(graphs.pop(key))
-            unit = Unit(key, content, actors=ready)
-            if unit.document:
-                unit.relations = [r for r in (ox.Triple(*k) for k in implied(content)) if r in unattached]
-                unattached.difference_update(unit.relations)
-            ready = {}
-            yield unit
+        if last_actor.get(key) == position:
+            ready[ox.NamedNode(key)] = list(actors.pop(key, {}))
     for subject, rest in actors.items():
-        ready[subject] = list(rest)
+        ready[ox.NamedNode(subject)] = list(rest)
     for key, rest in graphs.items():  # only if the input changed between the two passes
-        yield Unit(key, list(rest))
-    yield Unit(None, relations=sorted(unattached, key=str), actors=ready, default=list(default))
+        yield Unit(NamedNode(key), list(rest))
+    yield Unit(None, relations=sorted(pending.values(), key=str), actors=ready, default=list(default))
 
 
 def split_quads(quads: Iterable[ox.Quad]) -> Partition:
     """The whole layout in memory: graph name -> triples (for tests and small inputs)."""
     quads = list(quads)
     survey = Survey()
-    for position, quad in enumerate(quads):
-        survey.see(position, quad)
+    survey.scan(quads)
     graphs: Partition = defaultdict(set)
     for unit in units(quads, survey):
         for q in unit.quads():
@@ -236,10 +357,10 @@ def survey_files(files: list[Path], reader) -> Survey:
     survey = Survey()
     position = 0
     for path in files:
-        for quad in reader(path):
-            try:
-                survey.see(position, quad)
-            except InputError as error:
-                raise InputError(f"{path}: {error}") from None
-            position += 1
+        try:
+            position = survey.scan(reader(path), position)
+        except InputError as error:
+            if str(error).startswith(str(path)):
+                raise
+            raise InputError(f"{path}: {error}") from None
     return survey

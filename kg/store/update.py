@@ -22,6 +22,18 @@ def ntriples(triples: Iterable[ox.Triple]) -> str:
     return ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
 
 
+def quads_block(quads: Iterable[ox.Quad]) -> str:
+    """Quads as the body of an INSERT DATA / DELETE DATA block: `GRAPH <g> { … }` per graph."""
+    by_graph: dict = {}
+    for q in quads:
+        by_graph.setdefault(q.graph_name, []).append(ox.Triple(q.subject, q.predicate, q.object))
+    parts = []
+    for graph, triples in by_graph.items():
+        body = ntriples(triples)
+        parts.append(body if isinstance(graph, ox.DefaultGraph) else f"GRAPH {graph} {{\n{body}}}\n")
+    return "".join(parts)
+
+
 def stating_modalities() -> tuple[str, ...]:
     """The kg:Modality individuals whose events state their direct relation (the ontology's
     kg:yieldsDirectRelation): an event with another modality does not keep one alive."""
