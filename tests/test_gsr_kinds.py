@@ -141,3 +141,19 @@ def test_no_attack_reported(text, absent):
 
 def test_assassination_reported_by_its_verb_is_kept():
     assert ("Assassination", "Asserted") in kinds("واغتال مسلحون مجهولون القيادي في حماس صباح أمس في غزة.")
+
+
+# -- protests: the act is reported, not what its participants chanted or who they are ---------------
+
+@pytest.mark.parametrize("text", [
+    "وهتف المتظاهرون بشعارات ضد الحكومة والبرلمان في بغداد.",  # chants of a protest told elsewhere
+    "وقال إن المعتصمين في بيروت يحملون رسالة واحدة إلى الحكومة.",  # the participants named, no act
+    "واستخدم الجنود المتاريس والإطارات المشتعلة لإغلاق مدخل مخيم جنين.",  # objects, not a road blocking
+])
+def test_no_protest_event(text):
+    assert not types(text) & {"PeacefulProtest", "SitIn", "RoadBlocking", "Protest"}
+
+
+def test_gathering_of_supporters_is_a_protest():
+    assert ("PeacefulProtest", "Asserted") in kinds(
+        "وتجمع عدد من الطلاب أمام مبنى الجامعة في الخرطوم رافعين لافتات تطالب بالإفراج عن زملائهم.")
