@@ -213,3 +213,16 @@ def test_a_groups_own_nisba_is_part_of_its_name():
     x = run("وأعلنت جماعة الحوثي اليمنية أنها استهدفت سفينة.")
     assert entity_of(x, "جماعة الحوثي اليمنية").key == "Houthis"
     assert "Yemen" not in {m.entity for m in x.mentions}
+
+
+def test_a_states_forces_by_owner_are_its_armed_forces():
+    x = run("وشنت قوات اسرائيل غارات على بلدات في الجنوب.")
+    assert entity_of(x, "قوات اسرائيل").key == "IDF"
+
+
+@pytest.mark.parametrize("text, not_a_name", [
+    ("وقال إن المدينة تحولت إلى سجن موحش.", "سجن موحش"),
+    ("وأعربت مصر عن تعازيها لحكومة وشعب جمهورية الصومال.", "حكومة وشعب"),
+])
+def test_adjectives_and_second_nouns_after_a_head_are_no_name(text, not_a_name):
+    assert not any(not_a_name in m.surface for m in run(text).mentions)

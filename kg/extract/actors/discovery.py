@@ -26,8 +26,11 @@ MAX_MODIFIERS = 4
 OPENING_QUOTES = "«\"“"
 CLOSING_QUOTES = "»\"”"
 OWNER_TYPES = {"State", "City", "Region"}
+ARMED_FORCES = "ArmedForces"  # institutions.tsv suffix of a state's armed forces
 VERB_SUFFIX = "ت"  # a perfect verb's feminine ending (أسفرت): the stem may be a frame word
 VERB_PREFIXES = ("ي", "ت")  # an imperfect verb's prefixes (يقتل، تقتل)
+PARTICIPLE_PREFIX = "م"
+MIN_PARTICIPLE = 4  # letters: م + a three-letter root (موحش، مكتظ)
 MIN_IMPERFECT = 5  # letters: a word this long starting with ي after a town or site head is a verb (يستخدمه)
 
 
@@ -127,6 +130,8 @@ class Discoverer:
             j = j + 1 if owner else j
         if owner:
             end, key = owner
+            if head.kind == "force" and self.ctx.doc.lookup(key).type == "State":
+                return self.state_forces(i, j, end, key)  # "قوات إسرائيل": the state's armed forces
             if head.kind in ("force", "site"):
                 self.ctx.add(key, j, end, "discovery:owner", 0.9, "qualifier")
                 return self.mint(i, end, head, "discovery:owner", parent=key)
@@ -162,6 +167,20 @@ class Discoverer:
             return "", ""
         state = ctx.doc.state_of(entity.key)
         return ("" if entity.type == "State" else entity.key), state
+
+    def state_forces(self, i: int, j: int, end: int, state: str) -> int:
+        """"قوات إسرائيل"، "قوات روسيا": the state's armed forces (the gazetteer's, or minted as the
+        institution reader mints them), not a group of its own."""
+        ctx = self.ctx
+        state_entity = ctx.doc.lookup(state)
+        ctx.doc.use(state_entity)
+        ctx.add(state, j, end, "discovery:owner", 0.9, "qualifier")
+        key = self.gaz.state_institutions.get((state, ARMED_FORCES)) or f"{state}_{ARMED_FORCES}"
+        ctx.doc.use(ctx.doc.lookup(key) or Entity(
+            key=key, type="ArmedForce", name_ar=" ".join(dediacritize(ctx.surface(i, end)).split()),
+            name_en=f"{state_entity.name_en} Armed Forces", country=state, part_of=state, minted=True))
+        ctx.add(key, i, end, "discovery:state-forces", 0.8, "name")
+        return end
 
     def local_body(self, i: int, j: int, end: int, head: Head, place: str) -> int | None:
         """"سلطات ولاية بورنو"، "حكومة ولاية زامفارا": the place's own body, keyed as the
@@ -239,6 +258,10 @@ class Discoverer:
                 break
             if k == j and head.kind in ("town", "site") and self.verb_form(word):
                 break  # "قرية أسفرت عن"، "قرية تقتل": a headline verb, no village
+            if k == j and head.kind == "site" and self.participle(word):
+                break  # "سجن موحش"، "مخيم مكتظ": an adjective, no name
+            if k == j and self.conjoined_common(word):
+                break  # "لحكومة وشعب الصومال": a second noun, no name
             if k == j + 1 and head.kind == "town" and self.second_town_word(k):
                 k += 1  # "قرية نياونغ كوني في": two words of a foreign name
                 break
@@ -259,6 +282,19 @@ class Discoverer:
                 and (k == j + 1 or ctx.tokens[j].norm in self.lex.generic):
             return j  # an indefinite word alone is an adjective ("جماعة مسلحة"، "جماعة مرتبطة بإيران")
         return k
+
+    def participle(self, word: str) -> bool:
+        """An indefinite participle (موحش، مكتظ، مدمر): م + at least three letters, no article."""
+        return word.startswith(PARTICIPLE_PREFIX) and len(word) >= MIN_PARTICIPLE \
+            and not word.startswith(self.gaz.words("article"))
+
+    def conjoined_common(self, word: str) -> bool:
+        """"وشعب"، "وأهالي": a conjunction on a common noun starts a second noun phrase."""
+        from kg.text.clitics import proclitic_variants
+
+        conjunction = self.gaz.words("conjunction")
+        return any(p and p.startswith(conjunction) and (stem in self.lex.common or stem in self.gaz.org_heads)
+                   for stem, p in proclitic_variants(word)[1:])
 
     def defined_place_heads(self) -> frozenset[str]:
         """الإقليم، الولاية، المحافظة: a place head with the article, standing for the region named last."""
