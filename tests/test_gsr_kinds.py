@@ -157,3 +157,11 @@ def test_no_protest_event(text):
 def test_gathering_of_supporters_is_a_protest():
     assert ("PeacefulProtest", "Asserted") in kinds(
         "وتجمع عدد من الطلاب أمام مبنى الجامعة في الخرطوم رافعين لافتات تطالب بالإفراج عن زملائهم.")
+
+
+@pytest.mark.parametrize("text, absent", [
+    # "who was abducted": background to another report
+    ("وأعلنت الخارجية أمس الإفراج عن الدبلوماسي الإيراني الذي خطف في بغداد قبل شهرين على يد مسلحين.", "Abduction"),
+])
+def test_background_or_call_is_no_event(text, absent):
+    assert absent not in types(text)
