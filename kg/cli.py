@@ -187,6 +187,13 @@ def build_parser() -> argparse.ArgumentParser:
                    "an absolute http(s) IRI ending in / or # (default: $KG_BASE_IRI, else "
                    "https://w3id.org/kg-arabic-news/resource/); keep KG_BASE_IRI set for kg load and kg query")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    b.add_argument("--dask", metavar="SCHEDULER", help="extract on a Dask distributed cluster (a scheduler "
+                   "address tcp://HOST:8786, or 'local' for a LocalCluster of -j workers here) and write "
+                   "N-Quads shards OUT/shards/part-NNNNN.nq in the store's layout, each document checked "
+                   "against the SHACL shapes on its worker; no corpus stage and no HTML page "
+                   "(pip install 'dask[distributed]'; docs/performance.md)")
+    b.add_argument("--shard-size", type=positive_int, default=200, metavar="N",
+                   help="with --dask: documents per task and per shard file (default: 200)")
 
     for module in COMMAND_MODULES:
         __import__(module, fromlist=["add_commands"]).add_commands(commands, RUNNERS)
@@ -210,8 +217,29 @@ def base_option(argv: list[str]) -> str | None:
     return None
 
 
+def run_distributed(args: argparse.Namespace) -> int:
+    from kg.distributed import build_distributed
+
+    def report(error: InputError) -> None:
+        print(f"kg: skipped: {printable(str(error))}", file=sys.stderr)
+
+    summary = build_distributed(args.input, args.out, scheduler=args.dask, workers=args.jobs or cores(),
+                                shard_size=args.shard_size, published=args.date, validate=not args.no_validate,
+                                on_error=report)
+    for line in summary.lines():
+        print(printable(line))
+    for violation in summary.violations[:20]:
+        print(f"  SHACL: {printable(violation)}")
+    if not summary.complete:
+        return EXIT_INPUT
+    return EXIT_INPUT if summary.violations and not args.allow_violations else EXIT_DONE
+
+
 def run_build(args: argparse.Namespace) -> int:
     from kg.build import build
+
+    if args.dask:
+        return run_distributed(args)
 
     def report(error: InputError) -> None:
         print(f"kg: skipped: {printable(str(error))}", file=sys.stderr)
