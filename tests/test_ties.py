@@ -154,3 +154,53 @@ def test_a_city_in_its_province_after_bi():
 def test_a_deputy_is_no_leader():
     found = ties("وقال موسى أبو مرزوق نائب رئيس المكتب السياسي لحركة حماس إن الزيارة مهمة.")
     assert not any(t[0] == "Leadership" for t in found)
+
+
+def test_the_outlet_after_a_spokesman_s_unknown_body_is_not_what_he_speaks_for():
+    found = ties("وأكد محمود بصل المتحدث باسم الدفاع المدني لوكالة فرانس برس سقوط ضحايا في القصف.")
+    assert not any(t[0] == "Spokesperson" and t[2] == "AFP" for t in found)
+
+
+def test_an_envoy_is_not_the_envoy_of_where_he_is_sent():
+    found = ties("وقال ستيف ويتكوف، المبعوث الخاص للرئيس الأمريكي للشرق الأوسط، إن المحادثات مستمرة.")
+    assert not any(t[0] == "Envoy" and t[2] == "Middle_East" for t in found)
+
+
+def test_a_description_in_apposition_between_the_group_and_its_marker():
+    found = ties("وشنت حركة الشباب، الجماعة الإرهابية المرتبطة بتنظيم القاعدة، هجوماً على العاصمة.")
+    assert ("Affiliation", "Al_Shabaab", "Al_Qaeda") in found
+
+
+def test_an_adjective_between_the_group_and_its_marker():
+    found = ties('وهاجم مسلحو جماعة "نصرة الإسلام والمسلمين" الإرهابية التابعة لتنظيم القاعدة وحدة للدرك.')
+    assert ("Affiliation", "JNIM", "Al_Qaeda") in found
+
+
+def test_a_parenthesis_and_comma_before_bi_qiyada():
+    found = ties("وقالت الحكومة إن فصيلاً من قوات الدعم السريع (RSF)، بقيادة محمد حمدان دقلو يواصل القتال.")
+    assert ("Leadership", "Mohamed_Hamdan_Dagalo", "RSF") in found
+
+
+def test_a_capital_named_after_its_state_s_nisba():
+    found = ties("وشهدت العاصمة الصومالية مقديشو هجوماً واسعاً ليلة الاثنين.")
+    assert ("PlaceWithin", "Mogadishu", "Somalia") in found
+
+
+def test_a_place_attached_to_a_larger_one_with_al_tabia():
+    text = "وقتل ثلاثة في مخيم جنين التابع لمحافظة جنين في الضفة الغربية."
+    camp = minted(text, "مخيم جنين")
+    found = ties(text)
+    assert any(t[0] == "PlaceWithin" and t[1] == camp for t in found)
+    assert not any(t[0] == "Affiliation" and t[1] == camp for t in found)
+
+
+def test_a_nisba_before_the_marker_describes_the_party_before_it():
+    found = ties("وقصفت إسرائيل مواقع لحزب الله اللبناني الموالي لإيران في الجنوب.")
+    assert ("Affiliation", "Hezbollah", "Iran") in found
+    found = ties("وتشن إسرائيل ضربات رغم وقف النار بعد أشهر من المواجهات مع التنظيم اللبناني الموالي لإيران.")
+    assert not any(t[1] == "Lebanon" for t in found if t[0] == "Affiliation")
+
+
+def test_an_adviser_of_the_president_is_no_leader():
+    found = ties("وقال كبير مستشاري الرئيس الأمريكي مسعد بولس إن الهدنة قريبة.")
+    assert ("Leadership", "Massad_Boulos", "United_States") not in found

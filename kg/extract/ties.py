@@ -29,7 +29,8 @@ REGION_TYPES = {"Region", "State", "City"}
 ACTOR_TYPES = {"State", "Government", "GovernmentBody", "Ministry", "Parliament", "ArmedForce", "ArmedGroup",
                "Organisation", "InternationalOrganisation", "MediaOutlet", "Person"}
 RANK = {"Place": 0, "City": 1, "Region": 2, "State": 3}  # a place lies within a larger one
-WORD_KINDS = ("deputy", "former", "honorific", "link")
+WORD_KINDS = ("deputy", "former", "honorific", "link", "head", "descriptor", "descriptor-head")
+BEFORE_REACH = 4  # tokens a marker's subject may stand back from it (adjectives, a parenthesis, an apposed description)
 APPOSED_REACH = 3  # tokens from the end of a title after a name to what the title is of
 APPOSED_TITLES = 3  # titles in a row after one name (فلان، رئيس X، قائد Y)
 PERSON_SCOPES = {"Advisor", "Envoy"}  # ties whose object may be a person (مستشار الرئيس فلان)
@@ -51,6 +52,7 @@ class TieLexicon:
     delegation_tie: str
     destinations: frozenset[str]  # "إلى": a title's destination is not what the title is of
     words: dict[str, frozenset[str]]  # deputy, former, honorific, link: words the readers step over or stop at
+    place_tie: str = ""  # the tie class of kind place (a place attached to another with التابعة لـ)
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +62,7 @@ def tie_lexicon() -> TieLexicon:
     delegations: set[str] = set()
     destinations: set[str] = set()
     words: dict[str, set[str]] = {}
-    delegation_tie = ""
+    delegation_tie = place_tie = ""
     for row in read_tsv("ties.tsv"):
         if row["kind"] == "destination":
             destinations.update(normalize_word(f) for f in alternatives(row["forms"]))
@@ -74,13 +76,15 @@ def tie_lexicon() -> TieLexicon:
             continue
         markers = tuple(normalize_word(m) for m in alternatives(row["object"]) if m != "-")
         pattern = TiePattern(row["kind"], row["tie"], markers, float(row["confidence"]))
+        if pattern.kind == "place":
+            place_tie = pattern.tie
         for form in alternatives(row["forms"]):
             if pattern.kind == "role":
                 roles[form] = pattern
             else:
                 phrases.add(normalize_phrase(form), pattern)
     return TieLexicon(phrases, roles, frozenset(delegations), delegation_tie, frozenset(destinations),
-                      {kind: frozenset(words.get(kind, ())) for kind in WORD_KINDS})
+                      {kind: frozenset(words.get(kind, ())) for kind in WORD_KINDS}, place_tie)
 
 
 @lru_cache(maxsize=None)
@@ -243,6 +247,7 @@ class TieReader:
         """What a title ending at token k is of: the first actor named within a few tokens, no
         comma between (a person only for an adviser or envoy; a nisba only when nothing else)."""
         nisba = None
+        gaz = self.doc.gazetteer
         for n in range(k, min(len(self.tokens), k + APPOSED_REACH)):
             if n > k and self.punctuation_between(n - 1, n):
                 break
@@ -256,12 +261,24 @@ class TieReader:
                     continue
                 if entity.type == "Person" and (pattern is None or pattern.tie not in PERSON_SCOPES):
                     return None
+                if pattern is not None and pattern.tie == "Envoy" and entity.type in PLACE_TYPES | REGION_TYPES \
+                        and m.proclitic.endswith("ل"):
+                    continue  # "المبعوث الخاص للشرق الأوسط": where he is sent
                 return (m,)
+            # only a title, a nisba or a head word may stand before what the title is of
+            # ("حاكم إقليم دارفور"، "مستشار الرئيس الأمريكي فلان"; not "المتحدث باسم الدفاع المدني لوكالة ...")
+            token = self.tokens[n]
+            if not (gaz.titles.match_at(self.tokens, n) or token.norm in self.lex.words["head"]
+                    or any(m.token_start <= n < m.token_end for m in self.mentions)):
+                break
         return (nisba,) if nisba is not None else None
 
     # -- markers --------------------------------------------------------------------------------
     def marker_tie(self, match: PhraseMatch[TiePattern]) -> None:
         pattern = match.value
+        if pattern.kind == "capital":
+            self.capital_tie(pattern, match)
+            return
         subject = self.mention_before(match.start)
         obj = self.object_after(match.end, pattern)
         if pattern.kind == "lead-marker":
@@ -272,6 +289,18 @@ class TieReader:
             if not set(match.proclitic) & {"و", "ف"}:  # "جنين وشمال الضفة": two places, not one in the other
                 self.place_tie(pattern, subject, obj, match)
             return
+        if subject.kind == "nisba" and pattern.kind == "marker":
+            # "حزب الله اللبناني الموالي لإيران": the party, not Lebanon; "التنظيم اللبناني الموالي": nobody named
+            subject = self.mention_before(subject.token_start)
+            if subject is None:
+                return
+        inner, outer = self.doc.entities.get(subject.entity), self.doc.entities.get(obj.entity)
+        if pattern.tie == "Affiliation" and inner is not None and outer is not None \
+                and inner.type in PLACE_TYPES and outer.type in PLACE_TYPES | REGION_TYPES and self.lex.place_tie:
+            # "قرية جردو التابعة لمدينة اطسا"، "مخيم جنين التابع لمحافظة جنين": a place within another
+            self.place_tie(TiePattern("place", self.lex.place_tie, (), pattern.confidence), subject, obj, match,
+                           attached=True)
+            return
         subject_key, object_key = self.actor(subject), self.actor(obj)
         if not subject_key or not object_key:
             return
@@ -280,6 +309,18 @@ class TieReader:
             if self.after_delegation(subject):  # "وفد حماس برئاسة فلان": he leads the delegation, of Hamas
                 pattern = TiePattern("delegation", self.lex.delegation_tie, (), pattern.confidence)
         self.add(pattern, subject_key, object_key, subject.token_start, obj.token_end, f"tie:{pattern.kind}")
+
+    def capital_tie(self, pattern: TiePattern, match: PhraseMatch) -> None:
+        """"العاصمة الصومالية مقديشو": the city named after the capital word and a state's nisba lies in that state."""
+        nisba = [m for m in self.mentions if m.token_start == match.end and m.kind == "nisba"]
+        if not nisba:
+            return
+        city = [m for m in self.mentions if m.token_start == nisba[0].token_end and m.kind == "name"]
+        state = self.doc.state_of(nisba[0].entity)
+        place = self.doc.entities.get(city[0].entity) if city else None
+        if place is None or place.type not in PLACE_TYPES or not state or state == place.key:
+            return
+        self.add(pattern, place.key, state, match.start, city[0].token_end, "tie:capital")
 
     def leader_after(self, k: int) -> Mention | None:
         """"بقيادة رئيس مجلس السيادة عبد الفتاح البرهان"، "برئاسة الدكتور فلان": the titled person
@@ -307,19 +348,38 @@ class TieReader:
             i -= 1  # "وفد من الحركة"
         return i >= 0 and self.tokens[i].norm in self.lex.delegations
 
-    def place_tie(self, pattern: TiePattern, place: Mention, region: Mention, match: PhraseMatch) -> None:
+    def place_tie(self, pattern: TiePattern, place: Mention, region: Mention, match: PhraseMatch,
+                  attached: bool = False) -> None:
+        """`attached`: said with التابعة لـ, so a place may lie in one of its own kind (a camp or
+        village of a town)."""
         inner, outer = self.doc.entities.get(place.entity), self.doc.entities.get(region.entity)
-        if inner is None or outer is None or place.kind == "nisba" or region.kind == "nisba":
+        if inner is None or outer is None or place.kind == "nisba" or region.kind == "nisba" or inner.key == outer.key:
             return
-        if inner.type not in PLACE_TYPES or outer.type not in REGION_TYPES or RANK[inner.type] >= RANK[outer.type]:
+        if inner.type not in PLACE_TYPES or outer.type not in REGION_TYPES | ({"Place"} if attached else set()) \
+                or RANK[inner.type] > RANK[outer.type] or (RANK[inner.type] == RANK[outer.type] and not attached):
             return  # "قتل في غزة في رفح"? a place lies only within a larger kind of place
         self.add(pattern, inner.key, outer.key, place.token_start, region.token_end, "tie:place")
 
     def mention_before(self, k: int) -> Mention | None:
-        """The mention ending right before token k (a comma may stand between)."""
-        ending = [m for m in self.mentions if m.token_end == k and m.kind != "qualifier"]
-        if ending:
-            return max(ending, key=lambda m: m.token_end - m.token_start)
+        """The mention ending right before token k, past what may stand between: a descriptive
+        adjective (جماعة «…» الإرهابية التابعة لـ), a parenthesis and a comma (جبهة تحرير تيغراي
+        (TPLF)، بقيادة), an apposed description after a comma (حركة الشباب، الجماعة الإرهابية المرتبطة بـ)."""
+        s = self.sentence
+        j = k
+        for _ in range(BEFORE_REACH + 1):
+            ending = [m for m in self.mentions if m.token_end == j and m.kind != "qualifier"]
+            if ending:
+                return max(ending, key=lambda m: m.token_end - m.token_start)
+            if j == 0:
+                return None
+            token = self.tokens[j - 1]
+            left = s.text[(self.tokens[j - 2].end if j > 1 else s.start) - s.start:token.start - s.start]
+            right = s.text[token.end - s.start:(self.tokens[j].start if j < len(self.tokens) else s.end) - s.start]
+            if not (token.norm in self.lex.words["descriptor"] or ("(" in left and ")" in right)
+                    or (token.norm in self.lex.words["head"] | self.lex.words["descriptor-head"]
+                        and re.search("[،,\\-–]", left))):
+                return None
+            j -= 1
         return None
 
     def object_after(self, k: int, pattern: TiePattern) -> Mention | None:
@@ -327,13 +387,18 @@ class TieReader:
         if k >= len(self.tokens):
             return None
         words = [m for m in pattern.markers if " " not in m and len(m) > 1]
+        letters = [m for m in pattern.markers if len(m) == 1]
         start = k + 1 if self.tokens[k].norm in words else k
+        headed = False
+        if start == k and letters and k + 1 < len(self.tokens) and not any(m.token_start == k for m in self.mentions):
+            head = self.tokens[k].norm
+            if any(head.startswith(letter) and head[len(letter):] in self.lex.words["head"] for letter in letters):
+                start, headed = k + 1, True  # "التابع لمحافظة جنين": the marker on the place's head word
         starting = [m for m in self.mentions if m.token_start == start]
         if not starting:
             return None
         mention = max(starting, key=lambda m: m.token_end - m.token_start)
-        letters = [m for m in pattern.markers if len(m) == 1]
-        if pattern.markers and start == k and not (letters and mention.proclitic.endswith(tuple(letters))):
+        if pattern.markers and start == k and not (letters and mention.proclitic.endswith(tuple(letters))) and not headed:
             return None  # the object must carry its marker ("التابعة لـ"، "المرتبطة بـ")
         return mention
 
