@@ -226,3 +226,9 @@ def test_a_states_forces_by_owner_are_its_armed_forces():
 ])
 def test_adjectives_and_second_nouns_after_a_head_are_no_name(text, not_a_name):
     assert not any(not_a_name in m.surface for m in run(text).mentions)
+
+
+def test_a_compound_given_name_without_title():
+    x = run("وقال عبد الرحمن ولد محمد للصحافيين إن الوضع هادئ.")
+    assert entity_of(x, "عبد الرحمن ولد محمد").type == "Person"
+    assert not any(m.rule == "discovery:given-name" for m in run("وقال عبد الله إن الوضع هادئ.").mentions)

@@ -373,8 +373,9 @@ class Discoverer:
     # -- given names -----------------------------------------------------------------------------
     def given_name(self, i: int) -> int | None:
         end = self.names.unknown_name_end(i)
-        if end - i < 2:
-            return None
+        parts = sum(1 for t in self.ctx.tokens[i:end] if t.norm not in self.gaz.name_glue)
+        if end - i < 2 or parts < 2:
+            return None  # "عبد الله" alone is a given name, not yet a person
         ctx = self.ctx
         name = dediacritize(ctx.surface(i, end))
         key = mint_key("Person", name)
