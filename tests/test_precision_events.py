@@ -78,7 +78,7 @@ def test_one_fact_once_a_raid_that_targeted():
 @pytest.mark.parametrize("text, kind, modality", [
     ("دعا الأمين العام للأمم المتحدة أنطونيو غوتيريش إلى انسحاب القوات الروسية من أوكرانيا.", "Withdrawal", "Demanded"),
     ("من المقرر أن تسحب روسيا قواتها من المنطقة.", "Withdrawal", "Planned"),
-    ("وقالت إسرائيل إنها تعتزم شن هجوم على رفح.", "Attack", "Planned"),
+    ("وقالت إسرائيل إنها تعتزم سحب قواتها من رفح.", "Withdrawal", "Planned"),
     ("نفى الجيش السوداني قصف المستشفى في الفاشر.", "Shelling", "Denied"),
     ("وقالت حماس إنه إذا شنت إسرائيل هجوما على رفح فستنهار المفاوضات.", "Attack", "Conditional"),
     ("اقترحت قطر هدنة بين إسرائيل وحماس.", "Ceasefire", "Proposed"),

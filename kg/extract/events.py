@@ -15,17 +15,19 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 
 from kg.extract.clauses import Clause, clause_of_tokens, segment
 from kg.extract.entities import DocumentEntities
+from kg.data import alternatives, read_tsv
 from kg.extract.frames import Frame, frame_index, word_class
 from kg.extract.phrases import PhraseMatch
 from kg.graph.vocabulary import event_kind
 from kg.lang import ar
 from kg.model import Event, Mention, Sentence
 from kg.text.clitics import enclitic_variants, ends_with_ta_marbuta, proclitic_variants
-from kg.text.normalize import normalize_word
+from kg.text.normalize import normalize_phrase, normalize_word
 
 SUBJECT_WINDOW = 8
 TARGET_WINDOW = 14
@@ -36,6 +38,30 @@ COMPLEMENT_REACH = 40  # words between أن/إن and the verb it introduces
 LOOKBACK = 24  # earlier triggers of the sentence a trigger may depend on (governor, speaker)  # the free-text object follows the verb's arguments closely
 PLACE_TYPES = {"City", "Region", "Place"}
 GENDER_CHECKED_TYPES = {"ArmedForce", "Ministry", "GovernmentBody", "Government", "Parliament"}
+AGENT_MARK = "by"  # marker of a name after من قبل / من جانب: the agent of the act before it
+OWNER_MARK = "owner"  # marker of a name after تابعة لـ: the owner of the noun before it
+AGENT_PHRASE_REACH = 6  # tokens from a trigger to the name of its agent phrase (لقصف عنيف من قبل X)
+NP_REACH = 5  # words of an unnamed subject's noun phrase read for its nisba or owner (طائرات حربية مجهولة الهوية)
+BACKGROUND_REACH = 2  # words around an event noun where a past marker (سابق، ذكرى) makes it background
+
+
+@lru_cache(maxsize=None)
+def phrases(role: str) -> tuple[tuple[str, ...], ...]:
+    """The word keys of a role of words.tsv whose forms are phrases (من قبل، على أيدي)."""
+    return tuple(normalize_phrase(w) for w in ar.words(role))
+
+
+@lru_cache(maxsize=1)
+def number_words() -> frozenset[str]:
+    """One-word number words (kg/data/numbers.tsv): خمس طائرات is an unnamed subject too."""
+    found = {normalize_word(w) for row in read_tsv("numbers.tsv") for w in alternatives(row["word"])
+             if " " not in w}
+    return frozenset(found)
+
+
+def function_words() -> frozenset[str]:
+    return (word_class("particle") | word_class("coordinator") | word_class("complementizer")
+            | word_class("preposition") | word_class("negator"))
 
 
 class PronounSubject(tuple):
@@ -59,6 +85,7 @@ class Group:
     marker: str  # "obj" or the preposition introducing it
     proclitic: str
     mention: Mention
+    part_of: str = ""  # "لدورية من الجيش": the marker of the unit noun this force is named after
 
 
 @dataclass
@@ -70,6 +97,7 @@ class Trigger:
     enclitic: bool
     event: Event | None = None
     agent_end: int = 0  # token where the agent found for it ends
+    merged: Event | None = None  # the earlier event this trigger only restates
 
 
 # -- the shared view ---------------------------------------------------------------------------
@@ -94,9 +122,9 @@ class SentenceView:
     def build(cls, doc: DocumentEntities, sentence: Sentence, mentions: list[Mention],
               quotes: list[tuple[int, int, str]]) -> "SentenceView":
         view = cls(doc, sentence, mentions)
+        view.breaks = next_breaks(sentence)  # before the groups: punctuation ends a list of names
         view.index_groups()
         view.region = quote_regions(sentence, quotes)
-        view.breaks = next_breaks(sentence)
         for i, token in enumerate(sentence.tokens):
             if i not in view.covered:  # a cue inside a name ("قوات الدعم السريع") is no cue
                 for stem, _ in proclitic_variants(token.norm):
@@ -116,6 +144,8 @@ class SentenceView:
                 continue
             group = Group(span[0], span[1], [mention.entity], "obj", mention.proclitic, mention)
             group.marker = self.marker_of(group, prepositions)
+            group.part_of = self.owned_marker(group, prepositions) if group.marker == OWNER_MARK \
+                else self.unit_marker(group, prepositions)
             by_span[span] = group
             self.groups.append(group)
         self.group_starts = [g.start for g in self.groups]
@@ -128,7 +158,12 @@ class SentenceView:
                 self.nisba_at.setdefault(mention.token_start, []).append(mention)
 
     def marker_of(self, group: Group, prepositions: frozenset[str]) -> str:
-        """What introduces a name: a preposition or oblique proclitic, else "obj"."""
+        """What introduces a name: an agent phrase (من قبل), an owner word (تابعة لـ), a
+        preposition or oblique proclitic, else "obj"."""
+        if self.phrase_before(group.start, "agent-phrase"):
+            return AGENT_MARK
+        if self.owner_word_before(group):
+            return OWNER_MARK
         if group.mention.titled and not group.proclitic.strip(ar.words("conjunction")[0]):
             return "obj"  # the title before it is what a preposition would attach to
         for clitic in ar.words("oblique-clitic"):
@@ -142,12 +177,67 @@ class SentenceView:
             return previous
         if self.groups and self.coordinated(self.groups[-1], group):
             return self.groups[-1].marker  # coordinated: "X and Y" share a preposition
-        if previous not in self.doc.gazetteer.name_stops and i not in self.covered:
+        if previous not in self.doc.gazetteer.name_stops and i not in self.covered \
+                and previous not in ar.keys("not-construct"):
             construct = ar.words("construct-clitic")
             for stem, proclitic in proclitic_variants(previous)[1:]:
                 if proclitic and proclitic[-1] in construct and len(stem) >= 3:
                     return proclitic[-1]  # construct state: "for the forces of X"
         return "obj"
+
+    def owned_marker(self, group: Group, prepositions: frozenset[str]) -> str:
+        """"على موقعين حدوديين تابعين للجيش": the marker of the noun phrase that belongs to the
+        owner (the preposition or ب/ل before it, else "obj"), read back over its adjectives."""
+        tokens = self.sentence.tokens
+        i = group.start - 1
+        while i >= 0 and tokens[i].norm not in ar.keys("affiliation"):
+            i -= 1
+        for k in range(i - 1, max(-1, i - 4), -1):
+            word = tokens[k].norm
+            if word in prepositions:
+                return word
+            if k in self.covered or word in function_words():
+                break
+            clitics = [p for _, p in proclitic_variants(word)[1:] if p[-1:] in ar.words("oblique-clitic")]
+            if clitics and word not in ar.keys("not-construct"):
+                return clitics[0][-1]
+        return "obj"
+
+    def unit_marker(self, group: Group, prepositions: frozenset[str]) -> str:
+        """"لدورية من الجيش الصومالي"، "عناصر من حركة الشباب": the marker of the unit noun before
+        من (its ل/ب, the preposition before it, else "obj"), or ""."""
+        tokens, i = self.sentence.tokens, group.start - 2
+        if group.marker != ar.word("from") or i < 0 or i in self.covered:
+            return ""
+        for stem, proclitic in proclitic_variants(tokens[i].norm):
+            if stem in ar.keys("unit-noun"):
+                clitic = proclitic.lstrip(ar.words("conjunction")[0])
+                if clitic:
+                    return clitic[-1]
+                return tokens[i - 1].norm if i > 0 and tokens[i - 1].norm in prepositions else "obj"
+        return ""
+
+    def phrase_before(self, start: int, role: str) -> bool:
+        """One of the phrases of a words.tsv role ends right before token `start`."""
+        tokens = self.sentence.tokens
+        for phrase in phrases(role):
+            n = len(phrase)
+            if start - n >= 0 and tuple(t.norm for t in tokens[start - n:start]) == phrase:
+                return True
+        return False
+
+    def owner_word_before(self, group: Group) -> bool:
+        """"تابعة لقوات X"، "التابعة لـ X": an owner word, then ل on the name or on its own."""
+        tokens, i = self.sentence.tokens, group.start - 1
+        lam = ar.word("owner-preposition")
+        if i >= 1 and normalize_word(tokens[i].text.rstrip("ـ")) == lam:
+            i -= 1  # "لـ" written apart
+        elif not group.proclitic.endswith(lam):
+            return False
+        if i < 0 or tokens[i].norm not in ar.keys("affiliation"):
+            return False
+        # "جماعة نصرة الإسلام الإرهابية التابعة لتنظيم القاعدة": what belongs is a name, not a noun
+        return not any(k in self.covered for k in range(max(0, i - 2), i))
 
     # -- reading helpers ------------------------------------------------------------------------
     def groups_between(self, start: int, end: int, region: int | None = None) -> list[Group]:
@@ -247,6 +337,11 @@ def is_noun_form(trigger: Trigger, view: SentenceView) -> bool:
     return word.startswith(ar.words("definite-article"))
 
 
+def is_event_noun(trigger: Trigger, view: SentenceView) -> bool:
+    """A trigger that names an event as a noun (غارة، هجوم، القصف), not a verb or participle."""
+    return is_noun_form(trigger, view) or trigger.frame.agent not in ("subj", "speaker", "mutual", "source")
+
+
 def clause_openers(view: SentenceView, triggers: list[Trigger]) -> dict[int, str]:
     """Where the extractor's own knowledge opens a clause: a verb joined by و/ف (coordinate),
     و + a name + a verb (a coordinate clause with a subject of its own), a participle."""
@@ -341,6 +436,18 @@ class TriggerFinder:
 
 
 # -- subjects ----------------------------------------------------------------------------------
+def agrees_with_head(head: str, adjective: str) -> bool:
+    """An adjective's ending agrees with its noun: a sound masculine plural (مسلحون) takes one
+    (إسرائيليون), a feminine or non-human plural (طائرات، قوات، سفن) a feminine one (إسرائيلية)."""
+    plural = ar.words("masculine-plural-ending")
+    feminine = ar.words("feminine-noun-ending")[0]
+    if head.endswith(plural):
+        return adjective.endswith(plural)
+    if head.endswith(ar.words("feminine-noun-ending")):
+        return adjective.endswith(feminine)
+    return not adjective.endswith(plural)
+
+
 def feminine_verb(word: str, trigger: Trigger) -> bool:
     """Third person feminine past: a one-word form with the feminine ending, not a noun."""
     return trigger.end - trigger.start == 1 and word.endswith(ar.words("feminine-verb-ending"))
@@ -367,8 +474,18 @@ class SubjectFinder:
         relative = self.relative_head(trigger)
         if relative is not None:
             return self.relative_subject(trigger, relative, limit, confidence)
-        if self.after_relative_noun(trigger):
-            return [], end, confidence, ""  # "the attack that targeted": a plain noun did it
+        if self.after_relative_noun(trigger) or self.resumptive(trigger):
+            if not trigger.enclitic:  # "the attack that targeted": the noun did it, and who made it
+                noun = self.noun_before(trigger)
+                keys = noun.agents[:] if noun is not None else []
+                return keys, end, confidence, "+relative-noun" if keys else ""
+            # "هجوم شنّته قوات الدعم السريع"، "الهجوم الذي شنته X": the pronoun is the noun, the
+            # subject follows the verb; nobody outside this relative clause is its actor
+            after = self.subject_after(trigger, limit)
+            unnamed = None if after else self.unnamed_subject(trigger, limit)
+            if unnamed is not None:
+                return unnamed[0], unnamed[1], confidence, unnamed[2]
+            return [k for g in after for k in g.keys], (after[-1].end if after else end), confidence, ""
         after = self.subject_of_complement(index)
         main = self.main_event(index)
         adjacent = self.subject_adjacent(trigger)
@@ -382,6 +499,10 @@ class SubjectFinder:
             return owner, end, confidence * 0.8, "+possessor" if owner else ""
         if adjacent and not after:
             return adjacent, end, confidence, ""
+        if not after:
+            unnamed = self.unnamed_subject(trigger, limit)
+            if unnamed is not None:  # "قصفت طائرات مجهولة": spelled out, naming nobody (or by nisba, owner)
+                return unnamed[0], unnamed[1], confidence, unnamed[2]
         after = after or self.subject_after(trigger, limit)
         if after and main is not None and self.coordinated_verb(trigger) and trigger.start > 1 \
                 and not after[0].mention.titled:
@@ -410,7 +531,120 @@ class SubjectFinder:
         following = trigger.end
         if following >= len(tokens):
             return True
+        group = self.view.group_at.get(following)
+        if group is not None and group.start == following and group.marker == "obj" and not self.view.can_act(group):
+            return False  # "واستهدفت مدينة الأبيض": a place right after the verb may be its (passive) subject
         return not self.view.doc.gazetteer.titles.match_at(tokens, following)
+
+    def received_from(self, trigger: Trigger, limit: int) -> tuple[list[str], list[str]] | None:
+        """A noun received (تلقى X اتصالاً من Y): (its maker Y, its receiver X), or None."""
+        view, tokens = self.view, self.view.sentence.tokens
+        start = max(self.clauses.start(trigger.start), trigger.start - SUBJECT_WINDOW)
+        verb = next((i for i in range(trigger.start - 1, start - 1, -1)
+                     if i not in view.covered and any(stem in ar.keys("receive-verb")
+                                                      for stem, _ in proclitic_variants(tokens[i].norm))), -1)
+        if verb < 0:
+            return None
+        region = view.region[trigger.start]
+        receiver = [g for g in view.groups_between(verb + 1, trigger.start, region) if g.marker == "obj"]
+        if not receiver:
+            before = self.subject_before(self.triggers[self.position[id(trigger)]])
+            receiver = before if before and before[0].end <= verb else []
+        end = min(trigger.end + TARGET_WINDOW, self.clauses.end(trigger.start), len(tokens))
+        after = view.groups_between(trigger.end, end, region)
+        sender = [g for g in after if g.marker == ar.word("from")]
+        if trigger.end < len(tokens) and tokens[trigger.end].norm == ar.word("from"):
+            sender = after[:1]  # "من نظيره القطري محمد ...": the title stands between
+        if not sender or not receiver:
+            return None
+        senders = [view.as_actor(k) for g in view.with_coordinated(view.groups, sender[0]) for k in g.keys]
+        return senders, [view.as_actor(k) for k in receiver[0].keys if view.as_actor(k) not in senders]
+
+    def background(self, trigger: Trigger) -> bool:
+        """An event noun named as an earlier event: a past marker right after it (هجوم سابق) or
+        right before it (ذكرى الهجوم)."""
+        tokens, markers = self.view.sentence.tokens, ar.keys("past-marker")
+        near = list(range(trigger.end, min(len(tokens), trigger.end + BACKGROUND_REACH))) \
+            + list(range(max(0, trigger.start - BACKGROUND_REACH), trigger.start))
+        return any(stem in markers for i in near for stem, _ in proclitic_variants(tokens[i].norm))
+
+    def noun_before(self, trigger: Trigger) -> Event | None:
+        """The event of the event noun a relative verb hangs on ("عملية عسكرية استهدفت")."""
+        i = trigger.start - 1
+        if i >= 0 and self.view.sentence.tokens[i].norm in self.view.doc.gazetteer.relatives:
+            i -= 1
+        for t in reversed(self.triggers_before(trigger)):
+            if t.start <= i < t.end + BACKGROUND_REACH and is_event_noun(t, self.view):
+                return t.event
+        return None
+
+    def resumptive(self, trigger: Trigger) -> bool:
+        """A verb right after a plain noun, no punctuation or function word between ("هجوم واسع
+        شنّته X"، "بعد هجوم سابق استهدف"): a relative clause on that noun."""
+        view, i = self.view, trigger.start - 1
+        if i < 0 or trigger.proclitic or is_noun_form(trigger, view) or view.breaks[trigger.start] == trigger.start:
+            return False
+        word = view.sentence.tokens[i].norm
+        if i in view.covered or word in function_words() or view.region[i] != view.region[trigger.start]:
+            return False
+        if view.sentence.tokens[trigger.start].norm.startswith(ar.words("noun-clitic") + ar.words("definite-article")):
+            return False  # "جرت بوساطة الإمارات": the trigger is a prepositional phrase, no verb
+        before = self.triggers_before(trigger)
+        if any(t.start <= i < t.end and not is_event_noun(t, view) for t in before):
+            return False  # "أعلنت تصديها له"، "مؤكداً دعم قطر": a verbal noun after its verb
+        if not trigger.enclitic:  # no pronoun: only when that noun is an event's ("بعد هجوم سابق استهدف")
+            if word in ar.keys("past-marker"):  # "بعد هجوم سابق استهدف", not "في وقت سابق أكدت"
+                return i > 0 and view.sentence.tokens[i - 1].norm not in ar.keys("time-noun") \
+                    and (i - 1) not in view.covered
+            return any(t.start <= i < t.end + BACKGROUND_REACH for t in before if is_event_noun(t, view))
+        return True
+
+    def unnamed_subject(self, trigger: Trigger, limit: int) -> tuple[list[str], int, str] | None:
+        """A subject spelled out after the verb that names nobody ("قصفت طائرات مجهولة",
+        "هاجم مسلحون"): (keys, end, rule) with the state of its nisba ("قوات باكستانية") or the owner
+        after تابعة لـ; no keys when it names neither; None when no such noun follows."""
+        view, tokens = self.view, self.view.sentence.tokens
+        head = trigger.end
+        if trigger.end - trigger.start > 1 and tokens[trigger.end - 1].norm in ar.keys("unnamed-agent"):
+            head = trigger.end - 1  # the frame's phrase holds the noun: "استهدفت طائرة مسيرة"
+        elif head < len(tokens) and head not in view.covered and tokens[head].norm in number_words():
+            head += 1  # "خمس طائرات"
+        end = min(len(tokens), limit, self.clauses.end(trigger.start))
+        if head >= end or head in view.covered or tokens[head].norm not in ar.keys("unnamed-agent"):
+            return None
+        if view.region[head] != view.region[trigger.start] or view.breaks[trigger.end] <= head:
+            return None
+        following = view.group_at.get(head + 1)
+        if following is not None and following.start == head + 1 and view.breaks[head + 1] != head + 1 \
+                and following.marker in ("obj", ar.word("from")) and view.can_act(following):
+            # "طائرات الاحتلال"، "عناصر من تنظيم داعش": the force the unnamed noun is part of
+            if following.marker == "obj" or tokens[head + 1].norm == ar.word("from"):
+                return following.keys[:], following.end, "+part-of"
+        if head + 2 < end and tokens[head + 1].norm == ar.word("from"):
+            group = view.group_at.get(head + 2)
+            if group is not None and group.start == head + 2 and view.can_act(group):
+                return group.keys[:], group.end, "+part-of"
+        for k in range(head + 1, min(end, head + 1 + NP_REACH)):
+            if view.breaks[k] == k:
+                break
+            group = view.group_at.get(k)
+            if group is not None and group.start == k:
+                if group.marker == OWNER_MARK and view.can_act(group):
+                    return group.keys[:], group.end, "+affiliation"
+                break
+            word = tokens[k].norm
+            if word in ar.keys("affiliation"):
+                if k + 1 < end and k + 1 not in view.covered:
+                    return None  # "مسلحون تابعون لها": whose, the pronoun says; not read here
+                continue
+            nisba = [m for m in view.nisba_at.get(k, ())]
+            if nisba:
+                if not agrees_with_head(tokens[head].norm, word):
+                    break  # "اختطف مسلحون أمريكية": a feminine nisba is no adjective of gunmen
+                return [nisba[0].entity], k + 1, "+nisba-subject"
+            if word in function_words() or word in number_words() or word[:1].isdigit() or k in view.covered:
+                break  # "اختطف مجهولون 35 مصرياً": the number opens the object
+        return [], head + 1, ""
 
     def nisba_of_noun(self, trigger: Trigger) -> list[str]:
         """A nisba right after a trigger makes it a noun and names its actor: "قصف روسي"."""
@@ -636,7 +870,7 @@ class TargetFinder:
                     return [view.as_actor(k) for g in chosen for k in g.keys]
                 continue
             for group in window:
-                if group.marker == marker:
+                if group.marker == marker or group.part_of == marker:
                     chosen = view.with_coordinated(window, group)
                     keys = [k for g in chosen for k in g.keys]
                     return [view.as_actor(k) if frame.target_kind == "actor" else k for k in keys]
@@ -707,6 +941,7 @@ class Agents:
     restated: bool = False
     rule: str = ""  # how the agent was found outside the trigger's clause, for the fact's rule name
     parties: list[str] = field(default_factory=list)  # mutual actions: the first acts on the others
+    targets: list[str] | None = None  # the mode found the target too (the receiver of a call)
 
 
 AgentMode = Callable[["EventAssembler", Slot], Agents]
@@ -735,12 +970,18 @@ def agent_subject(assembler: "EventAssembler", slot: Slot) -> Agents:
 def agent_governor(assembler: "EventAssembler", slot: Slot) -> Agents:
     """A noun's own subject right before it, else the actor of the verb it depends on."""
     trigger, governor = slot.trigger, slot.governor
+    received = assembler.subjects.received_from(trigger, slot.limit)
+    if received is not None:  # "تلقى الوزير اتصالاً من نظيره": the counterpart made the call
+        sender, receiver = received
+        return Agents(sender, trigger.end, slot.confidence, rule="+received", targets=receiver)
     own = assembler.subjects.subject_adjacent(trigger)
     if own:
         return Agents(own, trigger.end, slot.confidence)
     nisba = assembler.subjects.nisba_of_noun(trigger) if "nisba" not in slot.frame.targets else []
     if nisba:
         return Agents(nisba, trigger.end + 1, slot.confidence, rule="+nisba")
+    if assembler.subjects.background(trigger):
+        return Agents([], trigger.end, slot.confidence)  # "في هجوم سابق"، "ذكرى الهجوم": not this verb's act
     if governor is not None and governor.type == slot.frame.event:
         # "Washington delivered a shipment of arms to X": the noun restates its verb's event
         more = assembler.targets.targets(slot.frame, trigger.end, slot.limit, governor.agents)
@@ -754,9 +995,15 @@ def agent_governor(assembler: "EventAssembler", slot: Slot) -> Agents:
 
 @agent_mode("governor-target")
 def agent_governor_target(assembler: "EventAssembler", slot: Slot) -> Agents:
-    """The object of the verb this noun depends on (a violation by the accused)."""
-    keys = slot.governor.targets[:] if slot.governor is not None else []
-    return Agents(keys, slot.trigger.end, slot.confidence)
+    """The object of the verb this noun depends on when that verb speaks of someone (اتهم X Y
+    بخرق: Y); after an act ("غارات نفذتها قوات إسرائيل ... في أحدث خرق") that act's actor."""
+    governor = slot.governor
+    if governor is None:
+        return Agents([], slot.trigger.end, slot.confidence)
+    frame = next((t.frame for t in assembler.triggers if t.event is governor), None)
+    if frame is not None and not frame.speech and not frame.governs and governor.agents:
+        return Agents(governor.agents[:], slot.trigger.end, slot.confidence, rule="+governor")
+    return Agents(governor.targets[:], slot.trigger.end, slot.confidence)
 
 
 @agent_mode("speaker")
@@ -835,6 +1082,20 @@ class EventAssembler:
             events.append(event)
         return events
 
+    def agent_phrase(self, trigger: Trigger, limit: int) -> list[str]:
+        """"تعرضت المدينة لقصف من قبل الجيش"، "اقتحامها من جانب القوات": the name after an agent
+        phrase in the trigger's clause, close after it, is its agent."""
+        view = self.view
+        end = min(trigger.end + TARGET_WINDOW, self.clauses.end(trigger.start), len(view.sentence.tokens))
+        verbs = [t.start for t in self.triggers if t.start >= trigger.end and t.frame.agent == "subj"
+                 and not is_noun_form(t, view)]
+        for group in view.groups_between(trigger.end, end, view.region[trigger.start]):
+            if any(v < group.start for v in verbs):
+                break  # another verb's agent phrase
+            if group.marker == AGENT_MARK and view.can_act(group) and group.start - trigger.end <= AGENT_PHRASE_REACH:
+                return [view.as_actor(k) for g in view.with_coordinated(view.groups, group) for k in g.keys]
+        return []
+
     def restates(self, index: int) -> Event | None:
         """One fact once: a verb whose subject is the noun of an earlier event of the same kind
         in its clause ("a Russian strike ... hit Kyiv", "Israel launched a raid that targeted")
@@ -871,13 +1132,25 @@ class EventAssembler:
         slot = Slot(index, trigger, frame, self.next_trigger_start(index), governor, frame.confidence)
         restated = self.restates(index)
         if restated is not None:
+            trigger.merged = restated
+            by = self.agent_phrase(trigger, len(self.view.sentence.tokens))
+            if by and (not restated.agents or any(r in restated.rule for r in CROSS_CLAUSE_RULES)):
+                restated.agents = by
+                restated.targets = [k for k in restated.targets if k not in by]
+                restated.rule = "".join(r for r in re_rules(restated.rule) if r not in CROSS_CLAUSE_RULES) \
+                    + "+agent-phrase"
             return None
         found = AGENT_MODES[mode](self, slot)
         if found.restated:
             return None
-        agents, agent_end = found.keys, max(found.end, trigger.end)
+        agents, agent_end, rule = found.keys, max(found.end, trigger.end), found.rule
+        if not agents or any(r in rule for r in CROSS_CLAUSE_RULES):
+            by = self.agent_phrase(trigger, slot.limit if mode == "subj" else len(self.view.sentence.tokens))
+            if by:
+                agents, rule = by, "".join(r for r in re_rules(rule) if r not in CROSS_CLAUSE_RULES) + "+agent-phrase"
         trigger.agent_end = agent_end
-        targets = self.targets.targets(frame, agent_end, slot.limit, agents)
+        targets = self.targets.targets(frame, agent_end, slot.limit, agents) if found.targets is None \
+            else found.targets
         head = self.subjects.relative_head(trigger) if found.rule == "+relative-object" else None
         if head is not None:
             targets = [self.view.as_actor(k) for k in head.keys]
@@ -894,7 +1167,7 @@ class EventAssembler:
         if not agents and not targets and not (frame.speech and mode == "governor") \
                 and not (mode == "subj" and event_kind(frame.event).stands_alone):
             return None  # (a verb whose class stands alone, "تظاهر الآلاف", is kept: the ontology says so)
-        return self.event(trigger, agents, targets, about, found.confidence, found.rule)
+        return self.event(trigger, agents, targets, about, found.confidence, rule)
 
     def event(self, trigger: Trigger, agents: list[str], targets: list[str], about: str,
               confidence: float, rule: str = "") -> Event:
@@ -915,6 +1188,15 @@ class EventAssembler:
             targets=[t for t in dedupe(targets) if t not in agents],
             about=about,
         )
+
+
+CROSS_CLAUSE_RULES = ("+pro-drop", "+previous-sentence", "+possessor")
+
+
+def re_rules(rule: str) -> list[str]:
+    """"frame:قصف+restated+pro-drop" -> ["frame:قصف", "+restated", "+pro-drop"]."""
+    head, *rest = rule.split("+")
+    return [head] + ["+" + r for r in rest]
 
 
 def dedupe(keys: list[str]) -> list[str]:

@@ -2,7 +2,8 @@
 
 Two sources, in this order: a cue word in the event's own clause (or the clause its أن-clause
 hangs on) before the trigger: planned (من المقرر، سوف، س+verb), conditional (إذا، لو),
-hypothetical, proposed (`kg/lang/ar/modality.tsv`); else a frame whose `governs` column names a
+hypothetical, proposed (`kg/lang/ar/modality.tsv`), a future prefix (ستقصف: planned), a goal
+(من أجل إدخال المساعدات: planned), a topic of talks (مفاوضات ... بشأن تبادل الأسرى: proposed); else a frame whose `governs` column names a
 modality and in whose scope the event lies (its clause and the subordinate clauses after it): دعا
 إلى انسحاب -> Demanded, نفى قصف -> Denied, اتهم ... بقصف -> Reported. Events in a speech verb's
 أن-clause or in a quotation are Reported. A governed event with no actor of its own takes the
@@ -14,6 +15,7 @@ from functools import lru_cache
 
 from kg.extract.components import factory
 from kg.extract.phrases import phrase_at
+from kg.graph.vocabulary import event_kind
 from kg.lang import ar
 
 SUBORDINATE = ("complement", "relative", "adverbial", "conditional")
@@ -31,17 +33,43 @@ def cues_by_first_word() -> dict[str, tuple[ar.ModalityCue, ...]]:
 
 @lru_cache(maxsize=1)
 def prefix_cues() -> tuple[ar.ModalityCue, ...]:
-    return tuple(c for c in ar.modality_cues() if c.on == "prefix")
+    return tuple(c for c in ar.modality_cues() if c.on in ("prefix", "prefix-hostile"))
 
 
-def cue_at(tokens, i: int) -> ar.ModalityCue | None:
-    return phrase_at(tokens, i, cues_by_first_word(), ar.words("coordinating-clitic"))
+@lru_cache(maxsize=None)
+def cues_on(on: str) -> dict[str, tuple[ar.ModalityCue, ...]]:
+    """Topic words (بشأن) and talk words (مفاوضات) by their first word key."""
+    index: dict[str, list[ar.ModalityCue]] = {}
+    for cue in ar.modality_cues():
+        if cue.on == on:
+            index.setdefault(cue.phrase[0], []).append(cue)
+    return {k: tuple(sorted(v, key=lambda c: len(c.phrase), reverse=True)) for k, v in index.items()}
+
+
+def cue_at(tokens, i: int, on: str = "before") -> ar.ModalityCue | None:
+    index = cues_by_first_word() if on == "before" else cues_on(on)
+    return phrase_at(tokens, i, index, ar.words("coordinating-clitic"))
+
+
+def topic_cue(tokens, trigger, start: int) -> str:
+    """"مفاوضات بين X وY بشأن تبادل الأسرى": a topic word right before the trigger, a talk word
+    before it in the clause: the act is what is talked about, not what was done."""
+    for i in range(trigger.start - 1, max(start, trigger.start - 4) - 1, -1):
+        topic = cue_at(tokens, i, "topic")
+        if topic is None or trigger.start - (i + len(topic.phrase)) > topic.reach:
+            continue
+        for j in range(i - 1, start - 1, -1):
+            talk = cue_at(tokens, j, "talk")
+            if talk is not None and i - (j + len(talk.phrase)) <= talk.reach:
+                return topic.modality
+        return ""
+    return ""
 
 
 def own_cue(state, trigger) -> str:
     """A modality cue on the trigger or before it in its clause (and the clause it depends on)."""
     for cue in prefix_cues():
-        if cue.phrase[0] in trigger.proclitic:
+        if cue.phrase[0] in trigger.proclitic and (cue.on == "prefix" or event_kind(trigger.frame.event).hostile):
             return cue.modality
     clauses, tokens = state.clauses, state.sentence.tokens
     clause = clauses.at(trigger.start)
@@ -59,7 +87,7 @@ def own_cue(state, trigger) -> str:
         anchor = trigger.start if i >= clause.start else clause.start
         if anchor - (i + len(cue.phrase)) <= cue.reach:
             return cue.modality
-    return ""
+    return topic_cue(tokens, trigger, start)
 
 
 def governor_of(state, index: int):
