@@ -232,3 +232,10 @@ def test_a_compound_given_name_without_title():
     x = run("وقال عبد الرحمن ولد محمد للصحافيين إن الوضع هادئ.")
     assert entity_of(x, "عبد الرحمن ولد محمد").type == "Person"
     assert not any(m.rule == "discovery:given-name" for m in run("وقال عبد الله إن الوضع هادئ.").mentions)
+
+
+def test_a_national_office_is_not_of_the_city_it_speaks_in():
+    x = run("وقال الرئيس في موسكو إن الحرب ستطول.")
+    assert not any(e.part_of == "Moscow" and e.type == "Person" for e in x.entities.values())
+    governor = entity_of(run("وقال محافظ نينوى إن الوضع هادئ."), "محافظ نينوى")
+    assert governor.part_of == "Nineveh"

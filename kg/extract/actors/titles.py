@@ -53,6 +53,9 @@ class TitleReader:
             return self.titled(self.mint_person(start, end, title, scope, country), title)
         if title.kind == COUNTERPART or not scope:
             return max(start, i + 1)
+        scope_entity = self.ctx.doc.lookup(scope)
+        if title.unique and scope_entity is not None and scope_entity.type in PLACE_SCOPES:
+            return max(start, i + 1)  # "وقال الرئيس في موسكو": where a state's officer spoke, not whose
         return self.titled(self.office(i, start, title, scope, country, status), title)
 
     def source_again(self, i: int, j: int, title: Title) -> int:
