@@ -165,3 +165,12 @@ def test_gathering_of_supporters_is_a_protest():
 ])
 def test_background_or_call_is_no_event(text, absent):
     assert absent not in types(text)
+
+
+def test_agentless_assassination_is_kept():
+    """kg:Assassination stands alone: "اغتيل ضابط" names no killer."""
+    assert ("Assassination", "Asserted") in kinds("واغتيل ضابط كبير في الاستخبارات أمام منزله صباح اليوم.")
+
+
+def test_those_who_assassinated_is_no_report():
+    assert "Assassination" not in types("وطالب النائب بمحاكمة من اغتالوا رئيس الوزراء السابق في بيروت.")
