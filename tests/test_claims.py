@@ -175,3 +175,21 @@ def test_what_a_body_announces_after_an_is_its_claim_not_a_source():
     x = run("وأعلن الجيش السوداني عن نجاحه في صد هجوم شنته قوات الدعم السريع على مدينة الفاشر.")
     (claim,) = x.claims
     assert claim.speaker == "Sudanese_Armed_Forces"
+
+
+def test_a_verb_with_its_own_unknown_subject_does_not_continue_the_last_speaker():
+    x = run('وقال الرئيس الأميركي جو بايدن إن "المحادثات تتقدم بشكل جيد نحو اتفاق". '
+            "وقال مسؤولان عسكريان إن القوات كانت في طريقها إلى المنطقة الحدودية لاعتقال مطلوب.")
+    assert not any(c.speaker == "Joe_Biden" and "القوات" in c.quote for c in x.claims)
+
+
+def test_a_continued_speaker_named_inside_the_words_is_not_the_speaker():
+    x = run('واتهم الوزير مسعد بولس بأنه يريد "فرض بعض الشروط على الحكومة السودانية". '
+            'وقال: "نخشى أن يكون مسعد بولس عقبة أمام السلام الذي يريده الشعب".')
+    assert not any(c.speaker == "Massad_Boulos" and "عقبة" in c.quote for c in x.claims)
+
+
+def test_a_place_inside_an_unknown_outlet_s_quoted_name_does_not_speak():
+    x = run('وبحسب موقع "أخبار ليبيا"، تفجرت الأزمة بعد أن قدمت حكومة عبدالحميد الدبيبة سبعة شروط للفصائل. '
+            "وقال إن من أبرز هذه الشروط تسليم السجن إلى وزارة العدل.")
+    assert not any(c.speaker == "Libya" for c in x.claims)

@@ -116,8 +116,9 @@ def quotes(sentence: Sentence) -> list[Quote]:
 
 def quote_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
     """(start, end, text) of each quotation, document offsets of the words inside the marks; a
-    quoted name («الأونروا»، "حماس") is no quotation: it stays an argument of the verb around it."""
-    return [(q.start, q.end, q.text) for q in quotes(sentence) if not q.is_name]
+    known name («الأونروا»، "حماس") is no quotation: it stays an argument of the verb around it (an
+    unknown outlet's name after its head, موقع "أخبار ليبيا", stays one: no actor inside it speaks)."""
+    return [(q.start, q.end, q.text) for q in quotes(sentence) if not quoted_name(q.text)]
 
 
 def speaker_of(event: Event) -> str:
@@ -140,8 +141,9 @@ class ClaimReader:
     """The claims of one sentence, given its events and which of them are speech."""
 
     def __init__(self, sentence: Sentence, events: list[Event], speech_ids: set[str],
-                 mentions: list[Mention] | None = None) -> None:
+                 mentions: list[Mention] | None = None, persons: frozenset[str] | set[str] = frozenset()) -> None:
         self.sentence = sentence
+        self.persons = persons  # keys of the people among the speakers (named_inside)
         self.events = events
         self.mentions = sorted((m for m in mentions or () if m.sentence == sentence.index), key=lambda m: m.start)
         self.quotes = quotes(sentence)
@@ -194,15 +196,42 @@ class ClaimReader:
         if source is not None and not event.targets:
             return source[2]
         who = speaker_of(event)
-        return "" if who and self.relayed(who, event) else who
+        return "" if who and (self.relayed(who, event) or self.subject_spelled(event)) else who
+
+    def unspoken(self, event: Event) -> bool:
+        """Is the speaker the pipeline gave this speech event not who speaks (an outlet that relayed
+        the words, or the last speaker where the verb has a subject of its own)?"""
+        who = event.agents[0] if event.agents else ""
+        return bool(who) and (self.relayed(who, event) or self.subject_spelled(event))
+
+    def subject_spelled(self, event: Event) -> bool:
+        """"وقال مسؤولان عسكريان إن"، "أعلنت إدارة الدفاع المدني أن"، "ذكر سكان أن": the speaker was
+        carried from the sentence before, but a word right after the verb is its own subject (not
+        أن، a preposition, a time word, قائلاً, البيان ...): someone unknown speaks."""
+        if "+previous-sentence" not in event.rule or event.type != "Statement":
+            return False  # after اتهم، دعا ... the next word is the object, not a subject
+        tokens = self.sentence.tokens
+        following = [t for t in tokens if t.start >= event.end][:1]
+        if not following or re.search(r"[،,:؛;.«\"“]", self.text(event.end, following[0].start)):
+            return False
+        word = following[0]
+        continues = claim_words("continues") | word_class("complementizer") | claim_words("source")
+        if word.norm in continues or word.norm[:1] in claim_words("proclitic-prep"):
+            return False
+        return not any(m.start == word.start and (m.proclitic or m.entity in event.agents) for m in self.mentions)
 
     def relayed(self, key: str, event: Event) -> bool:
         """Is the speaker only the outlet that carried the words ("قالت رئاسة أمن الدولة في بيان
-        نقلته وكالة واس": not the agency's)? Its mention after the verb follows a relay word."""
+        نقلته وكالة واس": not the agency's)? Its mention after the verb follows a relay word; or
+        it is named in this sentence only inside quotation marks."""
         relays = claim_words("relay")
         heads = claim_words("outlet")
-        for m in self.mentions:
-            if m.entity != key or m.start < event.end:
+        own = [m for m in self.mentions if m.entity == key]
+        if own and all(any(q.start <= m.start < q.end and not quoted_name(q.text) for q in self.quotes) for m in own) \
+                and "+previous-sentence" not in event.rule:
+            return True  # 'وبحسب موقع "أخبار ليبيا"': Libya is only named inside a quoted name or words
+        for m in own:
+            if m.start < event.end:
                 continue
             before = [t for t in self.sentence.tokens if t.end <= m.start][-2:]
             if before and before[-1].norm in heads:
@@ -221,7 +250,17 @@ class ClaimReader:
                 claims.extend(self.attributed(event, previous_end))
             else:
                 claims.extend(self.governed(event, region_end) or self.fronted(event))
-        return sorted(claims, key=lambda c: c.start)
+        return sorted((c for c in claims if not self.named_inside(c)), key=lambda c: c.start)
+
+    def named_inside(self, claim: Claim) -> bool:
+        """A speaker carried from the sentence before who is named inside the words ("وقال: «نخشى
+        أن يكون فلان عقبة»"): someone else is speaking about him."""
+        if claim.speaker not in self.persons:
+            return False  # a body or state names itself in its own words (تؤكد دولة قطر، القوات الباكستانية ردت)
+        source = next((e for e in self.speech if e.agents and e.agents[0] == claim.speaker
+                       and "+previous-sentence" in e.rule), None)
+        return source is not None and any(m.entity == claim.speaker and m.kind == "name" and claim.start <= m.start < claim.end
+                                          for m in self.mentions)
 
     # -- the three ways a speech event governs words --------------------------------------------
     def governed(self, event: Event, region_end: int) -> list[Claim]:

@@ -9,14 +9,16 @@ from kg.model import Claim, Event
 
 
 @factory("claims", "sentence",
-         requires=("sentence.sentence", "sentence.mentions", "sentence.events", "sentence.speech_ids"),
+         requires=("entities", "sentence.sentence", "sentence.mentions", "sentence.events", "sentence.speech_ids"),
          assigns=("sentence.claims", "event.agents"))
 def claims(doc, state) -> None:
-    reader = ClaimReader(state.sentence, state.events, state.speech_ids, state.mentions)
+    persons = {a for e in state.events for a in e.agents
+               if (entity := doc.entities.entities.get(a)) is not None and entity.type == "Person"}
+    reader = ClaimReader(state.sentence, state.events, state.speech_ids, state.mentions, persons)
     state.claims = reader.read()
     for event in state.events:
-        if event.id in state.speech_ids and event.agents and reader.relayed(event.agents[0], event):
-            event.agents = []  # "في بيان نقلته وكالة واس": the agency carried the words, it did not say them
+        if event.id in state.speech_ids and reader.unspoken(event):
+            event.agents = []  # "في بيان نقلته وكالة واس": the agency carried the words; "وقال مسؤولان": not the last speaker
 
 
 @lru_cache(maxsize=None)
