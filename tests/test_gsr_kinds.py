@@ -174,3 +174,14 @@ def test_agentless_assassination_is_kept():
 
 def test_those_who_assassinated_is_no_report():
     assert "Assassination" not in types("وطالب النائب بمحاكمة من اغتالوا رئيس الوزراء السابق في بيروت.")
+
+
+def test_dawn_between_verb_and_object_keeps_the_targets():
+    """Dawn is read by a not_cue, not by a trigger of its own that would end the verb's target search."""
+    attack = [e for e in events("واقتحمت قوات الاحتلال فجر اليوم الخميس مدينتي جنين ونابلس.") if e.type == "Attack"]
+    assert attack and {"Jenin", "Nablus"} <= set(attack[0].targets)
+
+
+def test_bombing_that_targeted_is_one_event_of_the_finer_class():
+    found = kinds("وقال مسؤول إن سيارة مفخخة استهدفت أمس مقر الحكومة الأفغانية في كابل.")
+    assert ("CarBombing", "Reported") in found and ("Attack", "Reported") not in found
