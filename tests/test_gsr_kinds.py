@@ -185,3 +185,8 @@ def test_dawn_between_verb_and_object_keeps_the_targets():
 def test_bombing_that_targeted_is_one_event_of_the_finer_class():
     found = kinds("وقال مسؤول إن سيارة مفخخة استهدفت أمس مقر الحكومة الأفغانية في كابل.")
     assert ("CarBombing", "Reported") in found and ("Attack", "Reported") not in found
+
+
+def test_verbal_attack_far_from_its_adjective_is_criticism():
+    found = kinds("وشن وزير الخارجية السابق في مقابلة تلفزيونية مطولة هجوما لاذعا على الحكومة الإسرائيلية.")
+    assert ("Condemnation", "Asserted") in found and not {k for k, _ in found} & {"Attack", "AirStrike"}
