@@ -193,3 +193,19 @@ def test_a_place_inside_an_unknown_outlet_s_quoted_name_does_not_speak():
     x = run('وبحسب موقع "أخبار ليبيا"، تفجرت الأزمة بعد أن قدمت حكومة عبدالحميد الدبيبة سبعة شروط للفصائل. '
             "وقال إن من أبرز هذه الشروط تسليم السجن إلى وزارة العدل.")
     assert not any(c.speaker == "Libya" for c in x.claims)
+
+
+def test_reported_words_end_before_a_coordinated_verb_after_a_comma():
+    x = run("أعرب مجلس الأمن الدولي عن قلقه الشديد إزاء تزايد الضحايا في القطاع، وجدد دعوته إلى وقف فوري للقتال.")
+    (claim,) = [c for c in x.claims if "قلقه" in c.quote]
+    assert "وجدد" not in claim.quote and claim.quote.endswith("في القطاع")
+
+
+def test_reported_words_end_before_the_narrator_s_wa_dhalika():
+    x = run('وأعلنت حركة الشباب مسؤوليتها عن هجوم آخر استهدف قاعدة للجيش يوم الأحد، وذلك من خلال بيان مقتضب.')
+    assert not any("بيان مقتضب" in c.quote for c in x.claims)
+
+
+def test_an_attribution_after_a_speech_verb_governs_only_the_words_after_that_verb():
+    x = run("وأكدت التقارير مقتل خمسة جنود في الهجوم على الثكنة، بحسب وزارة الصحة السورية.")
+    assert not any(c.rule == "claim:attribution" and "وأكدت" in c.quote for c in x.claims)

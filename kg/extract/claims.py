@@ -141,12 +141,15 @@ class ClaimReader:
     """The claims of one sentence, given its events and which of them are speech."""
 
     def __init__(self, sentence: Sentence, events: list[Event], speech_ids: set[str],
-                 mentions: list[Mention] | None = None, persons: frozenset[str] | set[str] = frozenset()) -> None:
+                 mentions: list[Mention] | None = None, persons: frozenset[str] | set[str] = frozenset(),
+                 spoken: list[tuple[int, int]] = ()) -> None:
         self.sentence = sentence
+        self.spoken = list(spoken)  # offsets of every speech verb, those with no event too
         self.persons = persons  # keys of the people among the speakers (named_inside)
         self.events = events
         self.mentions = sorted((m for m in mentions or () if m.sentence == sentence.index), key=lambda m: m.start)
         self.quotes = quotes(sentence)
+        self.speech_ids = speech_ids
         self.sources = {e.id: self.source_of(e) for e in events if e.id in speech_ids}
         self.speech = [e for e in events if e.id in speech_ids and self.speaker(e)]
         # a speech verb ends the region of the one before it when it opens a clause of its own
@@ -246,7 +249,10 @@ class ClaimReader:
             region_end = next((b for b in self.bounds if b > event.start), self.sentence.end)
             frame = frame_of(self.sentence, event)
             if frame is not None and frame.agent == SOURCE_AGENT:
-                previous_end = self.speech[n - 1].end if n else self.sentence.start
+                # the clause before, from the speech verb before it if any (its speaker unknown too:
+                # "وأكدت التقارير «…»، بحسب المصدر نفسه": the words, not "وأكدت التقارير")
+                previous_end = max([e.end for e in self.events if e.id in self.speech_ids and e.end <= event.start]
+                                   + [end for _, end in self.spoken if end <= event.start], default=self.sentence.start)
                 claims.extend(self.attributed(event, previous_end))
             else:
                 claims.extend(self.governed(event, region_end) or self.fronted(event))
@@ -310,7 +316,7 @@ class ClaimReader:
             if following is not None:
                 claims.extend(self.complement(event, following, region_end))
             return claims
-        text = self.text(start, region_end).strip(PUNCTUATION)
+        text = self.text(start, self.clause_end(start, region_end)).strip(PUNCTUATION)
         if len(text) < 4:
             return []
         begin = self.sentence.text.index(text, start - self.sentence.start) + self.sentence.start
@@ -318,6 +324,23 @@ class ClaimReader:
             if begin <= quote.start < begin + len(text):
                 self.used.add(n)
         return [self.make(begin, begin + len(text), text, event, "reported-speech", 0.6)]
+
+    def clause_end(self, start: int, region_end: int) -> int:
+        """Where reported words end: before ", و + verb" (عن قلقه …، وجدد دعوته) or ", وذلك" (a new
+        clause of the narrator's), outside quotation marks; else at the region's end."""
+        tokens = self.sentence.tokens
+        inside = [(q.open_at, q.close_at) for q in self.quotes]
+        for i, token in enumerate(tokens):
+            if token.start <= start or token.start >= region_end or i == 0:
+                continue
+            if any(a <= token.start < b for a, b in inside) or "،" not in self.text(tokens[i - 1].end, token.start) \
+                    and "," not in self.text(tokens[i - 1].end, token.start):
+                continue
+            joined = token.norm[:1] in claim_words("joiner") and token.norm[1:] in claim_words("clause-verb")
+            if token.norm in claim_words("narrator") or joined or any(
+                    set(m.proclitic) & claim_words("joiner") for m in frame_index().match_at(tokens, i)):
+                return tokens[i - 1].end
+        return region_end
 
     def next_complement(self, after: int, region_end: int) -> int | None:
         """The offset of "وأن" (joiner + complementizer) opening the text right after `after`."""

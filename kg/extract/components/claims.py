@@ -9,12 +9,16 @@ from kg.model import Claim, Event
 
 
 @factory("claims", "sentence",
-         requires=("entities", "sentence.sentence", "sentence.mentions", "sentence.events", "sentence.speech_ids"),
+         requires=("entities", "sentence.sentence", "sentence.mentions", "sentence.events", "sentence.speech_ids",
+                   "sentence.triggers"),
          assigns=("sentence.claims", "event.agents"))
 def claims(doc, state) -> None:
     persons = {a for e in state.events for a in e.agents
                if (entity := doc.entities.entities.get(a)) is not None and entity.type == "Person"}
-    reader = ClaimReader(state.sentence, state.events, state.speech_ids, state.mentions, persons)
+    tokens = state.sentence.tokens
+    spoken = [(tokens[t.start].start, tokens[t.end - 1].end) for t in state.triggers
+              if t.frame.speech and t.end <= len(tokens)]
+    reader = ClaimReader(state.sentence, state.events, state.speech_ids, state.mentions, persons, spoken)
     state.claims = reader.read()
     for event in state.events:
         if event.id in state.speech_ids and reader.unspoken(event):
