@@ -190,3 +190,7 @@ def test_bombing_that_targeted_is_one_event_of_the_finer_class():
 def test_verbal_attack_far_from_its_adjective_is_criticism():
     found = kinds("وشن وزير الخارجية السابق في مقابلة تلفزيونية مطولة هجوما لاذعا على الحكومة الإسرائيلية.")
     assert ("Condemnation", "Asserted") in found and not {k for k, _ in found} & {"Attack", "AirStrike"}
+
+
+def test_dual_noun_in_construct_counts_two():
+    assert (2, "killed") in casualties("وقتل أمس سائقا شاحنة كانا ينقلان الوقود قرب الحدود.")
