@@ -147,3 +147,22 @@ def test_accused_after_a_phrase_is_the_actor_not_the_accuser():
     shelling = [e for e in found if e.type == "Shelling"]
     assert accusation and accusation[0].agents == ["Sudanese_Armed_Forces"] and accusation[0].targets == ["RSF"]
     assert shelling and shelling[0].agents == ["RSF"] and shelling[0].modality == "Reported"
+
+
+# relative verbs: the resumptive preposition, a verb with a subject of its own -----------------------
+def test_relative_verb_with_a_resumptive_preposition_takes_the_subject_after_it():
+    text = ("شنت طائرات إسرائيلية غارات على جنوب لبنان، في أحدث خرق لاتفاق وقف إطلاق النار "
+            "الذي توسطت فيه الولايات المتحدة.")
+    mediation = one(text, "Mediation")
+    assert mediation.agents == ["United_States"], mediation.rule
+
+
+def test_verb_after_an_event_noun_in_a_phrase_keeps_its_own_subject():
+    strike = one("وبالتزامن مع هذه الغارات نفذت طائرات الاحتلال ثلاث غارات على مدينة رفح.", "AirStrike")
+    assert strike.agents == ["IDF"] and strike.targets == ["Rafah"]
+
+
+def test_act_joined_to_a_planned_act_is_planned_too():
+    text = "لكن الحلف لا ينوي في الوقت الراهن فرض حصار بحري أو شن عملية برية ضد مقاتلي حركة الشباب."
+    found = events(text, {"Attack", "MilitaryOperation", "Siege"})
+    assert found and all(e.modality == "Planned" for e in found), [(e.trigger, e.modality) for e in found]

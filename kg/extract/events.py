@@ -475,17 +475,33 @@ class SubjectFinder:
         if relative is not None:
             return self.relative_subject(trigger, relative, limit, confidence)
         if self.after_relative_noun(trigger) or self.resumptive(trigger):
-            if not trigger.enclitic:  # "the attack that targeted": the noun did it, and who made it
-                noun = self.noun_before(trigger)
-                keys = noun.agents[:] if noun is not None else []
-                return keys, end, confidence, "+relative-noun" if keys else ""
-            # "هجوم شنّته قوات الدعم السريع"، "الهجوم الذي شنته X": the pronoun is the noun, the
-            # subject follows the verb; nobody outside this relative clause is its actor
-            after = self.subject_after(trigger, limit)
-            unnamed = None if after else self.unnamed_subject(trigger, limit)
-            if unnamed is not None:
-                return unnamed[0], unnamed[1], confidence, unnamed[2]
-            return [k for g in after for k in g.keys], (after[-1].end if after else end), confidence, ""
+            pronoun = trigger.enclitic or (end < len(self.view.sentence.tokens) and self.view.sentence.tokens[end].norm
+                                           in ar.keys("resumptive-preposition"))
+            if pronoun and not trigger.enclitic:
+                end += 1  # "الذي توسطت فيه الولايات المتحدة": the subject follows فيه
+            background = self.view.sentence.tokens[trigger.start - 1].norm in ar.keys("past-marker")
+            if not pronoun:  # "the attack that targeted": the noun did it, and who made it
+                noun = None if background else self.noun_before(trigger)
+                if noun is not None or background or self.after_relative_noun(trigger):
+                    keys = noun.agents[:] if noun is not None else []
+                    return keys, end, confidence, "+relative-noun" if keys else ""
+                # "نفذ سلاح الجو عملية عسكرية استهدفت": the actor of the verb whose object the noun is,
+                # in this clause; "في غارة استهدفت سيارة": nobody from elsewhere
+                before = self.subject_before(trigger)
+                if before and self.view.same_clause(before[0].end, trigger.start) \
+                        and self.clauses.at(before[0].start) is self.clauses.at(trigger.start):
+                    return before[0].keys[:], end, confidence, "+relative-noun"
+                return [], end, confidence, ""
+            else:
+                # "هجوم شنّته قوات الدعم السريع"، "الهجوم الذي شنته X": the pronoun is the noun, the
+                # subject follows the verb; nobody outside this relative clause is its actor
+                after = self.subject_after(trigger, limit, end)
+                if after and after[0].start > end + 1:
+                    after = []  # "إرسال تعزيزاته إلى المنطقة لصد هجوم داعش": a noun's pronoun, no subject
+                unnamed = None if after else self.unnamed_subject(trigger, limit, end)
+                if unnamed is not None:
+                    return unnamed[0], unnamed[1], confidence, unnamed[2]
+                return [k for g in after for k in g.keys], (after[-1].end if after else end), confidence, ""
         after = self.subject_of_complement(index)
         main = self.main_event(index)
         adjacent = self.subject_adjacent(trigger)
@@ -585,7 +601,8 @@ class SubjectFinder:
         if i < 0 or trigger.proclitic or is_noun_form(trigger, view) or view.breaks[trigger.start] == trigger.start:
             return False
         word = view.sentence.tokens[i].norm
-        if i in view.covered or word in function_words() or view.region[i] != view.region[trigger.start]:
+        if i in view.covered or word in function_words() or view.region[i] != view.region[trigger.start] \
+                or word in ar.keys("coordinating-word"):
             return False
         if view.sentence.tokens[trigger.start].norm.startswith(ar.words("noun-clitic") + ar.words("definite-article")):
             return False  # "جرت بوساطة الإمارات": the trigger is a prepositional phrase, no verb
@@ -593,18 +610,22 @@ class SubjectFinder:
         if any(t.start <= i < t.end and not is_event_noun(t, view) for t in before):
             return False  # "أعلنت تصديها له"، "مؤكداً دعم قطر": a verbal noun after its verb
         if not trigger.enclitic:  # no pronoun: only when that noun is an event's ("بعد هجوم سابق استهدف")
+            following = view.group_at.get(trigger.end)
+            if following is not None and following.start == trigger.end and following.marker == "obj" \
+                    and view.can_act(following) or self.unnamed_subject(trigger, len(view.sentence.tokens)) is not None:
+                return False  # "مع هذه الغارات نفذت طائرات الاحتلال": the verb names its own subject
             if word in ar.keys("past-marker"):  # "بعد هجوم سابق استهدف", not "في وقت سابق أكدت"
                 return i > 0 and view.sentence.tokens[i - 1].norm not in ar.keys("time-noun") \
                     and (i - 1) not in view.covered
             return any(t.start <= i < t.end + BACKGROUND_REACH for t in before if is_event_noun(t, view))
         return True
 
-    def unnamed_subject(self, trigger: Trigger, limit: int) -> tuple[list[str], int, str] | None:
+    def unnamed_subject(self, trigger: Trigger, limit: int, start: int = -1) -> tuple[list[str], int, str] | None:
         """A subject spelled out after the verb that names nobody ("قصفت طائرات مجهولة",
         "هاجم مسلحون"): (keys, end, rule) with the state of its nisba ("قوات باكستانية") or the owner
         after تابعة لـ; no keys when it names neither; None when no such noun follows."""
         view, tokens = self.view, self.view.sentence.tokens
-        head = trigger.end
+        head = trigger.end if start < 0 else start
         if trigger.end - trigger.start > 1 and tokens[trigger.end - 1].norm in ar.keys("unnamed-agent"):
             head = trigger.end - 1  # the frame's phrase holds the noun: "استهدفت طائرة مسيرة"
         elif head < len(tokens) and head not in view.covered and tokens[head].norm in number_words():
@@ -622,7 +643,7 @@ class SubjectFinder:
                 return following.keys[:], following.end, "+part-of"
         if head + 2 < end and tokens[head + 1].norm == ar.word("from"):
             group = view.group_at.get(head + 2)
-            if group is not None and group.start == head + 2 and view.can_act(group):
+            if group is not None and group.start == head + 2 and view.can_act(group) and group.mention.kind != "anaphor":
                 return group.keys[:], group.end, "+part-of"
         for k in range(head + 1, min(end, head + 1 + NP_REACH)):
             if view.breaks[k] == k:
@@ -634,7 +655,7 @@ class SubjectFinder:
                 break
             word = tokens[k].norm
             if word in ar.keys("affiliation"):
-                if k + 1 < end and k + 1 not in view.covered:
+                if k + 1 < end and tokens[k + 1].norm in ar.keys("owner-pronoun"):
                     return None  # "مسلحون تابعون لها": whose, the pronoun says; not read here
                 continue
             nisba = [m for m in view.nisba_at.get(k, ())]
@@ -706,21 +727,22 @@ class SubjectFinder:
         head = group.mention.surface.split()[0]
         return normalize_word(head).endswith(ar.words("feminine-noun-ending"))
 
-    def subject_after(self, trigger: Trigger, limit: int) -> list[Group]:
+    def subject_after(self, trigger: Trigger, limit: int, start: int = -1) -> list[Group]:
         view = self.view
-        if view.is_complementizer(trigger.end):
+        start = trigger.end if start < 0 else start
+        if view.is_complementizer(start):
             return []
-        end = min(trigger.end + SUBJECT_WINDOW, limit, self.clauses.end(trigger.start))
-        for i in range(trigger.end, end):  # the subject comes before any أن/إن
+        end = min(start + SUBJECT_WINDOW, limit, self.clauses.end(trigger.start))
+        for i in range(start, end):  # the subject comes before any أن/إن
             if view.is_complementizer(i):
                 end = i
                 break
-        window = [g for g in view.groups if trigger.end <= g.start < end
+        window = [g for g in view.groups if start <= g.start < end
                   and view.region[g.start] == view.region[trigger.start]]  # a long name may run past
         oblique = ar.words("construct-clitic")
         for group in window:
             # right after the trigger, a ب/ل on the trigger is not the group's ("بوساطة مصر")
-            if group.marker == "obj" or (group.start == trigger.end and group.marker in oblique
+            if group.marker == "obj" or (group.start == start and group.marker in oblique
                                          and not group.proclitic):
                 if not view.can_act(group) or not self.agrees(trigger, group):
                     return []

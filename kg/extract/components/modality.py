@@ -90,6 +90,19 @@ def own_cue(state, trigger) -> str:
     return topic_cue(tokens, trigger, start)
 
 
+def coordinated_cue(state, index: int, cued: dict[int, str]) -> str:
+    """"لا ينوي فرض حصار بحري أو شن عملية برية": an act joined by أو/و to the one before it, in
+    its clause, shares the modality that act's cue gave."""
+    if index == 0 or index - 1 not in cued:
+        return ""
+    tokens, trigger, earlier = state.sentence.tokens, state.triggers[index], state.triggers[index - 1]
+    if state.clauses.at(earlier.start) is not state.clauses.at(trigger.start) or trigger.start - earlier.end > 4:
+        return ""
+    joined = trigger.start > 0 and tokens[trigger.start - 1].norm in ar.keys("coordinating-word")
+    joined = joined or (trigger.proclitic[:1] in ar.words("coordinating-clitic") and bool(trigger.proclitic))
+    return cued[index - 1] if joined else ""
+
+
 def governor_of(state, index: int):
     """The nearest earlier trigger whose frame governs a modality and whose scope holds this one."""
     clauses, triggers = state.clauses, state.triggers
@@ -115,11 +128,14 @@ def governor_of(state, index: int):
          requires=("sentence.triggers", "sentence.clauses", "sentence.view", "sentence.sentence", "sentence.quotes"),
          assigns=("event.modality", "event.agents", "event.rule"))
 def modality(doc, state) -> None:
+    cued: dict[int, str] = {}  # trigger index -> the modality its own cue gave
     for index, trigger in enumerate(state.triggers):
         event = trigger.event
         if event is None:
             continue
-        cue = own_cue(state, trigger)
+        cue = own_cue(state, trigger) or coordinated_cue(state, index, cued)
+        if cue:
+            cued[index] = cue
         governor = governor_of(state, index)
         if cue:
             event.modality = cue
