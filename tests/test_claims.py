@@ -209,3 +209,9 @@ def test_reported_words_end_before_the_narrator_s_wa_dhalika():
 def test_an_attribution_after_a_speech_verb_governs_only_the_words_after_that_verb():
     x = run("وأكدت التقارير مقتل خمسة جنود في الهجوم على الثكنة، بحسب وزارة الصحة السورية.")
     assert not any(c.rule == "claim:attribution" and "وأكدت" in c.quote for c in x.claims)
+
+
+def test_a_negated_speech_verb_makes_no_claim():
+    x = run("ولم يؤكد الرئيس الأميركي جو بايدن أن الاتفاق سيوقع هذا الأسبوع.")
+    assert not any("سيوقع" in c.quote for c in x.claims)
+

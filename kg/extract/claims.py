@@ -151,7 +151,7 @@ class ClaimReader:
         self.quotes = quotes(sentence)
         self.speech_ids = speech_ids
         self.sources = {e.id: self.source_of(e) for e in events if e.id in speech_ids}
-        self.speech = [e for e in events if e.id in speech_ids and self.speaker(e)]
+        self.speech = [e for e in events if e.id in speech_ids and self.speaker(e) and not self.negated(e)]
         # a speech verb ends the region of the one before it when it opens a clause of its own
         # (وأعلنت، ، مضيفاً، كما أكد); inside a complement (قال إن بلاده ترفض ...) it does not
         self.bounds = sorted(e.start for e in events if e.id in speech_ids and self.opens_clause(e))
@@ -200,6 +200,15 @@ class ClaimReader:
             return source[2]
         who = speaker_of(event)
         return "" if who and (self.relayed(who, event) or self.subject_spelled(event)) else who
+
+    def negated(self, event: Event) -> bool:
+        """"ولم ترد تفاصيل عن …"، "لم يؤكد": a negated speech verb says nothing."""
+        before = [t for t in self.sentence.tokens if t.end <= event.start][-1:]
+        if not before:
+            return False
+        word = before[0].norm
+        negators = word_class("negator")
+        return word in negators or (word[:1] in claim_words("joiner") and word[1:] in negators)
 
     def unspoken(self, event: Event) -> bool:
         """Is the speaker the pipeline gave this speech event not who speaks (an outlet that relayed
