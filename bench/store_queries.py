@@ -1,33 +1,48 @@
-"""Time every shipped query on an embedded store of N synthetic articles (bench/corpus.py).
+"""Time every shipped query on an embedded store and on an Oxigraph server, at N synthetic articles.
 
-    python bench/store_queries.py 1000 [--work DIR] [--files] [--timeout 60]
+    python bench/store_queries.py 1000 10000 [--work DIR] [--files] [--no-server] [--timeout 60]
 
-Builds N articles (`kg build`), loads them (`kg load`), then runs each queries/*.rq in its own
-process with `kg query --store` and reports seconds and peak memory (ru_maxrss of the child),
-rows, and, with --files, whether the rows equal those of `kg query --data` on the build.
-Why one process per query: peak memory is per query, and one slow query cannot hide another.
+For each size: builds N articles (bench/corpus.py, `kg build`), loads them into an embedded store
+(`kg load --store`) and into an `oxigraph serve` started by the bench on a free local port
+(`kg load --endpoint`, a SPARQL Update per document), then runs each queries/*.rq in its own
+`kg query` process against both, and prints seconds, rows and peak memory per query and the
+ratio server/embedded. Embedded peak MB is the `kg query` process (ru_maxrss); server peak MB is
+the server's resident high-water mark during that query (reset before it, /proc/PID/clear_refs).
+"same" says whether the server's rows equal the embedded store's; with --files, also the rows of
+`kg query --data` on the build (rdflib: slow on large builds). The first row, `(start-up)`, is an
+empty query: the cost of a process and a store open, included in every other figure.
+Builds, stores and the server's database are kept in --work and reused by the next run.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
+import signal
+import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-
 CHILD = ("import resource, sys\nfrom kg.cli import main\ncode = main(sys.argv[1:])\n"
          "sys.stderr.write(f'MAXRSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')\nsys.exit(code)")
+EMPTY = "SELECT ?s WHERE { ?s ?p ?o } LIMIT 0"
 
 
-def kg(*argv: str, timeout: float = 3600) -> tuple[subprocess.CompletedProcess, float, int]:
+def kg(*argv: str, timeout: float = 7200) -> tuple[subprocess.CompletedProcess, float, int]:
     """Run `kg …` in a child; (result, seconds, peak MB of that child)."""
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", CHILD, *argv], capture_output=True, text=True, timeout=timeout)
+    try:
+        result = subprocess.run([sys.executable, "-c", CHILD, *argv], capture_output=True, text=True,
+                                timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return subprocess.CompletedProcess(argv, -1, "", f"no answer in {timeout:.0f} s"), timeout, -1
     seconds = time.perf_counter() - started
     lines = result.stderr.splitlines()
     peak = int(lines[-1].split()[1]) // 1024 if lines and lines[-1].startswith("MAXRSS") else -1
@@ -36,6 +51,7 @@ def kg(*argv: str, timeout: float = 3600) -> tuple[subprocess.CompletedProcess, 
 
 
 def prepare(size: int, work: Path) -> tuple[Path, Path]:
+    """The build of `size` articles and its embedded store (made once, reused)."""
     from corpus import write_corpus
 
     work.mkdir(parents=True, exist_ok=True)
@@ -50,8 +66,89 @@ def prepare(size: int, work: Path) -> tuple[Path, Path]:
         result, seconds, peak = kg("load", str(build / "graph.ttl"), "--store", str(store))
         if result.returncode:
             sys.exit(result.stderr)
-        print(f"load: {seconds:.1f} s, peak {peak} MB: {result.stdout.strip()}", flush=True)
+        print(f"embedded load: {seconds:.1f} s, peak {peak} MB: {result.stdout.strip()}", flush=True)
     return build / "graph.ttl", store
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def oxigraph_binary() -> str:
+    here = Path(sys.executable).parent / "oxigraph"
+    found = str(here) if here.exists() else shutil.which("oxigraph")
+    if not found:
+        sys.exit("oxigraph (the server) is not installed: pip install oxigraph, or run with --no-server")
+    return found
+
+
+class Server:
+    """`oxigraph serve` on a free local port, over a database directory; stopped on exit."""
+
+    def __init__(self, location: Path):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(
+            [oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{self.port}",
+             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 120
+        while True:
+            if self.process.poll() is not None:
+                sys.exit(f"oxigraph serve stopped: {self.process.stderr.read().decode(errors='replace')[-300:]}")
+            try:
+                urllib.request.urlopen(f"{self.url}/query?query=ASK%7B%7D", timeout=5).read()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    self.stop()
+                    sys.exit(f"oxigraph serve did not answer on {self.url} in 120 s")
+                time.sleep(0.2)
+
+    def reset_peak(self) -> None:
+        try:
+            Path(f"/proc/{self.process.pid}/clear_refs").write_text("5")
+        except OSError:
+            pass  # not Linux: the peak is then the server's since it started
+
+    def peak_mb(self) -> int:
+        try:
+            for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) // 1024
+        except OSError:
+            pass
+        return -1
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def load_server(size: int, work: Path, graph: Path) -> tuple[Path, Server]:
+    """The server's database for `size` articles, loaded through `kg load --endpoint` once."""
+    location = work / f"server{size}"
+    done = location / ".kg-loaded"
+    if location.exists() and not done.exists():
+        shutil.rmtree(location)  # a load that did not finish: start again
+    location.mkdir(parents=True, exist_ok=True)
+    server = Server(location)
+    if not done.exists():
+        server.reset_peak()
+        result, seconds, _ = kg("load", str(graph), "--endpoint", server.url, "--timeout", "600")
+        if result.returncode:
+            server.stop()
+            sys.exit(result.stderr)
+        done.write_text(result.stdout)
+        print(f"server load: {seconds:.1f} s, server peak {server.peak_mb()} MB: {result.stdout.strip()}",
+              flush=True)
+    return location, server
 
 
 def rows(output: str) -> list:
@@ -59,27 +156,51 @@ def rows(output: str) -> list:
     return sorted(json.dumps(b, sort_keys=True, ensure_ascii=False) for b in bindings)
 
 
+def run(argv: list[str], timeout: float) -> tuple[list | None, float, int, str]:
+    result, seconds, peak = kg(*argv, "-f", "json", "--timeout", str(timeout), timeout=timeout + 60)
+    if result.returncode:
+        return None, seconds, peak, result.stderr.strip()[:60]
+    return rows(result.stdout), seconds, peak, ""
+
+
+def bench(size: int, args: argparse.Namespace) -> None:
+    graph, store = prepare(size, args.work)
+    server = None if args.no_server else load_server(size, args.work, graph)[1]
+    try:
+        print(f"\n{size} articles (load average {os.getloadavg()[0]:.1f} at start)")
+        print(f"{'query':24} {'embedded s':>10} {'MB':>5} {'rows':>6} | {'server s':>8} {'MB':>5} "
+              f"{'ratio':>5} same{'  files' if args.files else ''}")
+        queries = [("(start-up)", ["-e", EMPTY])] + [(p.stem, [str(p)]) for p in sorted((ROOT / "queries").glob("*.rq"))]
+        for name, query in queries:
+            found, seconds, peak, error = run(["query", *query, "--store", str(store)], args.timeout)
+            line = f"{name:24} {seconds:10.2f} {peak:5d} " + (f"{len(found):6d}" if found is not None else f"{'-':>6}")
+            if server is not None:
+                server.reset_peak()
+                remote, rseconds, _, rerror = run(["query", *query, "--endpoint", server.url], args.timeout)
+                same = "-" if found is None or remote is None else ("yes" if remote == found else "NO")
+                line += f" | {rseconds:8.2f} {server.peak_mb():5d} {rseconds / seconds:5.2f} {same:>4}"
+                error = error or rerror
+            if args.files and name != "(start-up)":
+                on_files, _, _, ferror = run(["query", *query, "--data", str(graph)], args.files_timeout)
+                line += "  " + ("-" if on_files is None else "yes" if on_files == found else "NO")
+            print(line + (f"  {error}" if error else ""), flush=True)
+        print(f"load average {os.getloadavg()[0]:.1f} at the end")
+    finally:
+        if server is not None:
+            server.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("size", type=int)
+    parser.add_argument("sizes", type=int, nargs="+", help="numbers of articles, e.g. 1000 10000")
     parser.add_argument("--work", type=Path, default=Path("/tmp/kg-bench-store"))
+    parser.add_argument("--no-server", action="store_true", help="only the embedded store")
     parser.add_argument("--files", action="store_true", help="also compare the rows with kg query --data")
-    parser.add_argument("--timeout", type=float, default=60)
+    parser.add_argument("--timeout", type=float, default=60, help="seconds per query (store, server)")
+    parser.add_argument("--files-timeout", type=float, default=3600, help="seconds per query on files")
     args = parser.parse_args()
-    graph, store = prepare(args.size, args.work)
-    print(f"{'query':24} {'seconds':>8} {'peak MB':>8} {'rows':>7}  same as files")
-    for path in sorted((ROOT / "queries").glob("*.rq")):
-        result, seconds, peak = kg("query", str(path), "--store", str(store), "-f", "json",
-                                   "--timeout", str(args.timeout))
-        if result.returncode:
-            print(f"{path.stem:24} {seconds:8.2f} {peak:8d}  failed: {result.stderr.strip()[:80]}", flush=True)
-            continue
-        found = rows(result.stdout)
-        same = ""
-        if args.files:
-            on_files, _, _ = kg("query", str(path), "--data", str(graph), "-f", "json", "--timeout", "3600")
-            same = "yes" if on_files.returncode == 0 and rows(on_files.stdout) == found else "NO"
-        print(f"{path.stem:24} {seconds:8.2f} {peak:8d} {len(found):7d}  {same}", flush=True)
+    for size in args.sizes:
+        bench(size, args)
 
 
 if __name__ == "__main__":
