@@ -16,6 +16,8 @@ from __future__ import annotations
 import os
 import re
 import secrets
+from collections import deque
+from itertools import islice
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -32,6 +34,8 @@ from kg.graph.iri import BASE
 from kg.model import Document, Extraction
 
 DOC_PREFIX = f"{BASE}doc/"  # every node minted for a document is under it (kg.graph.iri.document_of)
+CHUNK = 16  # documents a worker extracts per task
+IN_FLIGHT = 4  # tasks per worker submitted ahead of the writer
 VALIDATE_LIMIT = None  # every document (kg/graph/checks.py: about a millisecond each)
 HTML_LIMIT = 100
 SHOWN_FAILURES = 20
@@ -133,8 +137,20 @@ def extract_guarded(document: Document) -> Extraction | Failure:
         return Failure(document.id, document.origin, one_line(error))
 
 
+def extract_batch(documents: list[Document]) -> list[Extraction | Failure]:
+    return [extract_guarded(document) for document in documents]
+
+
+def batched(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    iterator = iter(documents)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
 def extract_all(documents: Iterable[Document], jobs: int = 1) -> Iterator[Extraction | Failure]:
-    """Extraction is pure, so documents map over a process pool when jobs > 1."""
+    """Extraction is pure, so documents map over a process pool when jobs > 1, in order, with at
+    most IN_FLIGHT batches of CHUNK documents per worker submitted and not yet written (pool.map
+    would submit the whole corpus and hold every finished extraction the writer has not reached)."""
     if isinstance(documents, list):
         jobs = min(jobs, len(documents))  # one document: no pool to start
     if jobs <= 1:
@@ -145,7 +161,14 @@ def extract_all(documents: Iterable[Document], jobs: int = 1) -> Iterator[Extrac
 
     try:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            yield from pool.map(extract_guarded, documents, chunksize=16)
+            batches = batched(documents, CHUNK)
+            pending = deque(pool.submit(extract_batch, batch) for batch in islice(batches, jobs * IN_FLIGHT))
+            while pending:  # a bounded window: results never pile up while the main process writes
+                done = pending.popleft().result()
+                following = next(batches, None)
+                if following is not None:
+                    pending.append(pool.submit(extract_batch, following))
+                yield from done
     except BrokenProcessPool:
         raise KgError("a worker process died during extraction (out of memory?); "
                       "run with -j 1 to find the document") from None
