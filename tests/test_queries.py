@@ -228,3 +228,32 @@ def test_union_of_the_store_holds_no_duplicate_triple(seed_ttl, rival_ttl, tmp_p
     assert {"https://w3id.org/kg-arabic-news/resource/graph/actors",
             "https://w3id.org/kg-arabic-news/resource/graph/relations"} <= graphs
     del store
+
+
+def test_shipped_queries_give_no_duplicate_row_without_distinct(seed_ttl, rival_ttl, tmp_path):
+    """The layout stores each triple once, so queries without DISTINCT give each row once; a store
+    that held the same triples in two graphs would repeat rows (the control below)."""
+    from collections import Counter
+
+    import pyoxigraph as ox
+
+    from kg.store.load import load_into_store
+    from kg.store.query import on_store, read_query_file
+
+    path = tmp_path / "store"
+    load_into_store([seed_ttl, rival_ttl], path)
+    undistinct = [p for p in QUERIES if not re.search(r"^SELECT DISTINCT", p.read_text(encoding="utf-8"), re.M)]
+    assert len(undistinct) >= 10
+    answered = 0
+    for query in undistinct:
+        found = Counter(map(repr, on_store(path, read_query_file(query)).rows))
+        assert max(found.values(), default=1) == 1, query.name
+        answered += bool(found)
+    assert answered >= len(undistinct) - 1  # disagreements needs the corpus stage
+    doubled = ox.Store()  # control: the seed's triples in two graphs, as a naive one-graph-per-file load does
+    for name in ("urn:a", "urn:b"):
+        doubled.load(path=str(seed_ttl), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(name))
+    text = (ROOT / "queries" / "who_said_what.rq").read_text(encoding="utf-8")
+    answer = doubled.query(text, use_default_graph_as_union=True)
+    counts = Counter(repr(list(row)) for row in answer)
+    assert min(counts.values()) > 1  # every pattern matches twice: rows multiply
