@@ -204,3 +204,18 @@ def test_a_nisba_before_the_marker_describes_the_party_before_it():
 def test_an_adviser_of_the_president_is_no_leader():
     found = ties("وقال كبير مستشاري الرئيس الأمريكي مسعد بولس إن الهدنة قريبة.")
     assert ("Leadership", "Massad_Boulos", "United_States") not in found
+
+
+def test_a_known_holder_after_his_bare_title_leads_his_state():
+    found = ties("وقال الرئيس فولوديمير زيلينسكي إن الهجوم كان من أفظع الهجمات على العاصمة.")
+    assert ("Leadership", "Volodymyr_Zelensky", "Ukraine") in found
+
+
+def test_the_adviser_of_a_state_s_president():
+    found = ties("وكان مستشار الرئيس الأمريكي للشؤون الأفريقية مسعد بولس قد أعلن المقترح.")
+    assert ("Advisor", "Massad_Boulos", "United_States") in found
+
+
+def test_a_deposed_president_leads_no_more():
+    found = ties("وجاء الانقلاب العسكري على الرئيس المخلوع محمد بازوم في تموز.")
+    assert ("Leadership", "Mohamed_Bazoum", "Niger") not in found

@@ -139,6 +139,13 @@ class TieReader:
         """What the title is of: the body named between title and name (a nisba only right after
         the title: "مدير المستشفى الكويتي" is no director of Kuwait; not a destination: "المبعوث إلى
         اليمن" is no envoy of Yemen), else the entity's parent."""
+        gaz = self.doc.gazetteer
+        title = gaz.titles.match_at(self.tokens, start)
+        if title and self.lex.roles.get(title[0].value.role) is not None \
+                and self.lex.roles[title[0].value.role].tie in PERSON_SCOPES and title_end < len(self.tokens):
+            chained = gaz.titles.match_at(self.tokens, title_end)
+            if chained and chained[0].value.kind == "office":
+                title_end = chained[0].end  # "مستشار الرئيس الأمريكي فلان": the president's (his state's) adviser
         for m in self.mentions:
             if not (start <= m.token_start < mention.token_start) or m.entity == entity.key:
                 continue
@@ -149,8 +156,10 @@ class TieReader:
             if m.token_start != title_end and (nisba or scope is None or scope.type in PLACE_TYPES):
                 continue  # in the description: "مدير المستشفى الكويتي"، "المدير الإقليمي ... لشرق أفريقيا"
             return self.actor(m) if nisba else m.entity
-        if mention.kind == "title" or entity.minted or self.same_role(mention, entity):
+        if mention.kind == "title" or entity.minted:
             return entity.part_of or (entity.country if mention.kind == "title" else "")
+        if self.same_role(mention, entity):  # "الرئيس فولوديمير زيلينسكي": the gazetteer's president of Ukraine
+            return entity.part_of or entity.country
         return ""
 
     def same_role(self, mention: Mention, entity: Entity) -> bool:
