@@ -219,3 +219,9 @@ def test_the_adviser_of_a_state_s_president():
 def test_a_deposed_president_leads_no_more():
     found = ties("وجاء الانقلاب العسكري على الرئيس المخلوع محمد بازوم في تموز.")
     assert ("Leadership", "Mohamed_Bazoum", "Niger") not in found
+
+
+def test_a_counterpart_named_with_his_state_holds_his_own_office():
+    found = ties("واستقبل الرئيس عبد الفتاح السيسي نظيره التركي رجب طيب أردوغان في القاهرة.")
+    assert ("Leadership", "Recep_Tayyip_Erdogan", "Turkey") in found
+    assert not any(t[1] == "Recep_Tayyip_Erdogan" and t[2] == "Egypt" for t in found)

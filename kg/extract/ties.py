@@ -122,18 +122,43 @@ class TieReader:
     def role_ties(self) -> None:
         for mention in self.mentions:
             entity = self.doc.entities.get(mention.entity)
-            if entity is None or entity.type != "Person" or not (mention.titled or mention.kind == "title"):
+            if entity is None or entity.type != "Person":
+                continue
+            if not (mention.titled or mention.kind == "title"):
+                self.counterpart_tie(mention, entity)
                 continue
             start = self.title_start(mention)
             if self.deputy_before(start) or self.former(start, mention.token_end):
                 continue  # "نائب رئيس المكتب السياسي": a deputy is no head; "الرئيس السابق": no longer
             title = self.doc.gazetteer.titles.match_at(self.tokens, start)
             role = title[0].value.role if title and mention.kind != "title" else entity.role
+            if title and title[0].value.kind == "counterpart" and mention.kind != "title":
+                role = entity.role  # "نظيره التركي رجب طيب أردوغان": the gazetteer's office of the counterpart
+                if not self.nisba_at(title[0].end):
+                    continue  # only with the state named: "نظيره التركي"
             pattern = self.lex.roles.get(role)
             scope = self.scope_of(mention, entity, start, title[0].end if title else start)
             if pattern is None or not scope:
                 continue
             self.add(pattern, entity.key, scope, start, mention.token_end, f"tie:role:{role}")
+
+    def counterpart_tie(self, mention: Mention, entity: Entity) -> None:
+        """"نظيره التركي رجب طيب أردوغان": a counterpart named with his state's nisba holds the
+        gazetteer's office of his (a leadership role) in that state."""
+        k = mention.token_start
+        nisba = [m for m in self.mentions if m.token_end == k and m.kind == "nisba"]
+        if not nisba or nisba[0].token_start == 0:
+            return
+        title = self.doc.gazetteer.titles.match_at(self.tokens, nisba[0].token_start - 1)
+        pattern = self.lex.roles.get(entity.role)
+        if not title or title[0].value.kind != "counterpart" or title[0].end != nisba[0].token_start or pattern is None:
+            return
+        state = self.actor(nisba[0])
+        if state and state == (entity.country or state):
+            self.add(pattern, entity.key, state, nisba[0].token_start - 1, mention.token_end, f"tie:counterpart:{entity.role}")
+
+    def nisba_at(self, k: int) -> bool:
+        return any(m.token_start == k and m.kind == "nisba" for m in self.mentions)
 
     def scope_of(self, mention: Mention, entity: Entity, start: int, title_end: int) -> str:
         """What the title is of: the body named between title and name (a nisba only right after
