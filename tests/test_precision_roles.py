@@ -166,3 +166,29 @@ def test_act_joined_to_a_planned_act_is_planned_too():
     text = "لكن الحلف لا ينوي في الوقت الراهن فرض حصار بحري أو شن عملية برية ضد مقاتلي حركة الشباب."
     found = events(text, {"Attack", "MilitaryOperation", "Siege"})
     assert found and all(e.modality == "Planned" for e in found), [(e.trigger, e.modality) for e in found]
+
+
+# clauses: a day between commas; nisba of an event noun; speech with an unnamed subject -------------
+def test_day_between_commas_keeps_the_verb_and_its_object_in_one_event():
+    found = events("شنت قوات الدعم السريع، الأحد، هجوماً برياً واسعاً على مدينة الفاشر.", VIOLENT | {"MilitaryOperation"})
+    assert len(found) == 1 and found[0].agents == ["RSF"] and found[0].targets == ["El_Fasher"], \
+        [(e.type, e.trigger, e.agents, e.targets) for e in found]
+
+
+def test_nisba_of_an_agentless_event_noun_is_its_actor_but_not_a_weapons_origin():
+    strike = one("وقتل شخص في غارة إسرائيلية على بلدة في جنوب لبنان.", "AirStrike")
+    assert strike.agents == ["Israel"] and "+nisba" in strike.rule
+    found = events("وقال الجيش الأوكراني إن الهجوم جرى باستخدام صواريخ وطائرات مسيرة إيرانية.", {"DroneStrike"})
+    assert all("Iran" not in e.agents for e in found)
+
+
+def test_speech_with_an_unnamed_subject_still_reports_its_complement():
+    capture = one("وذكر سكان ومسؤولون لوكالة فرانس برس أن حركة إم23 سيطرت على بلدة كيوانجا.", "TerritoryCapture")
+    assert capture.agents == ["M23"] and capture.modality == "Reported"
+
+
+def test_as_the_source_reported_the_name_after_the_verb_is_its_subject():
+    text = "قصفت إسرائيل مخازن أسلحة في شرق لبنان، كما أفاد مصدر مقرب من حزب الله."
+    found = [e for e in events(text, {"Statement"}) if e.trigger == "أفاد"]
+    assert found and found[0].agents != ["Israel"] and "+pro-drop" not in found[0].rule, \
+        [(e.trigger, e.agents, e.rule) for e in events(text)]

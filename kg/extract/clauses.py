@@ -16,6 +16,7 @@ from kg.lang import ar
 from kg.model import Sentence
 
 SVO_GAP = 1  # tokens (particles) allowed between a coordinated subject and its verb
+PARENTHETICAL = 2  # words of a phrase between commas that opens no clause (، الأحد،)
 
 
 @dataclass(frozen=True)
@@ -73,12 +74,30 @@ def segment(sentence: Sentence, openers: dict[int, str], regions: list[int]) -> 
         i += 1
     if marker_at(sentence, 0) is not None:
         starts[0] = (0, marker_at(sentence, 0).kind, 0)
+    starts = without_parentheticals(starts, len(tokens))
     clauses: list[Clause] = []
     for n, (start, kind, opener) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(tokens)
         if end > start:
             clauses.append(Clause(start, end, kind, len(clauses) - 1, opener))
     return clauses
+
+
+def without_parentheticals(starts: list[tuple[int, str, int]], length: int) -> list[tuple[int, str, int]]:
+    """"شنت قوات X، الأحد، هجوماً على Y": a short phrase between two commas (a day, a name in
+    apposition) opens no clause, nor does the punctuation after it: the verb keeps its object."""
+    kept: list[tuple[int, str, int]] = []
+    n = 0
+    while n < len(starts):
+        start, kind, opener = starts[n]
+        following = starts[n + 1] if n + 1 < len(starts) else None
+        if kept and kind == "main" and opener < 0 and following is not None and following[1] == "main" \
+                and following[2] < 0 and following[0] - start <= PARENTHETICAL:
+            n += 2  # the phrase and the clause after it continue the clause before
+            continue
+        kept.append(starts[n])
+        n += 1
+    return kept
 
 
 def clause_of_tokens(clauses: list[Clause], length: int) -> list[int]:

@@ -521,7 +521,7 @@ class SubjectFinder:
                 return unnamed[0], unnamed[1], confidence, unnamed[2]
         after = after or self.subject_after(trigger, limit)
         if after and main is not None and self.coordinated_verb(trigger) and trigger.start > 1 \
-                and not after[0].mention.titled:
+                and not after[0].mention.titled and not (trigger.frame.speech and not trigger.proclitic):
             after = []  # "X called ... and urged Israel": Israel is the object; X still speaks
         if after:
             return [k for g in after for k in g.keys], after[-1].end, confidence, ""
@@ -668,8 +668,13 @@ class SubjectFinder:
         return [], head + 1, ""
 
     def nisba_of_noun(self, trigger: Trigger) -> list[str]:
-        """A nisba right after a trigger makes it a noun and names its actor: "قصف روسي"."""
-        return [m.entity for m in self.view.nisba_at.get(trigger.end, ())][:1]
+        """A nisba right after a trigger makes it a noun and names its actor: "قصف روسي"; not a maker
+        ("طائرات مسيرة إيرانية الصنع")."""
+        found = self.view.nisba_at.get(trigger.end, ())
+        tokens = self.view.sentence.tokens
+        if found and found[0].token_end < len(tokens) and tokens[found[0].token_end].norm in ar.keys("origin-word"):
+            return []
+        return [m.entity for m in found][:1]
 
     def relative_head(self, trigger: Trigger) -> Group | None:
         """The actor a relative clause (التي، الذي) is about, when the trigger opens it."""
@@ -1067,8 +1072,14 @@ def agent_mutual(assembler: "EventAssembler", slot: Slot) -> Agents:
 
 @agent_mode("none")
 def agent_none(assembler: "EventAssembler", slot: Slot) -> Agents:
-    """No agent."""
-    return Agents([], slot.trigger.end, slot.confidence)
+    """No agent, unless a nisba right after the noun names it ("في غارة إسرائيلية")."""
+    trigger, tokens = slot.trigger, assembler.view.sentence.tokens
+    instrument = any(stem in ar.keys("instrument-word") for i in range(max(0, trigger.start - 3), trigger.start)
+                     for stem, _ in proclitic_variants(tokens[i].norm))
+    nisba = assembler.subjects.nisba_of_noun(trigger) if "nisba" not in slot.frame.targets and not instrument else []
+    if nisba:
+        return Agents(nisba, trigger.end + 1, slot.confidence, rule="+nisba")
+    return Agents([], trigger.end, slot.confidence)
 
 
 # -- assembly ----------------------------------------------------------------------------------

@@ -113,8 +113,8 @@ def governor_of(state, index: int):
         between = clauses.clauses[theirs + 1:mine + 1] if clauses.clauses else []
         if not all(c.kind in SUBORDINATE for c in between):
             break  # a main or coordinate clause between: nothing further back governs this one
-        if not earlier.frame.governs or earlier.event is None:
-            continue
+        if not earlier.frame.governs or (earlier.event is None and earlier.frame.scope_agent):
+            continue  # a speech verb with an unnamed subject (ذكر سكان أن) still reports what follows
         theirs_region, mine_region = state.view.region[earlier.start], state.view.region[target.start]
         if theirs_region != mine_region and theirs_region >= 0:
             continue  # a verb outside quotes governs a quotation after it (دعت إلى "سحب ...")
