@@ -215,3 +215,15 @@ def test_a_negated_speech_verb_makes_no_claim():
     x = run("ولم يؤكد الرئيس الأميركي جو بايدن أن الاتفاق سيوقع هذا الأسبوع.")
     assert not any("سيوقع" in c.quote for c in x.claims)
 
+
+
+def test_an_unnamed_resident_ends_the_last_speaker_s_turn():
+    x = run('وقال الرئيس الأميركي جو بايدن إن "المحادثات تتقدم بشكل جيد". وقال أحد سكان القرية إن القصف دمر منزله. '
+            'وقال لوكالة فرانس برس "لم يبق لنا شيء في هذه القرية".')
+    assert not any(c.speaker == "Joe_Biden" and "لم يبق" in c.quote for c in x.claims)
+
+
+def test_an_unknown_source_of_an_attribution_ends_the_last_speaker_s_turn():
+    x = run('وقال الرئيس الأميركي جو بايدن إن "المحادثات تتقدم بشكل جيد". وقصفت طائرة القرية بعد الظهر، وفقاً لكو زاو تون، '
+            "وهو مقاتل من القرية. وأضاف أن عشرة أشخاص قتلوا في القصف.")
+    assert not any(c.speaker == "Joe_Biden" and "عشرة" in c.quote for c in x.claims)

@@ -1,7 +1,7 @@
 """Steps that join the sentences: merging a sentence's events, carrying memory, linking events."""
 from __future__ import annotations
 
-from kg.extract.claims import speaker_of
+from kg.extract.claims import claim_words, speaker_of
 from kg.extract.components import factory
 from kg.model import Claim, Event
 
@@ -22,12 +22,24 @@ def collect(doc, state) -> None:
     tokens = state.sentence.tokens
     speech = [t for t in state.triggers if t.frame.speech and t.start < len(tokens)]
     spoken = [tokens[t.start].start for t in speech]
-    # a speech verb with no speaker found whose subject opens with a title (وقال المتحدث باسم ...):
-    # someone new, unnamed or unknown, speaks; not so for "وذكر البيان"، "ودعا المجلس" (the last one)
+    # a speech verb with no speaker found whose subject opens with a title (وقال المتحدث باسم ...) or a
+    # word for unnamed people (وقال أحد سكان القرية، ذكر سكان): someone new, unnamed or unknown, speaks;
+    # not so for "وذكر البيان"، "ودعا المجلس"، "وقالت قيادة الأركان" (the last one goes on)
     unnamed = [tokens[t.start].start for t in speech if (t.event is None or not speaker_of(t.event))
-               and t.end < len(tokens) and doc.gazetteer.titles.match_at(tokens, t.end)]
+               and t.end < len(tokens) and (doc.gazetteer.titles.match_at(tokens, t.end)
+                                            or tokens[t.end].norm in claim_words("people")
+                                            or unknown_source(t, tokens[t.end].norm))]
     carried = last_actor(state.claims, state.frame_events, state.speech_ids, spoken, unnamed)
     doc.previous_agents = carried if carried is not None else doc.previous_agents
+
+
+def unknown_source(trigger, word: str) -> bool:
+    """"وفقاً لكو زاو تون"، "بحسب مصادر محلية": an attribution whose source was not recognised names
+    someone new (not "بحسب البيان"، "بحسب المصدر نفسه", the last one)."""
+    if trigger.frame.agent != "source":
+        return False
+    stem = word[1:] if word[:1] in claim_words("proclitic-prep") and len(word) > 3 else word
+    return not ({word, stem} & claim_words("continues"))
 
 
 def last_actor(claims: list[Claim], events: list[Event], speech_ids: set[str],
