@@ -211,7 +211,8 @@ FACTS = [
     ("cov_sahel_coup", "the junta imposes a curfew on Niamey", event("Curfew", "Niger_Junta", "Niamey")),
     ("cov_sahel_coup", "Niger breaks relations with France", event("BreakRelations", "Niger", "France")),
     # ties (kg/extract/ties.py) are events of the tie classes of events.ttl
-    ("cov_ties", "al-Hayya heads the Hamas delegation (برئاسة)", event("Leadership", "Khalil_al_Hayya", "Hamas")),
+    ("cov_ties", "al-Hayya, head of the Hamas delegation (وفد من حماس برئاسة), is a member of Hamas, not its leader",
+     event("Membership", "Khalil_al_Hayya", "Hamas")),
     ("cov_ties", "Adraee speaks for the Israeli army", event("Spokesperson", "Avichay_Adraee", "IDF")),
     ("cov_ties", "the Qassam Brigades are Hamas's armed wing", event("Affiliation", "Qassam_Brigades", "Hamas")),
     ("cov_ties", "the RSF are backed by the UAE", event("Backing", "RSF", "United_Arab_Emirates")),
