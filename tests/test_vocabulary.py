@@ -151,8 +151,9 @@ def test_an_unknown_gazetteer_type_fails_with_file_and_line(tmp_path):
 
 
 def test_a_class_that_stands_alone_keeps_its_events_without_named_participants():
-    """kg:standsWithoutParticipants (on kg:Protest, not on attacks or on kg:ViolentDemonstration):
-    "the thousands demonstrated" is a protest though no actor is named; "gunmen attacked" is not kept."""
+    """kg:standsWithoutParticipants (on kg:Protest and on bombings, shootings, assassinations and
+    abductions, not on the generic kg:Attack nor on kg:ViolentDemonstration): "the thousands
+    demonstrated" is a protest though no actor is named; "gunmen attacked" (a generic attack) is not kept."""
     from datetime import date
 
     from kg.extract.pipeline import extract
