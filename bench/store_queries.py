@@ -1,6 +1,7 @@
 """Time every shipped query on an embedded store and on an Oxigraph server, at N synthetic articles.
 
-    python bench/store_queries.py 1000 10000 [--work DIR] [--files] [--no-server] [--timeout 60]
+    python bench/store_queries.py 1000 10000 [--work DIR] [--files] [--no-server] [--copy-store 10000]
+                                  [--timeout 60]
 
 For each size: builds N articles (bench/corpus.py, `kg build`), loads them into an embedded store
 (`kg load --store`) and into an `oxigraph serve` started by the bench on a free local port
@@ -131,12 +132,17 @@ class Server:
                 self.process.wait()
 
 
-def load_server(size: int, work: Path, graph: Path) -> tuple[Path, Server]:
-    """The server's database for `size` articles, loaded through `kg load --endpoint` once."""
+def load_server(size: int, work: Path, graph: Path, store: Path, copy: bool) -> tuple[Path, Server]:
+    """The server's database for `size` articles, loaded through `kg load --endpoint` once (or, with
+    `copy`, a copy of the embedded store: the same Oxigraph database, without the HTTP load)."""
     location = work / f"server{size}"
     done = location / ".kg-loaded"
     if location.exists() and not done.exists():
         shutil.rmtree(location)  # a load that did not finish: start again
+    if copy and not done.exists():
+        shutil.copytree(store, location, ignore=shutil.ignore_patterns("LOCK"))
+        done.write_text(f"copied from {store}\n")
+        print(f"server database: a copy of {store}", flush=True)
     location.mkdir(parents=True, exist_ok=True)
     server = Server(location)
     if not done.exists():
@@ -165,7 +171,7 @@ def run(argv: list[str], timeout: float) -> tuple[list | None, float, int, str]:
 
 def bench(size: int, args: argparse.Namespace) -> None:
     graph, store = prepare(size, args.work)
-    server = None if args.no_server else load_server(size, args.work, graph)[1]
+    server = None if args.no_server else load_server(size, args.work, graph, store, size in args.copy_store)[1]
     try:
         print(f"\n{size} articles (load average {os.getloadavg()[0]:.1f} at start)")
         print(f"{'query':24} {'embedded s':>10} {'MB':>5} {'rows':>6} | {'server s':>8} {'MB':>5} "
@@ -195,6 +201,8 @@ def main() -> None:
     parser.add_argument("sizes", type=int, nargs="+", help="numbers of articles, e.g. 1000 10000")
     parser.add_argument("--work", type=Path, default=Path("/tmp/kg-bench-store"))
     parser.add_argument("--no-server", action="store_true", help="only the embedded store")
+    parser.add_argument("--copy-store", type=int, nargs="*", default=[], metavar="SIZE",
+                        help="at these sizes, serve a copy of the embedded store instead of loading over HTTP")
     parser.add_argument("--files", action="store_true", help="also compare the rows with kg query --data")
     parser.add_argument("--timeout", type=float, default=60, help="seconds per query (store, server)")
     parser.add_argument("--files-timeout", type=float, default=3600, help="seconds per query on files")
