@@ -1,0 +1,174 @@
+"""Event kinds real news reports that the frames missed (issue 11), as data: kg/data/frames/defence.tsv
+(attacks repelled or foiled), security.tsv (cells broken up, arrests, captures, dispersals, arson) and
+movement.tsv (advances, withdrawals, mobilisation). Sentences are written for these tests in the
+structures of the hand-judged real articles (/work/notes/h1-errors.md, "Important facts MISSED"); each
+asserts the roles and, for the other senses of a form, that no such event comes out."""
+from __future__ import annotations
+
+from datetime import date
+
+from kg.data import alternatives, data_files, read_tsv_path
+from kg.extract.frames import frame_index, frame_rows
+from kg.extract.pipeline import extract
+from kg.model import Document
+from kg.text.normalize import normalize_phrase
+
+
+def events(text: str, kind: str | None = None):
+    found = extract(Document("t", text, date=date(2024, 5, 20))).events
+    return [e for e in found if kind is None or e.type == kind]
+
+
+def one(text: str, kind: str):
+    found = events(text, kind)
+    assert len(found) == 1, [(e.type, e.trigger, e.agents, e.targets) for e in events(text)]
+    return found[0]
+
+
+def none_of(text: str, *kinds: str) -> None:
+    found = [e for e in events(text) if e.type in kinds]
+    assert not found, [(e.type, e.trigger, e.agents, e.targets) for e in found]
+
+
+# -- attacks repelled and foiled (defence.tsv) ------------------------------------------------
+def test_repelled_attack_defender_acts_on_the_attacker():
+    repel = one("صد الجيش السوداني هجوم قوات الدعم السريع على مدينة الفاشر فجر الأحد.", "Interception")
+    assert repel.agents == ["Sudanese_Armed_Forces"] and repel.targets == ["RSF"]
+
+
+def test_repelled_attack_with_subject_first():
+    repel = one("الجيش السوداني يصد هجوما لقوات الدعم السريع على الفاشر.", "Interception")
+    assert repel.agents == ["Sudanese_Armed_Forces"] and repel.targets == ["RSF"]
+
+
+def test_repelling_as_a_noun_after_success_takes_the_announcer():
+    found = events("أعلن الجيش السوداني أمس نجاحه في صد هجوم كبير شنته قوات الدعم السريع على الفاشر.")
+    repel = [e for e in found if e.type == "Interception"]
+    assert len(repel) == 1 and repel[0].agents == ["Sudanese_Armed_Forces"]
+    assert "RSF" not in repel[0].agents
+    attack = [e for e in found if e.type == "Attack"]
+    assert attack and attack[0].agents == ["RSF"]  # the attack keeps its own attacker
+
+
+def test_foiled_attack_targets_the_nisba_not_the_capital_hit():
+    repel = one("وقال الجيش الأوكراني في بيان إنه أفشل الهجوم الروسي الجديد على العاصمة كييف.", "Interception")
+    assert repel.agents == ["Ukrainian_Armed_Forces"] and repel.targets == ["Russia"]
+
+
+def test_foiled_plot_is_disrupted_weapons_use():
+    foiled = one("وأفشلت الأجهزة الأمنية المصرية مخططا إرهابيا لتنظيم داعش في سيناء.", "DisruptedWeaponsUse")
+    assert "ISIS" in foiled.targets
+    none_of("وأفشلت الأجهزة الأمنية المصرية مخططا إرهابيا لتنظيم داعش في سيناء.", "Interception")
+
+
+def test_confronting_terrorism_or_foiling_talks_is_no_interception():
+    none_of("ودعت القاهرة إلى تضافر جهود المجتمع الدولي للتصدي للإرهاب وتجفيف منابعه.", "Interception")
+    none_of("واتهمت الحكومة المعارضة بأنها أفشلت المفاوضات بعد هجوم إعلامي واسع.", "Interception",
+            "DisruptedWeaponsUse")
+    none_of("وقال إن هذه المنظومة قادرة على صد أي هجوم صاروخي إيراني.", "Interception")
+
+
+# -- cells, arrests, captures, dispersals, arson (security.tsv) -------------------------------
+def test_cell_broken_up_is_an_arrest_by_the_announcer():
+    arrest = one("السعودية تعلن الإطاحة بخلية إرهابية تلقى أفرادها تدريبات في الخارج", "Arrest")
+    assert arrest.agents == ["Saudi_Arabia"]
+    none_of("السعودية تعلن الإطاحة بخلية إرهابية تلقى أفرادها تدريبات في الخارج", "Coup")
+
+
+def test_passive_arrest_names_the_arrested_not_an_arrester():
+    arrest = one("وتم القبض على خمسة من عناصر تنظيم داعش في كركوك.", "Arrest")
+    assert arrest.agents == [] and arrest.targets == ["ISIS"]
+
+
+def test_capture_of_soldiers_by_an_armed_group():
+    capture = one("وأعلنت فانو أنها أسرت 40 جنديا من القوات الإثيوبية قرب غوندر.", "Abduction")
+    assert capture.agents == ["Fano"] and capture.targets == ["Ethiopia_ArmedForces"]
+    none_of("وأسرت المطربة قلوب الجمهور في حفلها بالقاهرة.", "Abduction")
+    none_of("والتقى الوفد الرئيس الفلسطيني الراحل ياسر عرفات عام 2000.", "Abduction")
+
+
+def test_police_disperse_two_small_protests():
+    dispersal = one("فرقت الشرطة المصرية بالغاز المسيل للدموع تظاهرتين صغيرتين وسط القاهرة.",
+                    "ProtestWithIntervention")
+    assert dispersal.agents == ["Egypt_SecurityForces"]
+    none_of("وتعمل فرق الإنقاذ على انتشال الضحايا بعد تفرق الحشود.", "ProtestWithIntervention")
+
+
+def test_settlers_set_fire_to_homes():
+    arson = one("أضرم مستوطنون إسرائيليون النيران في منازل وسيارات الفلسطينيين في بلدة حوارة.",
+                "PropertyDestruction")
+    assert arson.agents == ["Israel"] and "Huwara" in arson.targets
+    none_of("وأشعلت الحرب الأسعار في أسواق المدينة ومنازلها.", "PropertyDestruction")
+
+
+# -- advances, withdrawals, mobilisation (movement.tsv) ---------------------------------------
+def test_advance_toward_a_town_is_a_troop_movement():
+    advance = one("ويواصل الجيش السوداني تقدمه نحو مدينة الفاشر.", "Mobilisation")
+    assert advance.agents == ["Sudanese_Armed_Forces"] and advance.targets == ["El_Fasher"]
+    advance = one("وتقدمت قوات الدعم السريع نحو مدينة الأبيض.", "Mobilisation")
+    assert advance.agents == ["RSF"] and advance.targets == ["El_Obeid"]
+
+
+def test_progress_toward_peace_or_a_request_is_no_advance():
+    none_of("وأحرزت المحادثات تقدما نحو السلام بين روسيا وأوكرانيا.", "Mobilisation")
+    none_of("وتقدمت روسيا نحو اتفاق مع أوكرانيا.", "Mobilisation")
+    none_of("وتقدم الجيش السوداني بطلب إلى مجلس الأمن.", "Mobilisation")
+
+
+def test_raiding_force_withdraws_after_the_raid():
+    withdrawal = one("اقتحمت قوات الاحتلال مدينة طولكرم قبل أن تنسحب من المدينة بعد ساعات.", "Withdrawal")
+    assert withdrawal.agents == ["IDF"]
+
+
+def test_withdrawing_from_an_agreement_is_no_troop_withdrawal():
+    none_of("وقال الرئيس إن الولايات المتحدة ستنسحب من الاتفاق النووي مع إيران.", "Withdrawal")
+
+
+def test_mobilisation_of_a_named_force_and_general_mobilisation():
+    mobilised = one("ورصد مصدر أمني تعبئة كبيرة من قوات الدعم السريع في مدينة بارا.", "Mobilisation")
+    assert mobilised.agents == ["RSF"] and mobilised.targets == ["Bara_Sudan"]
+    general = one("وأعلن الجيش السوداني التعبئة العامة في ولاية الجزيرة.", "Mobilisation")
+    assert general.agents == ["Sudanese_Armed_Forces"]
+    none_of("ودعا الحزب إلى تعبئة الرأي العام ضد الحكومة.", "Mobilisation")
+
+
+# -- the files themselves ---------------------------------------------------------------------
+NEW_FILES = ("defence.tsv", "movement.tsv", "security.tsv")
+
+
+def test_new_frame_files_load_with_the_others_and_use_ontology_classes():
+    names = {p.name for p in data_files("frames/*.tsv")}
+    assert set(NEW_FILES) <= names
+    frame_index.cache_clear()
+    index = frame_index()  # an unknown class, relation or agent mode fails here with file and line
+    assert normalize_phrase("الإطاحة بخلية") in index
+
+
+def test_a_form_two_files_read_apart_by_cue_is_no_load_error_and_first_cue_wins():
+    """فرقت is in protest.tsv (cue: protest words) and security.tsv (cue: the crowds protest.tsv does not
+    name): both load; where protest.tsv's cue is present its row is the one used."""
+    where = {}
+    for path in data_files("frames/*.tsv"):
+        for row in read_tsv_path(path):
+            for form in alternatives(row["forms"]):
+                where.setdefault(normalize_phrase(form), set()).add(path.name)
+    assert {"protest.tsv", "security.tsv"} <= where[normalize_phrase("فرقت")]
+    assert len(frame_rows()) > 0
+    dispersal = one("فرقت الشرطة المصرية المتظاهرين في القاهرة.", "ProtestWithIntervention")
+    assert dispersal.rule.startswith("frame:فرق") and dispersal.agents == ["Egypt_SecurityForces"]
+
+
+def test_new_forms_are_not_defined_twice_in_one_sense():
+    """A form of a new file that another file has too is a deliberate sense split (a different cue):
+    never the same class with no cue in both."""
+    seen: dict[tuple, list] = {}
+    for path in data_files("frames/*.tsv"):
+        for row in read_tsv_path(path):
+            for form in alternatives(row["forms"]):
+                seen.setdefault(normalize_phrase(form), []).append((path.name, row["event"], row["cue"]))
+    for form, uses in seen.items():
+        mine = [u for u in uses if u[0] in NEW_FILES]
+        if not mine or len(uses) < 2:
+            continue
+        plain = [u for u in uses if not u[2]]
+        assert len({(u[1]) for u in plain}) == len(plain), (form, uses)
