@@ -192,3 +192,14 @@ def test_as_the_source_reported_the_name_after_the_verb_is_its_subject():
     found = [e for e in events(text, {"Statement"}) if e.trigger == "أفاد"]
     assert found and found[0].agents != ["Israel"] and "+pro-drop" not in found[0].rule, \
         [(e.trigger, e.agents, e.rule) for e in events(text)]
+
+
+def test_coordinated_act_inside_a_complement_is_the_complements_subjects_and_planned():
+    text = "وحذرت السلطات العراقية من أن تنظيم داعش يخطط لتكثيف عملياته وشن هجمات على بغداد."
+    attack = one(text, "Attack")
+    assert attack.agents == ["ISIS"] and attack.modality == "Planned"
+
+
+def test_event_noun_after_a_light_verb_is_its_subjects():
+    raid = one("وشنت القوات الإسرائيلية حملة مداهمات في مدينة جنين.", "Raid")
+    assert raid.agents == ["IDF"] and "+light-verb" in raid.rule

@@ -527,6 +527,9 @@ class SubjectFinder:
             return [k for g in after for k in g.keys], after[-1].end, confidence, ""
         if self.plain_subject_before(trigger):
             return [], end, confidence, ""  # "a heavy strike hit Kyiv": the noun is the subject
+        inner = self.complement_subject(trigger)
+        if inner:  # "أن داعش يخطط لتكثيف عملياته وشن هجمات": the act is the complement's subject's
+            return inner, end, confidence, "+pro-drop"
         before = self.subject_before(trigger)
         if before and self.view.same_clause(before[0].end, trigger.start):
             return before[0].keys[:], end, confidence, ""
@@ -576,6 +579,23 @@ class SubjectFinder:
         senders = [view.as_actor(k) for g in view.with_coordinated(view.groups, sender[0]) for k in g.keys]
         return senders, [view.as_actor(k) for k in receiver[0].keys if view.as_actor(k) not in senders]
 
+    def light_verb_subject(self, trigger: Trigger) -> list[str]:
+        """The subject of a light verb (شنّ، نفّذ) whose object this event noun is, named between
+        the two: "شنت قوات الاحتلال حملة اقتحامات" -> the occupation forces."""
+        view, tokens = self.view, self.view.sentence.tokens
+        start = max(self.clauses.start(trigger.start), trigger.start - SUBJECT_WINDOW)
+        for i in range(trigger.start - 1, start - 1, -1):
+            if i in view.covered or not any(stem in ar.keys("light-verb") for stem, _ in proclitic_variants(tokens[i].norm)):
+                continue
+            groups = [g for g in view.groups_between(i + 1, trigger.start, view.region[trigger.start])
+                      if g.marker == "obj" and view.can_act(g)]
+            if groups and groups[0].start == i + 1 or groups and groups[0].mention.titled:
+                return [view.as_actor(k) for k in groups[0].keys]
+            probe = Trigger(i, i + 1, trigger.frame, "", False)
+            unnamed = self.unnamed_subject(probe, trigger.start + 1)
+            return unnamed[0] if unnamed is not None else []
+        return []
+
     def background(self, trigger: Trigger) -> bool:
         """An event noun named as an earlier event: a past marker right after it (هجوم سابق) or
         right before it (ذكرى الهجوم)."""
@@ -593,6 +613,20 @@ class SubjectFinder:
             if t.start <= i < t.end + BACKGROUND_REACH and is_event_noun(t, self.view):
                 return t.event
         return None
+
+    def complement_subject(self, trigger: Trigger) -> list[str]:
+        """A coordinated act (not a speech verb) inside an أن-complement, no punctuation between:
+        the name right after أن is its subject."""
+        view = self.view
+        if trigger.frame.speech or not self.coordinated_verb(trigger):
+            return []
+        c = view.complement_before(trigger, 0)
+        if c < 0 or view.breaks[c + 1] <= trigger.start:
+            return []
+        first = view.group_at.get(c + 1)
+        if first is None or first.start != c + 1 or first.marker != "obj" or not view.can_act(first):
+            return []
+        return [view.as_actor(k) for k in first.keys]
 
     def resumptive(self, trigger: Trigger) -> bool:
         """A verb right after a plain noun, no punctuation or function word between ("هجوم واسع
@@ -1079,6 +1113,9 @@ def agent_none(assembler: "EventAssembler", slot: Slot) -> Agents:
     nisba = assembler.subjects.nisba_of_noun(trigger) if "nisba" not in slot.frame.targets and not instrument else []
     if nisba:
         return Agents(nisba, trigger.end + 1, slot.confidence, rule="+nisba")
+    light = assembler.subjects.light_verb_subject(trigger)
+    if light:  # "شنت قوات الاحتلال حملة اقتحامات": the act is the light verb's subject's
+        return Agents(light, trigger.end, slot.confidence, rule="+light-verb")
     return Agents([], trigger.end, slot.confidence)
 
 

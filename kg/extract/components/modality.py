@@ -78,6 +78,8 @@ def own_cue(state, trigger) -> str:
     start = clause.start
     if clause.kind == "complement" and clause.parent >= 0:
         start = clauses.clauses[clause.parent].start  # "من المقرر أن تسحب": planned withdrawal
+    elif clause.kind == "coordinate" and clause.opener == trigger.start and clause.parent >= 0:
+        start = clauses.clauses[clause.parent].start  # "يخطط لتكثيف عملياته وشن هجمات": planned too
     for i in range(trigger.start - 1, start - 1, -1):
         cue = cue_at(tokens, i)
         if cue is None:
