@@ -14,6 +14,7 @@ from kg.extract.components import claims as _claims  # noqa: F401  (registers th
 from kg.extract.components import document as _document  # noqa: F401
 from kg.extract.components import frames as _frames  # noqa: F401
 from kg.extract.components import modality as _modality  # noqa: F401
+from kg.extract.components import places as _places  # noqa: F401
 from kg.extract.components import quantities as _quantities  # noqa: F401
 from kg.extract.components import text as _text  # noqa: F401
 from kg.extract.components import times as _times  # noqa: F401
@@ -25,7 +26,7 @@ PIPELINE = (
     "sentences", "entities",
     # per sentence
     "dates", "quotes", "view", "triggers", "clauses", "frame_events", "modality", "numbers", "casualties", "quantities",
-    "reporters", "merge", "ties", "event_dates", "claims", "speakers", "statements", "collect",
+    "reporters", "merge", "ties", "places", "event_dates", "claims", "speakers", "statements", "collect",
     # per document
     "violations",
 )
