@@ -194,7 +194,7 @@ class BulkWriter:
 
     Why two ways: a unit that only adds (a new document, an actor described as before) goes into
     a batch of whole units written with `bulk_extend`, which builds sorted files and hands them
-    to RocksDB in one atomic ingestion (kg/store/README: a batch under the bulk loader's batch
+    to RocksDB in one atomic ingestion (docs/load.md: a batch under the bulk loader's batch
     size is one `IngestExternalFiles` call, all column families or none); a unit that must delete
     (a document loaded again with changes, an actor whose description changed) is one SPARQL
     Update, one transaction, after the batch before it is committed. Either way a crash leaves
