@@ -45,7 +45,7 @@ NODE_KINDS = {
     "BlankNodeOrIRI": (BlankNode, NamedNode), "BlankNodeOrLiteral": (BlankNode, Literal),
     "IRIOrLiteral": (NamedNode, Literal),
 }
-VERDICTS = 200_000  # cached value verdicts per property check, at most
+VERDICTS = 20_000  # cached value verdicts per property check, at most (then the cache starts again)
 INTEGER = re.compile(r"^[+-]?[0-9]+$")
 DECIMAL = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
 NUMERIC = {f"{XSD}{name}" for name in ("integer", "decimal", "double", "float", "int", "long", "nonNegativeInteger")}
