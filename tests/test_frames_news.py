@@ -75,6 +75,11 @@ def test_cell_broken_up_is_an_arrest_by_the_announcer():
     none_of("السعودية تعلن الإطاحة بخلية إرهابية تلقى أفرادها تدريبات في الخارج", "Coup")
 
 
+def test_arrest_of_a_cell_announced_by_a_security_body():
+    arrest = one('وأعلنت رئاسة أمن الدولة السعودية اعتقال "خلية إرهابية" من عشرة أفراد.', "Arrest")
+    assert arrest.agents == ["Saudi_Arabia_StateSecurityPresidency"]
+
+
 def test_passive_arrest_names_the_arrested_not_an_arrester():
     arrest = one("وتم القبض على خمسة من عناصر تنظيم داعش في كركوك.", "Arrest")
     assert arrest.agents == [] and arrest.targets == ["ISIS"]
