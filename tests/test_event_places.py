@@ -99,3 +99,18 @@ def test_with_no_other_target_the_place_stays_the_object_of_the_direct_relation(
 def test_a_casualty_count_takes_the_place_of_the_strike_that_caused_it():
     found = events("قتل ثلاثة مدنيين جراء قصف مدفعي على منزل في مخيم النصيرات.", {"CasualtyReport", "Shelling"})
     assert {e.type: e.location for e in found} == {"CasualtyReport": "Nuseirat", "Shelling": "Nuseirat"}
+
+
+def test_a_village_east_of_a_city_is_placed_in_the_region_named_next():
+    strike = one("واستهدفت طائرة مسيرة قرية صغيرة شرقي مدينة الأبيض، في ولاية شمال كردفان.", "DroneStrike")
+    assert strike.location == "North_Kordofan"
+
+
+def test_talks_take_no_place_named_before_them():
+    ceasefire = one("وفد حماس في القاهرة يتسلم مقترحا جديدا لوقف إطلاق النار", "Ceasefire")
+    assert ceasefire.location == ""
+
+
+def test_a_visit_is_not_placed_through_the_talks_it_attends():
+    visit = one("ووصلت إلى مدينة شرم الشيخ، اليوم، الوفود المشاركة في مفاوضات وقف إطلاق النار في غزة.", "Visit")
+    assert visit.location == ""

@@ -29,9 +29,10 @@ from kg.text.normalize import normalize_phrase, normalize_word
 
 LOCATIVES = Path(ar.__file__).resolve().parent / "locatives.tsv"
 PLACE_REACH = 16  # tokens after the trigger (or before it) where its place may be named
+NEAR_REACH = 6  # tokens after the trigger where a `near-only` family's event may name its place
 HEAD_WORDS = 3  # head nouns and direction words between a locative and the name (في المناطق شمال X)
 KEEP_OBJECT = True  # a locative place stays the object of an event's direct triple when it has no other target
-KINDS = ("preposition", "phrase", "clitic", "direction", "noun", "limit", "cause", "speech-event")
+KINDS = ("preposition", "phrase", "clitic", "direction", "noun", "limit", "cause", "speech-event", "near-only")
 SUBORDINATE = ("complement", "relative", "adverbial", "circumstantial", "conditional")
 
 
@@ -45,6 +46,7 @@ class Locatives:
     limits: frozenset[str]
     causes: frozenset[str]
     speech_events: frozenset[str]
+    near_only: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +70,7 @@ def locatives() -> Locatives:
         limits=frozenset(normalize_word(w) for w in found["limit"]),
         causes=frozenset(normalize_word(w) for w in found["cause"]),
         speech_events=frozenset(found["speech-event"]),
+        near_only=frozenset(found["near-only"]),
     )
 
 
@@ -79,6 +82,13 @@ def takes_place(event_type: str) -> bool:
         return not event_kind(event_type).tie
     except UnknownTerm:
         return False
+
+
+def family_of(event_type: str) -> str:
+    try:
+        return event_kind(event_type).family
+    except UnknownTerm:
+        return ""
 
 
 class PlaceReader:
@@ -200,15 +210,50 @@ class PlaceReader:
         after = min([s for s, _ in others if s >= end] + [clause_end, end + PLACE_REACH, len(self.tokens)])
         before = max([e for _, e in others if e <= start] + [clause_start, start - PLACE_REACH, 0])
         avoid = set(event.agents)
-        for group in self.places:
-            if end <= group.start and group.end <= after and group.keys[0] not in avoid \
-                    and self.same_region(start, group.start) and self.locative(group, by_clitic):
-                return group.keys[0]
+        near_only = family_of(event.type) in self.words.near_only
+        limit = min([s for s, _ in others if s >= end] + [len(self.tokens)])
+        if near_only:  # right after the trigger and its own actors (التقى الوزير نظيره في الدوحة)
+            actors = set(event.agents) | set(event.targets)
+            own = [g.end for g in self.view.groups if end <= g.start < after and set(g.keys) & actors]
+            after = min(after, max([end] + own) + NEAR_REACH)
+        found = [g for g in self.places if end <= g.start and g.end <= after and g.keys[0] not in avoid
+                 and self.same_region(start, g.start) and self.locative(g, by_clitic)]
+        if found:
+            return self.within(found[0], limit, by_clitic)
+        if near_only:
+            return ""
         for group in reversed(self.places):
             if before <= group.start and group.end <= start and group.keys[0] not in avoid \
                     and self.same_region(start, group.start) and self.locative(group, by_clitic):
                 return group.keys[0]
         return ""
+
+    def within(self, first, limit: int, by_clitic: bool) -> str:
+        """The first place; but for a city named after a direction word (قرية شرقي مدينة الأبيض)
+        the region or state named next in the chain, which holds the event (، في ولاية شمال كردفان)."""
+        entity = self.entities.get(first.keys[0])
+        if entity is None or entity.type != "City" or not self.after_direction(first):
+            return first.keys[0]
+        for group in self.places:
+            if group.start < first.end or group.end > limit:
+                continue
+            if group.start - first.end > HEAD_WORDS + 2:
+                break
+            larger = self.entities.get(group.keys[0])
+            if larger is not None and larger.type in ("Region", "State") and self.locative(group, by_clitic):
+                return group.keys[0]
+        return first.keys[0]
+
+    def after_direction(self, group) -> bool:
+        """A direction word right before the name or before its head noun (شرقي مدينة X)."""
+        i = group.start
+        for _ in range(HEAD_WORDS):
+            if self.direction_ending(i) >= 0:
+                return True
+            if i == 0 or not any(stem in self.words.nouns for stem, _ in self.stems(i - 1)):
+                return False
+            i -= 1
+        return False
 
     def clause_bounds(self, token: int) -> tuple[int, int]:
         clause = self.clauses.at(token) if self.clauses is not None else None
@@ -262,12 +307,14 @@ def give_places(entities: dict, view, clauses, triggers: list, events: list[Even
 def caused_by(reader: PlaceReader, events: list[Event], spans: dict) -> list[tuple[Event, Event]]:
     """"قتل خمسة أشخاص جراء قصف على مخيم النصيرات": an event with no place whose next event in its
     clause follows a cause word (جراء، إثر، في) happened where that one did."""
-    pairs = []
+    pairs, near_only = [], reader.words.near_only
     ordered = sorted(events, key=lambda e: spans[id(e)])
     for event, following in zip(ordered, ordered[1:]):
         start = spans[id(following)][0]
         if event.location or not following.location or start == 0 or start <= spans[id(event)][1] - 1:
             continue
+        if near_only & {family_of(event.type), family_of(following.type)}:
+            continue  # وصلت الوفود المشاركة في مفاوضات …: no cause
         if reader.clause_bounds(spans[id(event)][0]) != reader.clause_bounds(start) \
                 and getattr(reader.clauses and reader.clauses.at(start), "kind", "") not in SUBORDINATE:
             continue
