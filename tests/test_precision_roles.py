@@ -203,3 +203,8 @@ def test_coordinated_act_inside_a_complement_is_the_complements_subjects_and_pla
 def test_event_noun_after_a_light_verb_is_its_subjects():
     raid = one("وشنت القوات الإسرائيلية حملة مداهمات في مدينة جنين.", "Raid")
     assert raid.agents == ["IDF"] and "+light-verb" in raid.rule
+
+
+def test_coordinated_subject_before_the_verb_is_every_party():
+    exchange = one("روسيا وأوكرانيا تتبادلان 292 أسيراً بوساطة إماراتية.", "PrisonerExchange")
+    assert set(exchange.agents) | set(exchange.targets) == {"Russia", "Ukraine"}

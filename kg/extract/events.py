@@ -827,11 +827,25 @@ class SubjectFinder:
             return []
         for group in view.group_ending.get(i + 1, ()):
             if group.marker == "obj" and view.can_act(group):
-                return group.keys[:]
+                return [k for g in self.coordinated_before(group) for k in g.keys]
         for mention in view.nisba_at.get(i, ()):
             if mention.token_end == i + 1:
                 return [mention.entity]
         return []
+
+    def coordinated_before(self, group: Group) -> list[Group]:
+        """"روسيا وأوكرانيا تتبادلان": the names joined to this one before it, and it."""
+        view, chain = self.view, [group]
+        position = view.groups.index(group)
+        for previous in reversed(view.groups[:position]):
+            if previous.marker != "obj" or not view.can_act(previous) or not view.coordinated(previous, chain[0]):
+                break
+            clause = self.clauses.at(previous.start)
+            if clause is not self.clauses.at(chain[0].start) and any(
+                    clause is not None and clause.start <= t.start < previous.start for t in self.triggers):
+                break  # "قصفت القوات الروسية خاركيف وموسكو تعلن": the name after و opens a new clause
+            chain.insert(0, previous)
+        return chain
 
     def possessed_subject(self, index: int) -> bool:
         """The noun after أن carries a pronoun suffix (its forces)."""
