@@ -80,6 +80,14 @@ def test_arrest_of_a_cell_announced_by_a_security_body():
     assert arrest.agents == ["Saudi_Arabia_StateSecurityPresidency"]
 
 
+def test_arrest_verb_apart_from_its_object():
+    arrest = one("وألقت الشرطة المصرية القبض على ستة من عناصر حماس عند الحواجز.", "Arrest")
+    assert arrest.agents == ["Egypt_SecurityForces"] and arrest.targets == ["Hamas"]
+    arrest = one("وقالت الوكالة إن قوات الأمن الإيرانية ألقت القبض أمس على عشرة مسلحين.", "Arrest")
+    assert arrest.agents == ["Iran_SecurityForces"]
+    none_of("وألقى الرئيس الفرنسي كلمة بعد القبض على المتهمين.", "Arrest")
+
+
 def test_passive_arrest_names_the_arrested_not_an_arrester():
     arrest = one("وتم القبض على خمسة من عناصر تنظيم داعش في كركوك.", "Arrest")
     assert arrest.agents == [] and arrest.targets == ["ISIS"]
