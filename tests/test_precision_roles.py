@@ -208,3 +208,9 @@ def test_event_noun_after_a_light_verb_is_its_subjects():
 def test_coordinated_subject_before_the_verb_is_every_party():
     exchange = one("روسيا وأوكرانيا تتبادلان 292 أسيراً بوساطة إماراتية.", "PrisonerExchange")
     assert set(exchange.agents) | set(exchange.targets) == {"Russia", "Ukraine"}
+
+
+def test_unnamed_fighters_from_a_force_and_its_units_are_that_force_not_its_target():
+    text = "اندلعت اشتباكات إثر هجوم شنّه مقاتلون من الميليشيات ووحدات من الجيش الكونغولي على متمردي حركة إم23."
+    attack = one(text, "Attack")
+    assert attack.agents == ["FARDC"] and attack.targets == ["M23"]

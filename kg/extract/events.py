@@ -596,6 +596,30 @@ class SubjectFinder:
             return unnamed[0] if unnamed is not None else []
         return []
 
+    def partitives(self, i: int, end: int) -> list[Group]:
+        """From token i ("من"): من X, then "و + unit noun + من Y" again: the groups X, Y."""
+        view, tokens, found = self.view, self.view.sentence.tokens, []
+        units = ar.keys("unit-noun") | ar.keys("unnamed-agent")
+        while i + 1 < end and tokens[i].norm == ar.word("from"):
+            group = view.group_at.get(i + 1)
+            if group is not None and group.start == i + 1:
+                found.append(group)
+                i = group.end
+            elif i + 1 not in view.covered and tokens[i + 1].norm not in function_words():
+                i += 2  # "من الميليشيات" naming nobody
+            else:
+                break
+            joined = view.group_at.get(i)
+            if joined is not None and joined.start == i and joined.proclitic.startswith(ar.words("conjunction")[0]):
+                found.append(joined)  # "ووحدات من الجيش الكونغولي" read as one name
+                break
+            if i + 1 < end and any(stem in units and clitic for stem, clitic in proclitic_variants(tokens[i].norm)
+                                   if clitic == ar.words("conjunction")[0]):
+                i += 1
+            else:
+                break
+        return found
+
     def background(self, trigger: Trigger) -> bool:
         """An event noun named as an earlier event: a past marker right after it (هجوم سابق) or
         right before it (ذكرى الهجوم)."""
@@ -676,9 +700,10 @@ class SubjectFinder:
             if following.marker == "obj" or tokens[head + 1].norm == ar.word("from"):
                 return following.keys[:], following.end, "+part-of"
         if head + 2 < end and tokens[head + 1].norm == ar.word("from"):
-            group = view.group_at.get(head + 2)
-            if group is not None and group.start == head + 2 and view.can_act(group) and group.mention.kind != "anaphor":
-                return group.keys[:], group.end, "+part-of"
+            parts = self.partitives(head + 1, end)
+            if parts or head + 2 < end and head + 2 not in view.covered:  # "مقاتلون من الميليشيات ووحدات من الجيش": the forces named (an anaphor is no name)
+                keys = [k for g in parts if g.mention.kind != "anaphor" and view.can_act(g) for k in g.keys]
+                return keys, (parts[-1].end if parts else head + 3), "+part-of" if keys else ""
         for k in range(head + 1, min(end, head + 1 + NP_REACH)):
             if view.breaks[k] == k:
                 break
