@@ -61,6 +61,13 @@ def test_foiled_plot_is_disrupted_weapons_use():
     none_of("وأفشلت الأجهزة الأمنية المصرية مخططا إرهابيا لتنظيم داعش في سيناء.", "Interception")
 
 
+def test_foiled_attack_named_by_a_definite_noun():
+    foiled = one("وقال مسؤول في الشرطة إن القوات الباكستانية أحبطت إحدى الهجمات على نفق في الإقليم.",
+                 "DisruptedWeaponsUse")
+    assert foiled.agents == ["Pakistan_Army"]
+    none_of("وأحبطت الحكومة آمال المعارضة في المفاوضات بعد الهجمات الإعلامية.", "DisruptedWeaponsUse")
+
+
 def test_confronting_terrorism_or_foiling_talks_is_no_interception():
     none_of("ودعت القاهرة إلى تضافر جهود المجتمع الدولي للتصدي للإرهاب وتجفيف منابعه.", "Interception")
     none_of("واتهمت الحكومة المعارضة بأنها أفشلت المفاوضات بعد هجوم إعلامي واسع.", "Interception",
