@@ -64,6 +64,10 @@ class EntityReader:
         """Read the longest entity reading at token i; return the token after it."""
         ctx, gaz = self.ctx, self.ctx.gaz
         word = ctx.tokens[i].norm
+        if (dual := self.institutions.read_dual(i)) > i:  # "وزارتا الموارد الطبيعية والكهرباء"
+            return dual
+        if (led := self.discoverer.after_marker(i)) is not None:  # "بقيادة فلان الفلاني"
+            return led
         if not gaz.may_start(word) and not ctx.doc.aliases.may_start(word):
             return (self.discoverer.read(i) or i + 1) if discovery.may_start(word) else i + 1
         name, name_rule = ctx.name_at(i)

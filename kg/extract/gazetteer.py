@@ -32,6 +32,7 @@ class Institution:
     bare: bool  # may the phrase alone name the institution of the state in context?
     local: bool = False  # "in <city>" makes it that city's body (السلطات في غوما)
     only_local: bool = False  # a place's body only (السلطات المحلية): never the state's
+    only_anaphor: bool = False  # names a body only with a word for a state named before (حكومة المملكة)
 
 
 @dataclass(frozen=True)
@@ -219,7 +220,8 @@ def load_gazetteer() -> Gazetteer:
     for row in read_tsv("institutions.tsv"):
         check_term("entity", row["type"], row.where)
         institution = Institution(row["type"], row["suffix"], row["name_en"], row["bare"] == "yes",
-                                  row.get("local") in ("yes", "only"), row.get("local") == "only")
+                                  row.get("local") in ("yes", "only"), row.get("local") == "only",
+                                  row["bare"] == "anaphor")
         for phrase in alternatives(row["ar"]):
             gaz.institutions.add(normalize_phrase(phrase), institution)
     for row in read_tsv("titles.tsv"):

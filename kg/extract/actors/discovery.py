@@ -51,6 +51,7 @@ class Lexicon:
     given: frozenset[str]
     common: frozenset[str] = frozenset()  # nouns never first in a personal name (name_words.tsv)
     person_firsts: frozenset[str] = frozenset()  # first words of the gazetteer's people
+    common_given: frozenset[str] = frozenset()  # given names that are also common nouns (عمر "age")
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +69,9 @@ def lexicon() -> Lexicon:
 
     firsts = frozenset(normalize_phrase(name)[0] for e in load_gazetteer().entities.values() if e.type == "Person"
                        for name in (e.name_ar, *e.aliases_ar) if normalize_phrase(name))
-    return Lexicon(heads, kind("generic"), kind("ends"), kind("adjective"), given, kind("common"), firsts)
+    common_given = frozenset(normalize_word(r["form"]) for r in read_tsv("given_names.tsv") if r.get("common") == "yes")
+    return Lexicon(heads, kind("generic"), kind("ends"), kind("adjective"), given, kind("common"), firsts,
+                   common_given)
 
 
 @lru_cache(maxsize=1)
@@ -371,12 +374,35 @@ class Discoverer:
         return end, ""
 
     # -- given names -----------------------------------------------------------------------------
+    def after_marker(self, i: int) -> int | None:
+        """"بقيادة ديبريتسيون جبريميكائيل": an unknown name of two parts or more right after a word
+        of leading (name_rules.tsv `name-marker`) is a person; returns its end, or None."""
+        ctx = self.ctx
+        if i + 2 > len(ctx.tokens) or ctx.tokens[i].norm not in self.gaz.word_keys("name-marker") \
+                or ctx.punctuation_before(i + 1) or ctx.name_at(i + 1)[0]:
+            return None
+        start, end = i + 1, self.names.unknown_name_end(i + 1)
+        if ctx.tokens[start].norm not in self.lex.given:  # two parts, unless it starts with a given name
+            end = min(end, start + 2)  # ("بقيادة ديبريتسيون جبريميكائيل متورط": not the participle)
+        parts = sum(1 for t in ctx.tokens[start:end] if t.norm not in self.gaz.name_glue)
+        if parts < 2:
+            return None
+        name = dediacritize(ctx.surface(start, end))
+        key = mint_key("Person", name)
+        ctx.doc.use(ctx.doc.entities.get(key) or Entity(key=key, type="Person", name_ar=name, minted=True))
+        ctx.add(key, start, end, "discovery:after-marker", 0.6, "name")
+        self.names.remember_person(start, end, key)
+        return end
+
     def given_name(self, i: int) -> int | None:
         end = self.names.unknown_name_end(i)
         parts = sum(1 for t in self.ctx.tokens[i:end] if t.norm not in self.gaz.name_glue)
         if end - i < 2 or parts < 2:
             return None  # "عبد الله" alone is a given name, not yet a person
         ctx = self.ctx
+        if ctx.tokens[i].norm in self.lex.common_given and end - i == 2 \
+                and ctx.tokens[i + 1].norm.startswith(self.gaz.words("article")):
+            return None  # "عمر الطفل": the child's age, not a person
         name = dediacritize(ctx.surface(i, end))
         key = mint_key("Person", name)
         ctx.doc.use(ctx.doc.entities.get(key) or Entity(key=key, type="Person", name_ar=name, minted=True))

@@ -2,13 +2,28 @@
 from __future__ import annotations
 
 from kg.extract.actors.context import SentenceContext
+from kg.extract.actors.document import names_of
 from kg.extract.gazetteer import Institution
 from kg.extract.phrases import PhraseMatch
-from kg.model import Entity
-from kg.text.normalize import dediacritize
+from kg.model import Entity, Token
+from kg.text.normalize import dediacritize, normalize_phrase
 
 MAX_ADJECTIVES = 2  # words between an institution's head and the nisba of its state
 MAX_PREVIOUS = 4  # bodies of that type named before, among which a bare phrase's own is looked for
+REGION_REACH = 2  # sentences back in which a region's government still owns a bare ministry
+
+
+def dual_heads(gaz) -> dict[str, str]:
+    """name_rules.tsv `dual-head` rows as word keys: dual -> singular (وزارتا -> وزارة)."""
+    heads = getattr(gaz, "_dual_heads", None)
+    if heads is None:
+        heads = {}
+        for form in gaz.words("dual-head"):
+            dual, _, single = form.partition(">")
+            if normalize_phrase(dual) and normalize_phrase(single):
+                heads[normalize_phrase(dual)[0]] = normalize_phrase(single)[0]
+        gaz._dual_heads = heads
+    return heads
 
 
 class InstitutionReader:
@@ -28,6 +43,9 @@ class InstitutionReader:
         state, after, _ = ctx.nationality_at(end)
         if state:
             return state, after, "institution+nisba"
+        state = self.owner_anaphor(end)
+        if state:  # "حكومة المملكة": the kingdom named last
+            return state, end + 1, "institution+anaphor"
         for skip in range(1, MAX_ADJECTIVES + 1):  # "الجيش الاتحادي الإثيوبي": an adjective before the nisba
             k = end + skip - 1
             if k >= len(ctx.tokens) or not self.adjective(k):
@@ -44,6 +62,25 @@ class InstitutionReader:
             if state:
                 return state, after, "institution+place"
         return "", end, ""
+
+    def owner_anaphor(self, k: int) -> str:
+        """The state a word such as "المملكة" after a head stands for (name_rules.tsv `owner-anaphor`,
+        "word>head": the last state named whose name has the head word), or ""."""
+        ctx = self.ctx
+        if k >= len(ctx.tokens):
+            return ""
+        for form in self.gaz.words("owner-anaphor"):
+            word, _, head = form.partition(">")
+            if normalize_phrase(word) == (ctx.tokens[k].norm,):
+                head_key = normalize_phrase(head)[0] if head and normalize_phrase(head) else ""
+                before = ctx.tokens[k].start
+                earlier = [m.entity for m in ctx.doc.mentions if m.rule == "institution+anaphor"]
+                if earlier:  # the article's "حكومة المملكة" is the kingdom it meant the first time
+                    return ctx.doc.state_of(earlier[0])
+                keys = [key for key in ctx.doc.recent("State", MAX_PREVIOUS, before)
+                        if not head_key or head_key in names_of(ctx.doc.entities[key])]
+                return keys[-1] if keys else ""
+        return ""
 
     def adjective(self, k: int) -> bool:
         """A definite word at token k that names nothing and starts nothing (الاتحادي، الوطني)."""
@@ -94,6 +131,8 @@ class InstitutionReader:
             return match.end, recent[0] if recent and emit else ""
         state, end, rule = self.nationality_after(match.end)
         confidence = 0.9
+        if inst.only_anaphor and rule != "institution+anaphor":
+            return (i + 1 if emit else i), ""
         if not state:
             if not inst.bare:  # a phrase such as "القوات" alone names nothing (and so is no
                 return (i + 1 if emit else i), ""  # reading at all: an anaphor "البعثة" may be)
@@ -107,35 +146,113 @@ class InstitutionReader:
                 return match.end, entity.key
             if recent:
                 return match.end, ""
-            state = self.context_state()
-            rule, confidence = "institution+context", 0.5
+            region = self.regional_owner(i) if inst.type == "Ministry" else ""  # a bare government is national
+            state = region or self.context_state()
+            rule, confidence = ("institution+region" if region else "institution+context"), 0.5
             if not state:
                 return (i + 1 if emit else i), ""
         if not emit:
             return end, ""
-        key = self.gaz.state_institutions.get((state, inst.suffix)) or self.mint(state, inst, i, end, match)
+        if rule == "institution+region":
+            key = self.mint(state, inst, i, end, match, country=ctx.doc.state_of(state))
+        else:
+            key = self.gaz.state_institutions.get((state, inst.suffix)) or self.mint(state, inst, i, end, match)
         ctx.doc.use(ctx.doc.lookup(key))
         ctx.add(key, i, end, rule, confidence, "name", match.proclitic)
         return end, key
 
+    def regional_owner(self, i: int) -> str:
+        """The region whose government was the last one named, in this sentence or the last
+        REGION_REACH ones ("السلطات في الإقليم ... وقالت وزارة الكهرباء": the region's ministry), or ""."""
+        ctx = self.ctx
+        before, here = ctx.tokens[i].start, ctx.sentence.index
+        for mention in reversed(ctx.doc.mentions):
+            if mention.sentence == here and mention.start >= before:
+                continue
+            if here - mention.sentence > REGION_REACH:
+                break
+            entity = ctx.doc.lookup(mention.entity)
+            if entity is None or entity.type != "Government":
+                continue
+            place = ctx.doc.lookup(entity.part_of) if entity.part_of else None
+            return place.key if place is not None and place.type == "Region" else ""
+        return ""
+
+    def read_dual(self, i: int) -> int:
+        """"وزارتا الموارد الطبيعية والكهرباء": two bodies, each the singular head + its own words
+        (the second after و), of one owner named after both or found as for a bare phrase.
+        Returns the token after the phrase, or i when this is no dual of a known body."""
+        ctx, gaz = self.ctx, self.gaz
+        token = ctx.tokens[i]
+        heads = dual_heads(gaz)
+        proclitic, single = "", heads.get(token.norm)
+        for c in gaz.words("conjunction"):
+            if single is None and token.norm.startswith(c) and token.norm[len(c):] in heads:
+                proclitic, single = c, heads[token.norm[len(c):]]
+        if single is None:
+            return i
+        head = Token(text=token.text, start=token.start, end=token.end, norm=single)
+        first = gaz.institutions.match_at([head] + ctx.tokens[i + 1:], 0)
+        if not first or not first[0].value.bare:
+            return i
+        k = i + first[0].end  # the second member: "والكهرباء"
+        if k >= len(ctx.tokens):
+            return i
+        word = ctx.tokens[k].norm
+        conj = next((c for c in gaz.words("conjunction") if word.startswith(c) and len(word) > len(c)), "")
+        if not conj:
+            return i
+        rest = Token(text=ctx.tokens[k].text, start=ctx.tokens[k].start, end=ctx.tokens[k].end,
+                     norm=word[len(conj):])
+        second = gaz.institutions.match_at([head, rest] + ctx.tokens[k + 1:], 0)
+        if not second or second[0].value.type != first[0].value.type:
+            return i
+        end = k + second[0].end - 1
+        members = [(first[0].value, i, k), (second[0].value, k, end)]
+        state, after, rule = self.nationality_after(end)
+        if state:
+            owner, country = state, ""
+        else:
+            after = end
+            region = self.regional_owner(i) if first[0].value.type == "Ministry" else ""
+            owner, country = (region, ctx.doc.state_of(region)) if region else (self.context_state(), "")
+            rule = "institution+region" if region else "institution+context"
+        if not owner:
+            return i
+        for inst, start, stop in members:
+            match = PhraseMatch(start, stop, inst, proclitic)
+            words = [t.text for t in ctx.tokens[start + (start == i):stop]]
+            if start != i:
+                words[0] = words[0][len(conj):]
+            name_ar = dediacritize(" ".join([single_form(ctx.tokens[i].text[len(proclitic):])] + words))
+            key = (None if country else self.gaz.state_institutions.get((owner, inst.suffix))) \
+                or self.mint(owner, inst, start, stop, match, country=country, name_ar=name_ar)
+            entity = ctx.doc.lookup(key)
+            ctx.doc.use(entity)
+            ctx.add(key, start, after if stop == end else stop, rule + "+dual", 0.7, "name",
+                    proclitic if start == i else conj)
+        return after
+
     def same_body(self, key: str, inst: Institution) -> bool:
         """May a bare phrase stand for this body named before? An armed force only if it is the same
-        kind of force ("قوى الأمن الداخلي" is not the army named before); other types always."""
-        if inst.type != "ArmedForce":
+        kind of force ("قوى الأمن الداخلي" is not the army named before), a ministry or other body
+        only if it is the same one ("ووزارة الدفاع" is not the foreign ministry named before); a
+        government always."""
+        if inst.type == "Government":
             return True
         entity = self.ctx.doc.lookup(key)
         return key.endswith("_" + inst.suffix) or (
             entity is not None and self.gaz.state_institutions.get((entity.country, inst.suffix)) == key)
 
     def mint(self, owner: str, inst: Institution, i: int, end: int, match: PhraseMatch[Institution],
-             country: str = "") -> str:
+             country: str = "", name_ar: str = "") -> str:
         """A new entity for the institution of a state or place (its key is owner + suffix)."""
         ctx = self.ctx
         key = f"{owner}_{inst.suffix}"
         if key in ctx.doc.entities:
             return key
         state_entity = ctx.doc.lookup(owner)
-        name_ar = dediacritize(ctx.surface(i, end))
+        name_ar = name_ar or dediacritize(ctx.surface(i, end))
         if match.proclitic and name_ar.startswith(match.proclitic):
             name_ar = name_ar[len(match.proclitic):]
         ctx.doc.use(Entity(
@@ -162,3 +279,11 @@ class InstitutionReader:
             return doc.dominant_state()
         evidence = doc.evidence()  # nothing named yet: the state the whole document names most
         return max(evidence, key=evidence.get) if evidence else ""
+
+
+def single_form(dual: str) -> str:
+    """The written singular of a dual head word (وزارتا -> وزارة)."""
+    for ending in ("تا", "تي", "تان", "تين"):
+        if dual.endswith(ending):
+            return dual[: -len(ending)] + "ة"
+    return dual

@@ -152,6 +152,9 @@ class TitleReader:
         org, _ = ctx.name_at(j)
         scope_entity = ctx.doc.lookup(org.value.key) if org else None
         if scope_entity is not None and scope_entity.type in ORG_TYPES | PLACE_SCOPES:
+            if org.value.kind == "nisba":  # "المبعوث الأممي": the UN's envoy; the adjective is part
+                ctx.doc.use(scope_entity)  # of the title, no mention of its own
+                return org.end, scope_entity.key, scope_entity.country
             end = self.names.read(org, "gazetteer")
             ctx.doc.mentions[-1].kind = "qualifier"
             return end, scope_entity.key, scope_entity.country
@@ -185,12 +188,17 @@ class TitleReader:
                 if self.names.unknown_name_end(k) - k >= 2 or self.known_at(k):
                     return k
                 continue
+            if k > j and self.apposed_name(k):
+                return k  # "رئيس بعثة المنظمة في السودان، محمد رفعت، من": the name between commas
             if (k > j and ctx.punctuation_before(k)) or frame_index().match_at(ctx.tokens, k) or rank:
                 return j  # a verb or another title (نظيره) starts something else
             word = ctx.tokens[k].norm
             match, _ = ctx.name_at(k)
             if match and ctx.is_person(match.value.key):
                 return k
+            if word in gaz.words("scope-preposition") and k + 1 < limit and self.place_at(k + 1):
+                match, _ = ctx.name_at(k + 1)  # "رئيس البعثة في السودان، فلان": a place in the description
+                k += 1
             if match:
                 self.names.read(match, "gazetteer")
                 ctx.doc.mentions[-1].kind = "qualifier"
@@ -203,7 +211,25 @@ class TitleReader:
                 return k
             else:
                 k += 1
+        if j < k < len(ctx.tokens) and self.apposed_name(k):  # the description used all its words
+            return k
         return j
+
+    def place_at(self, k: int) -> bool:
+        """A state, region or city named at token k (without a proclitic)."""
+        match, _ = self.ctx.name_at(k)
+        entity = self.ctx.doc.lookup(match.value.key) if match and not match.proclitic else None
+        return entity is not None and entity.type in PLACE_SCOPES | {"State"} and match.value.kind == "name"
+
+    def apposed_name(self, k: int) -> bool:
+        """An unknown name of two words or more set off by commas at token k (after a title's
+        description): "، محمد رفعت،"."""
+        ctx = self.ctx
+        if ctx.gap_before(k).strip() not in self.gaz.words("apposition-comma"):
+            return False
+        end = self.names.unknown_name_end(k)
+        return end - k >= 2 and (end >= len(ctx.tokens)
+                                 or ctx.gap_before(end).strip() in self.gaz.words("apposition-comma"))
 
     def ends_description(self, word: str) -> bool:
         """A relative pronoun, or a function word that cannot stand in a title's description."""
