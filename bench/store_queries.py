@@ -88,12 +88,12 @@ def oxigraph_binary() -> str:
 class Server:
     """`oxigraph serve` on a free local port, over a database directory; stopped on exit."""
 
-    def __init__(self, location: Path):
+    def __init__(self, location: Path, timeout: float):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
             [oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{self.port}",
-             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+             "--union-default-graph", "--timeout-s", str(max(1, int(timeout)))], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 120
         while True:
             if self.process.poll() is not None:
@@ -132,7 +132,7 @@ class Server:
                 self.process.wait()
 
 
-def load_server(size: int, work: Path, graph: Path, store: Path, copy: bool) -> tuple[Path, Server]:
+def load_server(size: int, work: Path, graph: Path, store: Path, copy: bool, timeout: float) -> tuple[Path, Server]:
     """The server's database for `size` articles, loaded through `kg load --endpoint` once (or, with
     `copy`, a copy of the embedded store: the same Oxigraph database, without the HTTP load)."""
     location = work / f"server{size}"
@@ -144,7 +144,7 @@ def load_server(size: int, work: Path, graph: Path, store: Path, copy: bool) -> 
         done.write_text(f"copied from {store}\n")
         print(f"server database: a copy of {store}", flush=True)
     location.mkdir(parents=True, exist_ok=True)
-    server = Server(location)
+    server = Server(location, timeout)  # the server stops a query kg gave up on, too
     if not done.exists():
         server.reset_peak()
         result, seconds, _ = kg("load", str(graph), "--endpoint", server.url, "--timeout", "600")
@@ -171,7 +171,8 @@ def run(argv: list[str], timeout: float) -> tuple[list | None, float, int, str]:
 
 def bench(size: int, args: argparse.Namespace) -> None:
     graph, store = prepare(size, args.work)
-    server = None if args.no_server else load_server(size, args.work, graph, store, size in args.copy_store)[1]
+    server = None if args.no_server else load_server(size, args.work, graph, store, size in args.copy_store,
+                                                     args.timeout)[1]
     try:
         print(f"\n{size} articles (load average {os.getloadavg()[0]:.1f} at start)")
         print(f"{'query':24} {'embedded s':>10} {'MB':>5} {'rows':>6} | {'server s':>8} {'MB':>5} "
