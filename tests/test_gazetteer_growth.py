@@ -244,3 +244,20 @@ def test_title_and_nisba_resolve_to_the_holder_of_the_day():
 ])
 def test_common_word_does_not_fire(text, key):
     assert key not in mentions(text)
+
+
+@pytest.mark.parametrize("text, surface, key", [
+    ("ورصد مسؤول ليبي تعبئة كبيرة من قوات جهاز الردع في طرابلس.", "قوات جهاز الردع", "Radaa"),
+    ("وأشادت الدول بجهود الأمين العام للأمم المتحدة، بان كي مون، لوقف إطلاق النار.", "بان كي مون", "Ban_Ki_moon"),
+    ("وقال السفير أحمد ابو زيد، المتحدث باسم الخارجية المصرية، إن الاتصالات مستمرة.", "أحمد ابو زيد", "Ahmed_Abu_Zeid"),
+    ("وقال وزير الدفاع الهندي أرون جايتلي إن الانتهاكات ازدادت.", "أرون جايتلي", "Arun_Jaitley"),
+])
+def test_actors_of_the_real_news_set_are_known(text, surface, key):
+    x = extract(Document("t", text, date=date(2016, 6, 1)))
+    found = {m.surface: m.entity for m in x.mentions}
+    assert found.get(surface) == key, found
+
+
+def test_the_deterrence_apparatus_is_radaa_only_in_a_libyan_article():
+    x = extract(Document("t", "وقال الخبير إن جهاز الردع النووي يحمي البلاد من الهجمات.", date=date(2025, 6, 1)))
+    assert "Radaa" not in {m.entity for m in x.mentions}
