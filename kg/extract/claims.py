@@ -27,6 +27,7 @@ COMPLEMENT_GAP = 14  # tokens between the speech verb and أن/إن (room for a 
 QUOTED_SUBJECT = 3  # words between أن/إن and a quotation that is the rest of the complement (إن المتمردين "…")
 GOVERNED_GAP = 16  # tokens between a speech verb and the quotation it governs (a titled subject, an aside, a marker)
 MIN_ATTRIBUTED_WORDS = 3
+CONTRAST_GAP = 4  # words between لكن and the speech verb of the clause it opens (لكن وزارة الدفاع الباكستانية نفت)
 PUNCTUATION = " \t\n\u00a0،,.:;؛!?؟-–—()«»\"“”'"
 SOURCE_AGENT = "source"  # frames whose speaker is named after the trigger (بحسب X): the content precedes
 
@@ -156,6 +157,7 @@ class ClaimReader:
         # (وأعلنت، ، مضيفاً، كما أكد); inside a complement (قال إن بلاده ترفض ...) it does not
         self.bounds = sorted(e.start for e in events if e.id in speech_ids and self.opens_clause(e))
         self.used: set[int] = set()  # indices of quotations already claimed
+        self.governed_at: set[int] = set()  # offsets of the complements already read
 
     # -- who speaks -------------------------------------------------------------------------------
     def source_of(self, event: Event) -> tuple[int, int, str] | None:
@@ -198,8 +200,22 @@ class ClaimReader:
         source = self.sources.get(event.id)
         if source is not None and not event.targets:
             return source[2]
+        before = self.continued(event)
+        if before is not None:
+            return self.speaker(before)
         who = speaker_of(event)
         return "" if who and (self.relayed(who, event) or self.subject_spelled(event)) else who
+
+    def continued(self, event: Event) -> Event | None:
+        """"نقلت القناة عن مصدر عسكري أن …، مشيراً إلى أن …": a participle given the subject of the
+        speech verb before it continues whoever speaks there (the source, not the outlet)."""
+        frame = frame_of(self.sentence, event)
+        if frame is None or frame.agent != "speaker":
+            return None
+        before = [e for e in self.events if e.id in self.speech_ids and e.start < event.start and e.id != event.id]
+        if not before or before[-1].agents != event.agents or before[-1].id not in self.sources:
+            return None
+        return before[-1]
 
     def negated(self, event: Event) -> bool:
         """"ولم ترد تفاصيل عن …"، "لم يؤكد": a negated speech verb says nothing."""
@@ -220,8 +236,15 @@ class ClaimReader:
         """"وقال مسؤولان عسكريان إن"، "أعلنت إدارة الدفاع المدني أن"، "ذكر سكان أن": the speaker was
         carried from the sentence before, but a word right after the verb is its own subject (not
         أن، a preposition, a time word, قائلاً, البيان ...): someone unknown speaks."""
-        if "+previous-sentence" not in event.rule or event.type != "Statement":
+        if event.type != "Statement":
             return False  # after اتهم، دعا ... the next word is the object, not a subject
+        if "+previous-sentence" not in event.rule:
+            # "…، وقال مسؤولون على الجانبين إن": a finite verb given the speaker before it in the
+            # sentence, with a word for unnamed people as its own subject (not مؤكداً دعم …)
+            frame = frame_of(self.sentence, event)
+            following = [t for t in self.sentence.tokens if t.start >= event.end][:1]
+            return "+pro-drop" in event.rule and frame is not None and frame.agent == "subj" \
+                and bool(following) and following[0].norm in claim_words("people")
         tokens = self.sentence.tokens
         following = [t for t in tokens if t.start >= event.end][:1]
         if not following or re.search(r"[،,:؛;.«\"“]", self.text(event.end, following[0].start)):
@@ -283,6 +306,9 @@ class ClaimReader:
         quotations right after the verb's arguments."""
         complement = complement_start(self.sentence, event)
         if complement is not None and complement < region_end:
+            if complement in self.governed_at:
+                return []  # "وقال المسؤول الذي طلب عدم ذكر اسمه إن …": one complement, one claim
+            self.governed_at.add(complement)
             return self.complement(event, complement, region_end)
         if self.sources.get(event.id) is not None:
             return []
@@ -302,13 +328,17 @@ class ClaimReader:
         the reported words; "أن "…" وأن …" is the quotation, then the next complement. After "نقلت
         عن X" the complement is what follows the source (قوله: «…»); nothing there: none."""
         source = self.sources.get(event.id)
+        nominal = False  # أعرب عن، أعلن مسؤوليتها عن: what is said is a noun phrase
         if source is not None and source[0] == start:
             start = source[1]
             if not self.text(start, region_end).strip(PUNCTUATION):
                 return []
         else:
+            nominal = any(t.start == start and t.norm in claim_words("source") for t in self.sentence.tokens)
             start = self.after_token(start)
         for n, quote in enumerate(self.quotes):
+            if n in self.used:
+                continue
             if not (start <= quote.open_at < region_end) or self.tokens_between(start, quote.open_at) > QUOTED_SUBJECT \
                     or quote.is_name:
                 continue
@@ -325,7 +355,7 @@ class ClaimReader:
             if following is not None:
                 claims.extend(self.complement(event, following, region_end))
             return claims
-        text = self.text(start, self.clause_end(start, region_end)).strip(PUNCTUATION)
+        text = self.text(start, self.clause_end(start, region_end, nominal)).strip(PUNCTUATION)
         if len(text) < 4:
             return []
         begin = self.sentence.text.index(text, start - self.sentence.start) + self.sentence.start
@@ -334,17 +364,27 @@ class ClaimReader:
                 self.used.add(n)
         return [self.make(begin, begin + len(text), text, event, "reported-speech", 0.6)]
 
-    def clause_end(self, start: int, region_end: int) -> int:
+    def clause_end(self, start: int, region_end: int, nominal: bool = False) -> int:
         """Where reported words end: before ", و + verb" (عن قلقه …، وجدد دعوته) or ", وذلك" (a new
-        clause of the narrator's), outside quotation marks; else at the region's end."""
+        clause of the narrator's), before ", لكن X نفت" (a contrast opening another speaker's clause),
+        and after a noun phrase (عن) before the means it was said by (من خلال بيان), outside
+        quotation marks; else at the region's end."""
         tokens = self.sentence.tokens
         inside = [(q.open_at, q.close_at) for q in self.quotes]
+        speech_at = sorted({a for a, _ in self.spoken} | {e.start for e in self.events if e.id in self.speech_ids})
+        means = claim_words("means")
         for i, token in enumerate(tokens):
             if token.start <= start or token.start >= region_end or i == 0:
                 continue
-            if any(a <= token.start < b for a, b in inside) or "،" not in self.text(tokens[i - 1].end, token.start) \
-                    and "," not in self.text(tokens[i - 1].end, token.start):
+            if any(a <= token.start < b for a, b in inside):
                 continue
+            if nominal and i + 1 < len(tokens) and f"{token.norm} {tokens[i + 1].norm}" in means:
+                return tokens[i - 1].end
+            if "،" not in self.text(tokens[i - 1].end, token.start) and "," not in self.text(tokens[i - 1].end, token.start):
+                continue
+            if token.norm in claim_words("contrast") and any(
+                    tokens[k].start in speech_at for k in range(i + 1, min(i + 1 + CONTRAST_GAP, len(tokens)))):
+                return tokens[i - 1].end
             joined = token.norm[:1] in claim_words("joiner") and token.norm[1:] in claim_words("clause-verb")
             if token.norm in claim_words("narrator") or joined or any(
                     set(m.proclitic) & claim_words("joiner") for m in frame_index().match_at(tokens, i)):
@@ -437,8 +477,18 @@ def complement_start(sentence: Sentence, event: Event) -> int | None:
     sources = claim_words("source")
     seen, source_at = 0, None
     inside = [(q.start, q.end) for q in quotes(sentence) if q.open_at >= event.end and not q.is_name]
+    relatives = claim_words("relative")
+    aside = False  # inside "، الذي فضل عدم الكشف عن هويته،": the subject's relative clause, no complement
+    previous_end = event.end
     for token in sentence.tokens:
         if token.start < event.end:
+            continue
+        comma = bool(re.search(r"[،,]", sentence.text[previous_end - sentence.start:token.start - sentence.start]))
+        previous_end = token.end
+        if aside and not comma:
+            continue
+        aside = comma and token.norm in relatives
+        if aside:
             continue
         if any(a <= token.start < b for a, b in inside):
             seen += 1
