@@ -96,3 +96,10 @@ def test_an_unknown_name_after_a_word_of_leading_is_a_person():
     assert found["ديبريتسيون جبريميكائيل"].key == "Debretsion_Gebremichael"
     assert found["جبهة تحرير شعب تيجراي"].key == "TPLF"
     assert found["الإدارة المؤقتة لإقليم تيجراي"].key == "Tigray_Interim_Administration"
+
+
+# -- capitals as metonyms: the mention stays the city, the role goes to its state ---------------------
+def test_a_capital_that_speaks_stays_a_city_mention_and_acts_as_its_state():
+    x = run("وقالت موسكو إن المحادثات فشلت. وأعلنت الدوحة أن المفاوضات ستستأنف.")
+    assert mentioned(x)["موسكو"].type == "City" and mentioned(x)["الدوحة"].type == "City"
+    assert {c.speaker for c in x.claims} >= {"Russia", "Qatar"}
