@@ -144,6 +144,14 @@ def test_withdrawing_from_an_agreement_is_no_troop_withdrawal():
     none_of("وقال الرئيس إن الولايات المتحدة ستنسحب من الاتفاق النووي مع إيران.", "Withdrawal")
 
 
+def test_forces_taking_position_are_a_deployment():
+    deployed = one("وتمركزت قوات الدعم السريع في مدينة بارا بعد انسحاب الجيش.", "Deployment")
+    assert deployed.agents == ["RSF"] and deployed.targets == ["Bara_Sudan"]
+    none_of("وتمركز السكان في المدن الساحلية هربا من القتال.", "Deployment")
+    none_of("وقالت قسد إن المناطق التي تتمركز فيها قواتها تعرضت لقصف.", "Deployment")
+    none_of("وانتشرت أنباء عن هجوم للجيش على المدينة.", "Deployment")
+
+
 def test_mobilisation_of_a_named_force_and_general_mobilisation():
     mobilised = one("ورصد مصدر أمني تعبئة كبيرة من قوات الدعم السريع في مدينة بارا.", "Mobilisation")
     assert mobilised.agents == ["RSF"] and mobilised.targets == ["Bara_Sudan"]
