@@ -450,7 +450,8 @@ class TieReader:
         first, last = self.tokens[start], self.tokens[end - 1]
         s = self.sentence
         self.found[(pattern.tie, subject, obj)] = Event(
-            id=f"{first.start}-{pattern.tie}", type=pattern.tie, relation=implied_relation(pattern.tie),
+            # the end too: two ties may start at one title word ("الأمين العام … X، … المتحدث باسمه Y")
+            id=f"{first.start}-{last.end}-{pattern.tie}", type=pattern.tie, relation=implied_relation(pattern.tie),
             sentence=s.index, start=first.start, end=last.end,
             trigger=s.text[first.start - s.start:last.end - s.start], rule=rule,
             confidence=pattern.confidence, agents=[subject], targets=[obj],
