@@ -143,8 +143,9 @@ class ClaimReader:
 
     def __init__(self, sentence: Sentence, events: list[Event], speech_ids: set[str],
                  mentions: list[Mention] | None = None, persons: frozenset[str] | set[str] = frozenset(),
-                 spoken: list[tuple[int, int]] = ()) -> None:
+                 spoken: list[tuple[int, int]] = (), previous: list[str] = ()) -> None:
         self.sentence = sentence
+        self.previous = list(previous)  # who spoke last before this sentence (بحسب المصدر نفسه)
         self.spoken = list(spoken)  # offsets of every speech verb, those with no event too
         self.persons = persons  # keys of the people among the speakers (named_inside)
         self.events = events
@@ -194,6 +195,8 @@ class ClaimReader:
             return True
         if tokens[i - 1].norm in claim_words("opener"):
             return True
+        if event.rule.startswith(SPEECH_WORD) and tokens[i].norm[:1] in claim_words("joiner"):
+            return True  # ونوه، وزاد: a speech word of claims.tsv with its proclitic
         return any(set(m.proclitic) & claim_words("joiner") for m in frame_index().match_at(tokens, i))
 
     def speaker(self, event: Event) -> str:
@@ -203,6 +206,8 @@ class ClaimReader:
         before = self.continued(event)
         if before is not None:
             return self.speaker(before)
+        if self.same_source(event):
+            return self.previous[0] if self.previous else ""
         who = speaker_of(event)
         return "" if who and (self.relayed(who, event) or self.subject_spelled(event)) else who
 
@@ -210,12 +215,24 @@ class ClaimReader:
         """"نقلت القناة عن مصدر عسكري أن …، مشيراً إلى أن …": a participle given the subject of the
         speech verb before it continues whoever speaks there (the source, not the outlet)."""
         frame = frame_of(self.sentence, event)
-        if frame is None or frame.agent != "speaker":
+        if not event.rule.startswith(SPEECH_WORD + "+pro-drop") and (frame is None or frame.agent != "speaker"):
             return None
         before = [e for e in self.events if e.id in self.speech_ids and e.start < event.start and e.id != event.id]
         if not before or before[-1].agents != event.agents or before[-1].id not in self.sources:
             return None
         return before[-1]
+
+    def same_source(self, event: Event) -> bool:
+        """"بحسب المصدر نفسه"، "وفق المصادر ذاتها": the source named last, not a new one."""
+        frame = frame_of(self.sentence, event)
+        if frame is None or frame.agent != SOURCE_AGENT:
+            return False
+        following = [t for t in self.sentence.tokens if t.start >= event.end][:3]
+        if following and following[0].norm in claim_words("continues") | {"ما"} and len(following) == 3 \
+                and following[0].norm == "ما":
+            following = following[1:]  # بحسب ما ذكر المصدر نفسه
+        phrase = " ".join(t.norm for t in following[:2])
+        return phrase in claim_words("same")
 
     def negated(self, event: Event) -> bool:
         """"ولم ترد تفاصيل عن …"، "لم يؤكد": a negated speech verb says nothing."""
@@ -288,6 +305,10 @@ class ClaimReader:
                 claims.extend(self.attributed(event, previous_end))
             else:
                 claims.extend(self.governed(event, region_end) or self.fronted(event))
+        # "وأكدت التقارير «…»، بحسب المصدر نفسه": words a speech verb governs are its claim already
+        said = [c for c in claims if c.rule != "claim:attribution"]
+        claims = [c for c in claims if c.rule != "claim:attribution"
+                  or not any(c.start <= d.start < c.end or d.start <= c.start < d.end for d in said)]
         return sorted((c for c in claims if not self.named_inside(c)), key=lambda c: c.start)
 
     def named_inside(self, claim: Claim) -> bool:
@@ -450,6 +471,54 @@ class ClaimReader:
             quote=text, rule=f"claim:{rule}", confidence=confidence,
             asserts=list(dict.fromkeys(asserted)), date=source.date,
         )
+
+
+SPEECH_WORD = "claims:speech"  # rule of a speech word the frames do not read (ومضى قائلاً، لافتاً إلى أن)
+MAX_FILLERS = 3
+
+
+def speech_words(sentence: Sentence, events: list[Event], speech_ids: set[str], mentions: list[Mention],
+                 previous: list[str] = ()) -> list[Event]:
+    """Statements for the speech words of claims.tsv (`speech`) that continue a speaker (ومضى قائلاً:
+    «…»، لافتاً إلى أن …، ونوه إلى أن …، واختتم حديثه بالقول: «…»), only when what they say follows
+    at once (past قائلاً، إلى، بالقول …: أن/إن or a colon or a quotation; "متابعة الملفات" says
+    nothing). The speaker is a name right after the word (ونوه الوزير إلى أن), else the last
+    speaker of the sentence, else the one before it."""
+    words, fillers, joiners = claim_words("speech"), claim_words("filler"), claim_words("joiner")
+    complementizers = word_class("complementizer") - claim_words("source")
+    tokens = sentence.tokens
+    mine = sorted((m for m in mentions if m.sentence == sentence.index), key=lambda m: m.start)
+    speech = [e for e in events if e.id in speech_ids]
+    taken = {e.start for e in events}
+    found: list[Event] = []
+    for i, token in enumerate(tokens):
+        forms = {token.norm} | ({token.norm[1:]} if token.norm[:1] in joiners else set())
+        if not forms & words or token.start in taken:
+            continue
+        j, speaker = i + 1, ""
+        subject = next((m for m in mine if j < len(tokens) and m.start == tokens[j].start and not m.proclitic), None)
+        if subject is not None:
+            speaker = subject.entity
+            j = next((k for k in range(j, len(tokens)) if tokens[k].start >= subject.end), len(tokens))
+        n = 0
+        while j < len(tokens) and tokens[j].norm in fillers and n < MAX_FILLERS:
+            j, n = j + 1, n + 1
+        end = tokens[j - 1].end
+        gap = sentence.text[end - sentence.start:(tokens[j].start if j < len(tokens) else sentence.end) - sentence.start]
+        if not (re.search(r"[:«\"“]", gap) or (j < len(tokens) and tokens[j].norm in complementizers)):
+            continue
+        rule = SPEECH_WORD
+        before = [e for e in speech + found if e.start < token.start and speaker_of(e)]
+        if not speaker and before:
+            speaker, rule = speaker_of(before[-1]), SPEECH_WORD + "+pro-drop"
+        elif not speaker and previous:
+            speaker, rule = previous[0], SPEECH_WORD + "+previous-sentence"
+        if not speaker:
+            continue
+        found.append(Event(id=f"{token.start}-SpeechWord", type="Statement", relation="", sentence=sentence.index,
+                           start=token.start, end=end, trigger=token.text, rule=rule, confidence=0.6,
+                           agents=[speaker], date=before[-1].date if before else None))
+    return found
 
 
 def find_claims(sentence: Sentence, events: list[Event], speech_ids: set[str],

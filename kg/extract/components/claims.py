@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kg.extract.claims import ClaimReader, speaker_of
+from kg.extract.claims import ClaimReader, speaker_of, speech_words
 from kg.extract.components import factory
 from kg.model import Claim, Event
 
 
 @factory("claims", "sentence",
-         requires=("entities", "sentence.sentence", "sentence.mentions", "sentence.events", "sentence.speech_ids",
+         requires=("entities", "previous_agents", "sentence.sentence", "sentence.mentions", "sentence.events", "sentence.speech_ids",
                    "sentence.triggers"),
          assigns=("sentence.claims", "event.agents"))
 def claims(doc, state) -> None:
@@ -18,7 +18,12 @@ def claims(doc, state) -> None:
     tokens = state.sentence.tokens
     spoken = [(tokens[t.start].start, tokens[t.end - 1].end) for t in state.triggers
               if t.frame.speech and t.end <= len(tokens)]
-    reader = ClaimReader(state.sentence, state.events, state.speech_ids, state.mentions, persons, spoken)
+    # speech words the frames do not read (ومضى قائلاً، لافتاً إلى أن): statements for the claim reader only
+    extra = speech_words(state.sentence, state.events, state.speech_ids, state.mentions, doc.previous_agents)
+    events = sorted(state.events + extra, key=lambda e: e.start)
+    speech_ids = state.speech_ids | {e.id for e in extra}
+    spoken += [(e.start, e.end) for e in extra]
+    reader = ClaimReader(state.sentence, events, speech_ids, state.mentions, persons, spoken, doc.previous_agents)
     state.claims = reader.read()
     for event in state.events:
         if event.id in state.speech_ids and reader.unspoken(event):
