@@ -96,3 +96,9 @@ def test_reported_words_end_where_another_speaker_answers():
 def test_a_claim_of_responsibility_ends_before_the_means_it_was_made_by():
     x = run('وأكدت حركة الشباب مسؤوليتها عن الهجمات على القاعدة من خلال نشر لقطات فيديو تظهر مقاتليها.')
     assert [q for _, q in claims_of(x)] == ["الهجمات على القاعدة"]
+
+
+def test_unquoted_words_after_a_colon_are_what_the_speaker_says():
+    x = run('وقال وزير الدفاع سامر حداد إن الوساطة منحازة. '
+            'وزاد: إذا مضت الوساطة في هذا الاتجاه فسنعتبرها وساطة غير نزيهة.')
+    assert ("سامر حداد", "إذا مضت الوساطة في هذا الاتجاه فسنعتبرها وساطة غير نزيهة") in claims_of(x)

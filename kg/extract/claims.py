@@ -27,6 +27,7 @@ COMPLEMENT_GAP = 14  # tokens between the speech verb and أن/إن (room for a 
 QUOTED_SUBJECT = 3  # words between أن/إن and a quotation that is the rest of the complement (إن المتمردين "…")
 GOVERNED_GAP = 16  # tokens between a speech verb and the quotation it governs (a titled subject, an aside, a marker)
 MIN_ATTRIBUTED_WORDS = 3
+COLON_GAP = 8  # tokens between a speech verb and the colon that opens its unquoted words (وقال الوزير للصحفيين:)
 CONTRAST_GAP = 4  # words between لكن and the speech verb of the clause it opens (لكن وزارة الدفاع الباكستانية نفت)
 PUNCTUATION = " \t\n\u00a0،,.:;؛!?؟-–—()«»\"“”'"
 SOURCE_AGENT = "source"  # frames whose speaker is named after the trigger (بحسب X): the content precedes
@@ -342,7 +343,25 @@ class ClaimReader:
                 continue
             self.used.add(n)
             claims.append(self.make(quote.start, quote.end, quote.text, event, "quote", 0.8))
-        return claims
+        return claims or self.after_colon(event, region_end)
+
+    def after_colon(self, event: Event, region_end: int) -> list[Claim]:
+        """"وزاد: إذا مضت الوساطة في هذا الاتجاه فسنعتبرها …": unquoted words after a colon that
+        closes the verb's arguments are what it says (not a colon inside a list, مثل: …)."""
+        head = self.text(event.end, region_end)
+        colon = head.find(":")
+        if colon < 0 or self.tokens_between(event.end, event.end + colon) > COLON_GAP:
+            return []
+        start = event.end + colon + 1
+        if any(q.open_at >= start and not self.text(start, q.open_at).strip() for q in self.quotes):
+            return []  # «…» after the colon: a quotation, read above (or a short one: no claim)
+        if any(start <= q.open_at < region_end for q in self.quotes):
+            return []
+        text = self.text(start, self.clause_end(start, region_end)).strip(PUNCTUATION)
+        if len(text.split()) < MIN_QUOTE_WORDS:
+            return []
+        begin = self.sentence.text.index(text, start - self.sentence.start) + self.sentence.start
+        return [self.make(begin, begin + len(text), text, event, "reported-speech", 0.6)]
 
     def complement(self, event: Event, start: int, region_end: int) -> list[Claim]:
         """أن/إن + words: a quotation when the complement is one (إن "…"، إن المتمردين "…"), else
