@@ -163,12 +163,14 @@ def article_graph(name: str):
     return extraction_graph(extract(document))
 
 
-def event(cls: str, agent: str | None = None, target: str | None = None) -> str:
+def event(cls: str, agent: str | None = None, target: str | None = None, place: str | None = None) -> str:
     parts = [f"?e a kg:{cls}"]
     if agent:
         parts.append(f"kg:agent kgr:{agent}")
     if target:
         parts.append(f"kg:target kgr:{target}")
+    if place:
+        parts.append(f"kg:location kgr:{place}")
     return " ; ".join(parts) + " ."
 
 
@@ -187,7 +189,8 @@ FACTS = [
     ("cov_sudan_siege", "the army recaptures Wad Madani", event("TerritoryRecapture", "Sudanese_Armed_Forces", "Wad_Madani")),
     ("cov_sudan_siege", "El Fasher came under shelling (passive, no agent)",
      event("Attack", target="El_Fasher") + " FILTER NOT EXISTS { ?e kg:agent ?a }"),
-    ("cov_sudan_siege", "a drone strike on El Fasher", event("DroneStrike", target="El_Fasher")),
+    ("cov_sudan_siege", "a drone strike on a market in El Fasher: the city is its place (في الفاشر)",
+     event("DroneStrike", place="El_Fasher")),
     ("cov_sudan_siege", "the army arrests activists", event("Arrest", "Sudanese_Armed_Forces")),
     ("cov_ukraine_exchange", "Russia and Ukraine exchange prisoners",
      "?e a kg:PrisonerExchange ; kg:agent kgr:Russia , kgr:Ukraine ."),
@@ -198,7 +201,8 @@ FACTS = [
     ("cov_ukraine_exchange", "the EU sanctions Russia", event("Sanction", "EU", "Russia")),
     ("cov_westbank_protest", "the army arrests young men in Jenin camp", event("Arrest", "IDF")),
     ("cov_westbank_protest", "the Jenin Brigade sets an ambush", event("Ambush", "Jenin_Brigade")),
-    ("cov_westbank_protest", "a strike on a funeral procession in Jenin", event("FuneralAttack", target="Jenin")),
+    ("cov_westbank_protest", "a strike on a funeral procession in Jenin: the town is its place (في جنين)",
+     event("FuneralAttack", place="Jenin")),
     # protest
     ("cov_westbank_protest", "Israelis demonstrate against their government",
      "?e a kg:PeacefulProtest ; kg:target ?government . ?government a kg:Government ; kg:country kgr:Israel ."),
