@@ -102,3 +102,11 @@ def test_unquoted_words_after_a_colon_are_what_the_speaker_says():
     x = run('وقال وزير الدفاع سامر حداد إن الوساطة منحازة. '
             'وزاد: إذا مضت الوساطة في هذا الاتجاه فسنعتبرها وساطة غير نزيهة.')
     assert ("سامر حداد", "إذا مضت الوساطة في هذا الاتجاه فسنعتبرها وساطة غير نزيهة") in claims_of(x)
+
+
+def test_the_accused_named_right_after_the_verb_is_not_the_speaker():
+    x = run('والتقى مسعد بولس وزير الخارجية أمس. وقال وزير الدفاع سامر حداد إن الوساطة منحازة. '
+            'واتهم بولس بأنه يريد «فرض بعض الشروط علينا من الخارج».')
+    assert ("سامر حداد", "فرض بعض الشروط علينا من الخارج") in claims_of(x)
+    y = run('واتهم الجيش السوداني قوات الدعم السريع بأنها تريد «إشعال الحرب في كل المدن من جديد».')
+    assert [c.speaker for c in y.claims] == ["Sudanese_Armed_Forces"]  # the accuser named first speaks

@@ -209,6 +209,8 @@ class ClaimReader:
             return self.speaker(before)
         if self.same_source(event):
             return self.previous[0] if self.previous else ""
+        if self.accused(event):
+            return self.previous[0] if self.previous else ""
         who = speaker_of(event)
         return "" if who and (self.relayed(who, event) or self.subject_spelled(event)) else who
 
@@ -222,6 +224,25 @@ class ClaimReader:
         if not before or before[-1].agents != event.agents or before[-1].id not in self.sources:
             return None
         return before[-1]
+
+    def accused(self, event: Event) -> bool:
+        """"واتهم بولس بأنه يريد «…»": the name right after a verb whose object is accused of
+        something (its `about` preposition, بـ, follows the name at once) is the accused, not the
+        speaker; with the verb's proclitic the last speaker goes on."""
+        frame = frame_of(self.sentence, event)
+        if frame is None or event.type == "Statement" or "obj" not in frame.targets or not frame.about \
+                or not event.agents:
+            return False
+        tokens = self.sentence.tokens
+        i = next((n for n, t in enumerate(tokens) if t.start == event.start), None)
+        if i is None or i + 1 >= len(tokens) or tokens[i].norm[:1] not in claim_words("joiner"):
+            return False
+        own = next((m for m in self.mentions if m.entity == event.agents[0] and m.start == tokens[i + 1].start), None)
+        if own is None:
+            return False
+        after = next((t for t in tokens if t.start >= own.end), None)
+        return after is not None and not re.search(r"[،,:؛;.]", self.text(own.end, after.start)) \
+            and any(after.norm.startswith(p) and len(after.norm) > len(p) + 1 for p in frame.about)
 
     def same_source(self, event: Event) -> bool:
         """"بحسب المصدر نفسه"، "وفق المصادر ذاتها": the source named last, not a new one."""
