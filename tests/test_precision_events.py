@@ -108,3 +108,18 @@ def test_cross_clause_fallbacks_are_named_in_the_rule():
                    {"Appeal"})
     assert found and all(e.agents == ["Abdel_Fattah_el_Sisi"] for e in found)
     assert all("+pro-drop" in e.rule for e in found)
+
+
+# -- H13: the definite attack noun, mobilisation senses, targets as subjects, relatives, locatives --
+@pytest.mark.parametrize("text, agent, target", [
+    ("وقال الجيش إن الهجوم الذي شنته حركة الشباب على القاعدة العسكرية أسفر عن مقتل جنديين.",
+     "Al_Shabaab", "Somali_National_Army"),
+    ("وأدانت الوزارة الهجمات التي شنتها قوات الدعم السريع على مخيم زمزم.", "RSF", "Zamzam_Camp"),
+])
+def test_definite_attack_noun_is_the_cue_of_its_light_verb(text, agent, target):
+    attack = one(text, "Attack")
+    assert attack.agents == [agent] and target in attack.targets
+
+
+def test_definite_attack_told_as_background_is_no_new_attack():
+    assert events("وانشق القائد عن الحركة بعد فشل الهجوم الذي شنته مؤخرا على العاصمة الخرطوم.", {"Attack"}) == []
