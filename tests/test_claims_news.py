@@ -110,3 +110,16 @@ def test_the_accused_named_right_after_the_verb_is_not_the_speaker():
     assert ("سامر حداد", "فرض بعض الشروط علينا من الخارج") in claims_of(x)
     y = run('واتهم الجيش السوداني قوات الدعم السريع بأنها تريد «إشعال الحرب في كل المدن من جديد».')
     assert [c.speaker for c in y.claims] == ["Sudanese_Armed_Forces"]  # the accuser named first speaks
+
+
+def test_a_participle_that_describes_a_noun_says_nothing():
+    x = run('ووفقا للمصادر المحلية، بدأ الاشتباك بعد إطلاق صاروخ على الحدود. '
+            'ولم ترد في التقرير الأصلي تفاصيل مؤكدة عن وقوع ضحايا أو أضرار مادية من الجانبين.')
+    assert not any("وقوع ضحايا" in c.quote for c in x.claims)
+    y = run('وقال وزير الدفاع سامر حداد مؤكدا أن القوات ستواصل العمليات في الشمال.')
+    assert ("سامر حداد", "القوات ستواصل العمليات في الشمال") in claims_of(y)
+
+
+def test_a_clock_time_is_no_colon_opening_words():
+    x = run('وأعلنت روسيا التوصل إلى هدنة إنسانية تبدأ الساعة 09:00 في يوم 13 أيلول، في حين استمر القصف.')
+    assert not any(c.quote.startswith("00") for c in x.claims)

@@ -154,7 +154,8 @@ class ClaimReader:
         self.quotes = quotes(sentence)
         self.speech_ids = speech_ids
         self.sources = {e.id: self.source_of(e) for e in events if e.id in speech_ids}
-        self.speech = [e for e in events if e.id in speech_ids and self.speaker(e) and not self.negated(e)]
+        self.speech = [e for e in events if e.id in speech_ids and self.speaker(e) and not self.negated(e)
+                       and not self.adjectival(e)]
         # a speech verb ends the region of the one before it when it opens a clause of its own
         # (وأعلنت، ، مضيفاً، كما أكد); inside a complement (قال إن بلاده ترفض ...) it does not
         self.bounds = sorted(e.start for e in events if e.id in speech_ids and self.opens_clause(e))
@@ -255,6 +256,23 @@ class ClaimReader:
             following = following[1:]  # بحسب ما ذكر المصدر نفسه
         phrase = " ".join(t.norm for t in following[:2])
         return phrase in claim_words("same")
+
+    def adjectival(self, event: Event) -> bool:
+        """"تفاصيل مؤكدة عن …"، "معلومات مؤكدة": a participle right after a word with no
+        punctuation between, and with nothing said after it (أن، إلى أن، على، a colon, a quotation),
+        describes that noun: nobody speaks."""
+        frame = frame_of(self.sentence, event)
+        if frame is None or frame.agent != "speaker":
+            return False
+        tokens = self.sentence.tokens
+        i = next((n for n, t in enumerate(tokens) if t.start == event.start), None)
+        if i is None or i == 0 or re.search(r"[،,:؛;.»\"”)]", self.text(tokens[i - 1].end, event.start)):
+            return False
+        following = [t for t in tokens if t.start >= event.end][:1]
+        if not following or re.search(r"[:«\"“]", self.text(event.end, following[0].start)):
+            return False
+        says = (word_class("complementizer") - claim_words("source")) | claim_words("filler") | claim_words("says-after")
+        return following[0].norm not in says
 
     def negated(self, event: Event) -> bool:
         """"ولم ترد تفاصيل عن …"، "لم يؤكد": a negated speech verb says nothing."""
@@ -370,7 +388,7 @@ class ClaimReader:
         """"وزاد: إذا مضت الوساطة في هذا الاتجاه فسنعتبرها …": unquoted words after a colon that
         closes the verb's arguments are what it says (not a colon inside a list, مثل: …)."""
         head = self.text(event.end, region_end)
-        colon = head.find(":")
+        colon = next((m.start() for m in re.finditer(r"(?<!\d):(?!\d)", head)), -1)  # not 12:00
         if colon < 0 or self.tokens_between(event.end, event.end + colon) > COLON_GAP:
             return []
         start = event.end + colon + 1
