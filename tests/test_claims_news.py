@@ -123,3 +123,11 @@ def test_a_participle_that_describes_a_noun_says_nothing():
 def test_a_clock_time_is_no_colon_opening_words():
     x = run('وأعلنت روسيا التوصل إلى هدنة إنسانية تبدأ الساعة 09:00 في يوم 13 أيلول، في حين استمر القصف.')
     assert not any(c.quote.startswith("00") for c in x.claims)
+
+
+def test_an_attribution_after_a_subordinate_speech_clause_covers_the_main_clause():
+    x = run('وقال مصدر عسكري إن الجيش يتقدم. '
+            'وبعدما أعلن الأسبوع الماضي فتح طريقين حول المدينة، يواصل الجيش زحفه نحو العاصمة الإقليمية، '
+            'بحسب المصدر العسكري.')
+    quotes = [q for _, q in claims_of(x)]
+    assert "يواصل الجيش زحفه نحو العاصمة الإقليمية" in quotes, quotes

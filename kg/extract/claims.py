@@ -245,6 +245,12 @@ class ClaimReader:
         return after is not None and not re.search(r"[،,:؛;.]", self.text(own.end, after.start)) \
             and any(after.norm.startswith(p) and len(after.norm) > len(p) + 1 for p in frame.about)
 
+    @staticmethod
+    def subordinate(token) -> bool:
+        """بعدما، وبعدما، عندما، حين: a word opening a subordinate clause."""
+        words, joiners = claim_words("subordinator"), claim_words("joiner")
+        return token.norm in words or (token.norm[:1] in joiners and token.norm[1:] in words)
+
     def same_source(self, event: Event) -> bool:
         """"بحسب المصدر نفسه"، "وفق المصادر ذاتها": the source named last, not a new one."""
         frame = frame_of(self.sentence, event)
@@ -496,7 +502,13 @@ class ClaimReader:
         return []
 
     def attributed(self, event: Event, previous_end: int) -> list[Claim]:
-        """بحسب X، وفقاً لـ X: the clause before the attribution is X's."""
+        """بحسب X، وفقاً لـ X: the clause before the attribution is X's; after a speech verb in a
+        subordinate clause (وبعدما أعلن الأسبوع الماضي فتح ممرين، يواصل الجيش …، بحسب المصدر) the
+        main clause after its comma."""
+        tokens = [t for t in self.sentence.tokens if t.end <= previous_end]
+        if len(tokens) >= 2 and self.subordinate(tokens[-2]):
+            comma = re.search(r"[،,]", self.text(previous_end, event.start))
+            previous_end = previous_end + comma.end() if comma else previous_end
         text = self.text(previous_end, event.start).strip(PUNCTUATION)
         if len(text.split()) < MIN_ATTRIBUTED_WORDS:
             return []
