@@ -123,3 +123,17 @@ def test_definite_attack_noun_is_the_cue_of_its_light_verb(text, agent, target):
 
 def test_definite_attack_told_as_background_is_no_new_attack():
     assert events("وانشق القائد عن الحركة بعد فشل الهجوم الذي شنته مؤخرا على العاصمة الخرطوم.", {"Attack"}) == []
+
+
+@pytest.mark.parametrize("text", [
+    "وقتل ثلاثة جنود ماليين في هجوم شنه مسلحون من جماعة نصرة الإسلام والمسلمين لرتل عسكري قرب غاو.",
+    "وهاجمت قوات الدعم السريع مدعومة بآليات عسكرية مدينة الأبيض.",
+    "واستهدفت عبوة ناسفة رتلا عسكريا للجيش الباكستاني في إقليم بلوشستان.",
+])
+def test_convoy_attacked_or_forces_backed_by_vehicles_is_no_mobilisation(text):
+    assert events(text, {"Mobilisation"}) == []
+
+
+def test_reinforcements_sent_are_a_mobilisation():
+    move = one("ودفع الجيش السوداني بتعزيزات إلى الفاشر.", "Mobilisation")
+    assert move.agents == ["Sudanese_Armed_Forces"]
