@@ -131,3 +131,23 @@ def test_an_attribution_after_a_subordinate_speech_clause_covers_the_main_clause
             'بحسب المصدر العسكري.')
     quotes = [q for _, q in claims_of(x)]
     assert "يواصل الجيش زحفه نحو العاصمة الإقليمية" in quotes, quotes
+
+
+def test_wa_adafa_continues_the_nearest_speaker_of_the_sentence():
+    x = run('وقالت مصادر عسكرية هندية إن القوات استهدفت نقاطا حدودية، وقال وزير الدفاع الهندي أرون جايتلي '
+            'للصحفيين: "ازداد هذا النوع من الانتهاكات مؤخرا"، وأضاف على هامش فعالية بحرية: '
+            '"الجيش متيقظ وسوف يرد على أي انتهاك".')
+    speakers = {c.quote: c.speaker for c in x.claims}
+    assert speakers["الجيش متيقظ وسوف يرد على أي انتهاك"] == speakers["ازداد هذا النوع من الانتهاكات مؤخرا"]
+
+
+def test_a_speech_noun_after_a_preposition_is_not_the_subjects():
+    x = run('أعلن الجيش الباكستاني، أمس الجمعة، مقتل أحد جنوده في تبادل لإطلاق النار مع قوات هندية، '
+            'وذلك بعد أيام من تحذير من أن التوتر في الإقليم قد يؤدي إلى اندلاع حرب بين الخصمين.')
+    assert not any("التوتر في الإقليم" in c.quote for c in x.claims)
+
+
+def test_an_an_inside_a_relative_clause_without_commas_is_not_the_complement():
+    x = run('وقال وزير الدفاع سامر حداد الذي شغل مقعدا نيابيا عن المعارضة خلال مؤتمر صحافي '
+            '"لقد انتهت الحرب ولن نعود إليها أبدا".')
+    assert [q for _, q in claims_of(x)] == ["لقد انتهت الحرب ولن نعود إليها أبدا"]

@@ -155,7 +155,7 @@ class ClaimReader:
         self.speech_ids = speech_ids
         self.sources = {e.id: self.source_of(e) for e in events if e.id in speech_ids}
         self.speech = [e for e in events if e.id in speech_ids and self.speaker(e) and not self.negated(e)
-                       and not self.adjectival(e)]
+                       and not self.adjectival(e) and not self.prepositional(e)]
         # a speech verb ends the region of the one before it when it opens a clause of its own
         # (وأعلنت، ، مضيفاً، كما أكد); inside a complement (قال إن بلاده ترفض ...) it does not
         self.bounds = sorted(e.start for e in events if e.id in speech_ids and self.opens_clause(e))
@@ -219,12 +219,24 @@ class ClaimReader:
         """"نقلت القناة عن مصدر عسكري أن …، مشيراً إلى أن …": a participle given the subject of the
         speech verb before it continues whoever speaks there (the source, not the outlet)."""
         frame = frame_of(self.sentence, event)
+        before = [e for e in self.events if e.id in self.speech_ids and e.start < event.start and e.id != event.id
+                  and speaker_of(e)]
+        if not before:
+            return None
+        if frame is not None and frame.agent == "subj" and "+pro-drop" in event.rule and event.type == "Statement" \
+                and before[-1].agents and before[-1].agents != event.agents and self.joined(event):
+            return before[-1]  # "وقال الوزير: «…»، وأضاف …: «…»": the nearest speaker goes on, not the first
         if not event.rule.startswith(SPEECH_WORD + "+pro-drop") and (frame is None or frame.agent != "speaker"):
             return None
-        before = [e for e in self.events if e.id in self.speech_ids and e.start < event.start and e.id != event.id]
-        if not before or before[-1].agents != event.agents or before[-1].id not in self.sources:
+        if before[-1].agents != event.agents or before[-1].id not in self.sources:
             return None
         return before[-1]
+
+    def joined(self, event: Event) -> bool:
+        """Does the speech verb carry the proclitic و/ف (وأضاف، فقال)?"""
+        token = next((t for t in self.sentence.tokens if t.start == event.start), None)
+        return token is not None and any(set(m.proclitic) & claim_words("joiner")
+                                         for m in frame_index().match_at([token], 0))
 
     def accused(self, event: Event) -> bool:
         """"واتهم بولس بأنه يريد «…»": the name right after a verb whose object is accused of
@@ -279,6 +291,15 @@ class ClaimReader:
             return False
         says = (word_class("complementizer") - claim_words("source")) | claim_words("filler") | claim_words("says-after")
         return following[0].norm not in says
+
+    def prepositional(self, event: Event) -> bool:
+        """"وذلك بعد أيام من تحذير من أن …": a speech noun after a preposition, its speaker taken
+        from the clause before (+pro-drop), is something said by someone unnamed, not the subject's."""
+        if "+pro-drop" not in event.rule and "+previous-sentence" not in event.rule:
+            return False
+        before = [t for t in self.sentence.tokens if t.end <= event.start][-1:]
+        return bool(before) and before[0].norm in word_class("preposition") \
+            and not re.search(r"[،,:؛;.]", self.text(before[0].end, event.start))
 
     def negated(self, event: Event) -> bool:
         """"ولم ترد تفاصيل عن …"، "لم يؤكد": a negated speech verb says nothing."""
@@ -617,6 +638,7 @@ def complement_start(sentence: Sentence, event: Event) -> int | None:
     seen, source_at = 0, None
     inside = [(q.start, q.end) for q in quotes(sentence) if q.open_at >= event.end and not q.is_name]
     relatives = claim_words("relative")
+    relative = False  # after a relative pronoun with no comma since (الذي تولى مقعداً عن …)
     aside = False  # inside "، الذي فضل عدم الكشف عن هويته،": the subject's relative clause, no complement
     previous_end = event.end
     for token in sentence.tokens:
@@ -629,6 +651,10 @@ def complement_start(sentence: Sentence, event: Event) -> int | None:
         aside = comma and token.norm in relatives
         if aside:
             continue
+        relative = (relative and not comma) or token.norm in relatives
+        if relative and token.norm in sources:
+            seen += 1
+            continue  # "وقال باشينيان الذي تولى مقعدا نيابيا عن المعارضة …": the relative clause's عن
         if any(a <= token.start < b for a, b in inside):
             seen += 1
             continue  # inside a quotation after the verb: its words, not the verb's complement
