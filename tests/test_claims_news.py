@@ -151,3 +151,9 @@ def test_an_an_inside_a_relative_clause_without_commas_is_not_the_complement():
     x = run('وقال وزير الدفاع سامر حداد الذي شغل مقعدا نيابيا عن المعارضة خلال مؤتمر صحافي '
             '"لقد انتهت الحرب ولن نعود إليها أبدا".')
     assert [q for _, q in claims_of(x)] == ["لقد انتهت الحرب ولن نعود إليها أبدا"]
+
+
+def test_a_passive_speech_verb_borrows_no_speaker():
+    x = run('وقال مصدر عسكري إن الغارات استهدفت مواقع المتمردين. '
+            'وأُبلغ عن غارات أخرى منذ الزلزال في مناطق نائية من الإقليم.')
+    assert not any(c.quote.startswith("غارات أخرى") for c in x.claims)

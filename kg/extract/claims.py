@@ -212,6 +212,8 @@ class ClaimReader:
             return self.previous[0] if self.previous else ""
         if self.accused(event):
             return self.previous[0] if self.previous else ""
+        if self.passive(event):
+            return ""
         who = speaker_of(event)
         return "" if who and (self.relayed(who, event) or self.subject_spelled(event)) else who
 
@@ -262,6 +264,17 @@ class ClaimReader:
         """بعدما، وبعدما، عندما، حين: a word opening a subordinate clause."""
         words, joiners = claim_words("subordinator"), claim_words("joiner")
         return token.norm in words or (token.norm[:1] in joiners and token.norm[1:] in words)
+
+    def passive(self, event: Event) -> bool:
+        """"وأُبلغ عن غارات أخرى": a speech verb vowelled as a passive (ḍamma on its first letter)
+        has no speaker to borrow from the clause or sentence before."""
+        if "+pro-drop" not in event.rule and "+previous-sentence" not in event.rule:
+            return False
+        token = next((t for t in self.sentence.tokens if t.start == event.start), None)
+        if token is None:
+            return False
+        text = token.text[1:] if token.text[:1] in claim_words("joiner") else token.text
+        return len(text) > 2 and text[1] == "\u064f"
 
     def same_source(self, event: Event) -> bool:
         """"بحسب المصدر نفسه"، "وفق المصادر ذاتها": the source named last, not a new one."""
