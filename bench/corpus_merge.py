@@ -7,6 +7,8 @@ precision/recall of event and entity clusters, disagreements found, gazetteer me
     python bench/corpus_merge.py --clusters      # also list the system's clusters
     python bench/corpus_merge.py --scale 300     # merge time and memory on the set copied 300 times
                                                  # (each copy 40 days later: ~10k documents)
+    python bench/corpus_merge.py --varied 1000 3000  # merge CPU on N varied articles (bench/corpus.py:
+                                                 # actors swapped, own dates), and its growth
 """
 from __future__ import annotations
 
@@ -82,6 +84,31 @@ def scale(folder: Path, copies: int) -> None:
     print(f"peak memory: {peak / 1024:.0f} MB (before the corpus: {before / 1024:.0f} MB)")
 
 
+def varied(sizes: list[int]) -> None:
+    """The merge on the throughput corpus (dense dates, many actors): its CPU time per size and the
+    growth factor against the size factor (linear = equal)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import corpus as bench_corpus
+
+    from kg.api import document
+
+    records = list(bench_corpus.corpus(max(sizes)))
+    summaries = [summarise(extract(document(r["text"], id=r["id"], title=r.get("title", ""), date=r.get("date"))))
+                 for r in records]
+    previous = None
+    for size in sorted(sizes):
+        corpus = Corpus()
+        for summary in summaries[:size]:
+            corpus.add(summary)
+        cpu = time.process_time()
+        result = corpus.merge()
+        cpu = time.process_time() - cpu
+        growth = f"  x{cpu / previous[1]:.1f} for x{size / previous[0]:.1f} documents" if previous else ""
+        print(f"documents: {size}  units: {len(result.units)}  canonical events: {len(result.clusters)}  "
+              f"disagreements: {len(result.disagreements)}  merge: {cpu:.2f} s CPU{growth}")
+        previous = (size, cpu)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="?", type=Path, default=GOLD)
@@ -89,7 +116,12 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--clusters", action="store_true")
     parser.add_argument("--scale", type=int, metavar="N", help="time and memory of the merge on N copies of the set")
+    parser.add_argument("--varied", type=int, nargs="+", metavar="N",
+                        help="merge CPU time on N varied articles of bench/corpus.py, for each N")
     args = parser.parse_args()
+    if args.varied:
+        varied(args.varied)
+        return 0
     if args.scale:
         scale(args.gold, args.scale)
         return 0

@@ -9,7 +9,7 @@ with its report (document, sentence, outlet, claim) so a reader can weigh them.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -70,8 +70,11 @@ def denial_disagreements(units, coref: Coreference, hostile, denials: list[Event
     """Each accusation (or hostile event) that a denial answers, with the accusers and the deniers."""
     answered: dict[int, list[EventInfo]] = {}
     index = UnitIndex(units)
+    naming = units_by_actor(units, coref)
     for denial in sorted(denials, key=lambda e: e.ref):
-        target = answered_unit(denial, index.near(denial), units, coref, hostile)
+        named = set().union(*(naming.get(k, ()) for k in actor_keys(coref.canon(denial.agents), coref)))
+        near = [i for i in index.near(denial) if i in named]
+        target = answered_unit(denial, near, units, coref, hostile)
         if target is not None:
             answered.setdefault(target, []).append(denial)
     out = []
@@ -86,22 +89,53 @@ def denial_disagreements(units, coref: Coreference, hostile, denials: list[Event
 
 
 class UnitIndex:
-    """Units by date, so a denial is compared with the units of its days only (not the corpus)."""
+    """Units by date, so a denial is compared with the units of its days only (not the corpus).
+
+    Units whose reports span at most `SHORT` are found by two binary searches on their first date
+    (a unit ending after `low` began after `low - SHORT`); the few longer or undated ones are
+    checked one by one. A scan of every earlier unit per denial made the stage quadratic."""
+
+    SHORT = 2 * REACH
 
     def __init__(self, units) -> None:
-        spans = []
+        short, self.long = [], []
         for i, unit in enumerate(units):
             dates = [r.date for r in unit if r.date is not None]
-            spans.append((min(dates) if dates else date.min, max(dates) if dates else date.max, i))
-        self.spans = sorted(spans)
-        self.starts = [s[0] for s in self.spans]
+            first, last = (min(dates), max(dates)) if dates else (date.min, date.max)
+            (short if dates and last - first <= self.SHORT else self.long).append((first, last, i))
+        self.short = sorted(short)
+        self.starts = [s[0] for s in self.short]
 
     def near(self, event: EventInfo) -> list[int]:
         if event.date is None:
-            return sorted(s[2] for s in self.spans)
+            return sorted([s[2] for s in self.short] + [s[2] for s in self.long])
         low, high = event.date - REACH, event.date + REACH
+        begin = bisect_left(self.starts, low - self.SHORT) if low > date.min + self.SHORT else 0
         end = bisect_right(self.starts, high)
-        return sorted(i for start, stop, i in self.spans[:end] if stop >= low)
+        found = [i for start, stop, i in self.short[begin:end] if stop >= low]
+        found += [i for start, stop, i in self.long if start <= high and stop >= low]
+        return sorted(found)
+
+
+def actor_keys(keys: set[str], coref: Coreference) -> set[str]:
+    """What `accused` can relate an actor by: itself and its ancestors (part of, country), and its
+    side. Two related actors share one of these keys, and so do two of one side."""
+    out: set[str] = set()
+    for key in keys:
+        out |= coref.actors.ancestors(key)
+        out.add(coref.side(key))
+    return out
+
+
+def units_by_actor(units, coref: Coreference) -> dict[str, set[int]]:
+    """The units that name an actor (as agent or target) under each of its keys, so a denial is
+    weighed only against units that name someone related to the denier (not every unit of its days)."""
+    naming: dict[str, set[int]] = {}
+    for i, unit in enumerate(units):
+        named = {k for report in unit for k in coref.canon(report.agents) | coref.canon(report.targets)}
+        for key in actor_keys(named, coref):
+            naming.setdefault(key, set()).add(i)
+    return naming
 
 
 def answered_unit(denial: EventInfo, near: list[int], units, coref: Coreference, hostile) -> int | None:

@@ -72,6 +72,7 @@ class Vocabulary:
         self.graph = graph
         self.defined = frozenset(local(s) for s in graph.subjects(RDF.type, None) if local(s))
         self._parents: dict[str, list[str]] = {}
+        self._lineages: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
         for child, parent in graph.subject_objects(RDFS.subClassOf):
             if local(child) and local(parent):
                 self._parents.setdefault(local(child), []).append(local(parent))
@@ -79,17 +80,24 @@ class Vocabulary:
     # --- hierarchy -------------------------------------------------------------------------
     def ancestors(self, name: str) -> list[str]:
         """The class, then its superclasses breadth-first (nearest first), each once."""
-        seen, order, queue = {name}, [name], deque([name])
-        while queue:
-            for parent in self._parents.get(queue.popleft(), ()):
-                if parent not in seen:
-                    seen.add(parent)
-                    order.append(parent)
-                    queue.append(parent)
-        return order
+        return list(self._lineage(name)[0])
 
     def is_a(self, name: str, ancestor: str) -> bool:
-        return ancestor in self.ancestors(name)
+        return ancestor in self._lineage(name)[1]
+
+    def _lineage(self, name: str) -> tuple[tuple[str, ...], frozenset[str]]:
+        """Ancestors in order and as a set, computed once per class (the corpus stage asks ~10^5 times)."""
+        known = self._lineages.get(name)
+        if known is None:
+            seen, order, queue = {name}, [name], deque([name])
+            while queue:
+                for parent in self._parents.get(queue.popleft(), ()):
+                    if parent not in seen:
+                        seen.add(parent)
+                        order.append(parent)
+                        queue.append(parent)
+            known = self._lineages[name] = (tuple(order), frozenset(seen))
+        return known
 
     def classes_under(self, root: str) -> frozenset[str]:
         classes = {local(c) for c in self.graph.subjects(RDF.type, OWL.Class) if local(c)}
