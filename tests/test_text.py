@@ -42,3 +42,14 @@ def test_proclitics_are_stripped_with_what_was_taken():
 def test_enclitics():
     assert "انتهاك" in enclitic_variants(normalize_word("انتهاكه"))
     assert "حث" not in enclitic_variants("حث")[1:]
+
+
+def test_a_period_inside_a_spelled_latin_acronym_ends_no_sentence():
+    """"راديو إف.إم)" and "بي.بي.سي" hold periods between Latin letter names written in Arabic
+    (kg/data/letter_names.tsv); a missing space after a real sentence end still splits."""
+    from kg.text.segment import split_sentences
+
+    texts = [s.text for s in split_sentences("وبثت إذاعة محلية (راديو إف.إم) صورا للهجوم. وقال شاهد إن القصف استمر.")]
+    assert texts == ["وبثت إذاعة محلية (راديو إف.إم) صورا للهجوم.", "وقال شاهد إن القصف استمر."]
+    texts = [s.text for s in split_sentences("وقال الوزير إن.وأضاف أن الوضع خطير.")]
+    assert len(texts) == 2

@@ -3,7 +3,8 @@
 A sentence ends at . ! ? ؟ (with any closing quotes or brackets after it) followed by a space, a
 line break, the end of the text, or directly by a letter ("الحرب.وقال": news copy often loses the
 space). It does not end inside a number (3.5), after an abbreviation (a one-letter word, or one of
-`kg/data/abbreviations.tsv`: "د. أحمد"، "أ.ف.ب"), or at an ellipsis ("..." "…": a pause), and a
+`kg/data/abbreviations.tsv`: "د. أحمد"، "أ.ف.ب"), inside an acronym of spelled Latin letters
+(`kg/data/letter_names.tsv`: "إف.إم"، "بي.بي.سي"), or at an ellipsis ("..." "…": a pause), and a
 line break always ends one.
 """
 from __future__ import annotations
@@ -21,6 +22,11 @@ CANDIDATE = re.compile(r"\.{2,}|…|[.!?؟]+[\"'»”)\]]*|\n+")
 CLOSERS = "\"'»”)]"
 ABBREVIATION_WORD = re.compile(r"[\w\u064B-\u065F\u0670\u0640.]+$")  # the word before a period, diacritics kept
 ELLIPSIS = ("..", "…")
+
+
+@lru_cache(maxsize=1)
+def letter_names() -> frozenset[str]:
+    return frozenset(normalize_word(r["form"]) for r in read_tsv("letter_names.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +59,17 @@ def is_boundary(text: str, match: re.Match) -> bool:
                 return False
             if "." in word.group() and not after.isspace():
                 return False  # "أ.ف.ب"
+            if not after.isspace() and in_spelled_acronym(text, match, word.group()):
+                return False  # "إف.إم"، "بي.بي.سي"
     return True
+
+
+def in_spelled_acronym(text: str, match: re.Match, before: str) -> bool:
+    """A period between two Latin letter names spelled in Arabic, with no space around it."""
+    following = WORD.match(text, match.end())
+    names = letter_names()
+    return bool(following) and normalize_word(before.rsplit(".", 1)[-1]) in names \
+        and normalize_word(following.group()) in names
 
 
 def is_arabic_letter(char: str) -> bool:
