@@ -214,3 +214,26 @@ def test_unnamed_fighters_from_a_force_and_its_units_are_that_force_not_its_targ
     text = "اندلعت اشتباكات إثر هجوم شنّه مقاتلون من الميليشيات ووحدات من الجيش الكونغولي على متمردي حركة إم23."
     attack = one(text, "Attack")
     assert attack.agents == ["FARDC"] and attack.targets == ["M23"]
+
+
+# H13: the subject of تعرّض / نجا undergoes the act: it is the target (agent mode patient) ----------
+@pytest.mark.parametrize("text, kind, agents, target", [
+    ("وتعرضت الفاشر لقصف إسرائيلي.", "Attack", ["Israel"], "El_Fasher"),
+    ("الفاشر تعرضت لقصف عنيف من قبل قوات الدعم السريع أمس.", "Attack", ["RSF"], "El_Fasher"),
+    ("وكان الجيش السوداني قد تعرض لهجوم في بابنوسة.", "Attack", [], "Sudanese_Armed_Forces"),
+    ("وتعرض مخيم زمزم للضرب على أيدي قوات الدعم السريع.", "PhysicalAssault", ["RSF"], "Zamzam_Camp"),
+    ("ونجا الرئيس الصومالي من هجوم استهدف موكبه في مقديشو.", "Attack", [], "Hassan_Sheikh_Mohamud"),
+    # the name right after the verb, not the speaker of the quote
+    ("وقالت الوزارة في بيان ” تعرّضت منشأة حقل كورمور لهجوم بطائرة مسيّرة”.", "Attack", [], "Khor_Mor_Gas_Field"),
+    # a relative clause: the noun it is about, not the announcer
+    ("أعلن الدفاع المدني في غزة مقتل 19 فلسطينيا في مدينة غزة التي تتعرض لقصف إسرائيلي كثيف.", "Attack",
+     ["Israel"], "Gaza_City"),
+])
+def test_subject_of_a_patient_verb_is_the_target(text, kind, agents, target):
+    event = one(text, kind)
+    assert event.agents == agents and target in event.targets
+
+
+def test_escaping_an_assassination_attempt_makes_the_subject_its_target():
+    event = one("ونجا وزير الداخلية الصومالي من محاولة اغتيال في مقديشو.", "Assassination")
+    assert event.targets and not event.agents and event.modality == "Asserted"

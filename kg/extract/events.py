@@ -1143,6 +1143,48 @@ def agent_mutual(assembler: "EventAssembler", slot: Slot) -> Agents:
     return Agents(keys[:1], end, slot.confidence, parties=keys)
 
 
+@agent_mode("patient")
+def agent_patient(assembler: "EventAssembler", slot: Slot) -> Agents:
+    """"تعرّض X لقصف"، "نجا X من محاولة اغتيال": the verb's subject undergoes the act, so it is
+    the target; the actor is the nisba of the act's noun (تعرضت الفاشر لقصف إسرائيلي) or an agent
+    phrase (من قبل X, see resolve). A subject found outside the clause (pro-drop, the previous
+    sentence) names no target."""
+    trigger, view = slot.trigger, assembler.view
+    tokens = view.sentence.tokens
+    region, start = view.region[trigger.start], assembler.clauses.start(trigger.start)
+    before = [g for g in view.groups_between(start if start < trigger.start else 0, trigger.start, region)
+              if g.marker == "obj"]
+    relative = trigger.start > 0 and tokens[trigger.start - 1].norm in view.doc.gazetteer.relatives
+    after = [g for g in view.groups_between(trigger.end, min(trigger.end + 3, len(tokens)), region)
+             if g.marker == "obj"] if trigger.end - trigger.start == 1 else []
+    if relative:  # "مدينة غزة التي تتعرض لقصف": the noun the relative clause is about
+        keys, end, confidence, rule = [], trigger.end, slot.confidence, ""
+        head = next(iter(view.group_ending.get(trigger.start - 1, ())), None)  # any marker: في مدينة غزة التي
+        if head is not None:
+            keys = head.keys[:]
+    elif after and not relative:  # "تعرضت منشأة حقل كورمور لهجوم": the name right after the verb
+        keys, end, confidence, rule = after[0].keys[:], after[0].end, slot.confidence, ""
+    else:
+        keys, end, confidence, rule = assembler.subjects.subject(slot.index, slot.limit, slot.confidence)
+        if any(r in rule for r in CROSS_CLAUSE_RULES if r != "+possessor"):  # "إن قواته تعرضت": its forces
+            keys, rule = [], ""
+        if not keys and before and trigger.start - before[-1].end <= 1:
+            keys = before[-1].keys[:]  # "الفاشر تعرضت لقصف": a place right before the verb undergoes it too
+    end = max(end, trigger.end)
+    agents: list[str] = []
+    if trigger.end - trigger.start > 1:  # "تعرض لقصف إسرائيلي": the noun is the form's last word
+        agents = assembler.subjects.nisba_of_noun(trigger)
+    else:
+        marks = ar.words("patient-act-marker")
+        for j in range(end, min(end + 3, len(tokens))):
+            if any(p in marks for _, p in proclitic_variants(tokens[j].norm)):  # "لقصف"، "للتعذيب"
+                found = view.nisba_at.get(j + 1, ()) or view.nisba_at.get(j + 2, ())
+                agents = [m.entity for m in found][:1]
+                break
+    targets = [view.as_actor(k) for k in keys if k not in agents] or None  # none: the frame's markers
+    return Agents(agents, end, confidence, rule="+patient" + ("+nisba" if agents else ""), targets=targets)
+
+
 @agent_mode("none")
 def agent_none(assembler: "EventAssembler", slot: Slot) -> Agents:
     """No agent, unless a nisba right after the noun names it ("في غارة إسرائيلية")."""
