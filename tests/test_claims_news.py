@@ -157,3 +157,20 @@ def test_a_passive_speech_verb_borrows_no_speaker():
     x = run('وقال مصدر عسكري إن الغارات استهدفت مواقع المتمردين. '
             'وأُبلغ عن غارات أخرى منذ الزلزال في مناطق نائية من الإقليم.')
     assert not any(c.quote.startswith("غارات أخرى") for c in x.claims)
+
+
+def test_an_indefinite_source_is_another_source_and_the_definite_one_points_back():
+    """"مصادر محلية" then "مصدر عسكري": two sources; "وأضاف المصدر" is the nearest one named before;
+    "نقلت الوكالة عن مصدر أمني أن …" has that source as speaker (before: the first source named)."""
+    from kg import api
+
+    text = ("عنوان\n\nوقالت مصادر محلية إن القصف استمر طوال الليل. وأفاد مصدر عسكري بأن الجيش صد الهجوم. "
+            "وأضاف المصدر أن الخسائر كبيرة. ونقلت وكالة فرانس برس عن مصدر أمني أن المهاجمين فروا.")
+    claims = api.extract(api.document(text, date="2025-10-01")).claims
+    assert len(claims) == 4, [(c.speaker, c.quote) for c in claims]
+
+    def speaker(start: str) -> str:
+        return next(c.speaker for c in claims if c.quote.startswith(start))
+
+    local, military, again, security = map(speaker, ("القصف", "الجيش", "الخسائر", "المهاجمين"))
+    assert local != military and again == military and security not in (local, military)

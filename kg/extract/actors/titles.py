@@ -17,6 +17,15 @@ MIN_NEW_NAME = 2  # words: one word after a title is too often no name ("رئي�
 ORG_TYPES = {"InternationalOrganisation", "Organisation", "GovernmentBody", "Government", "Ministry",
              "Parliament", "ArmedForce", "ArmedGroup", "MediaOutlet"}
 PLACE_SCOPES = {"City", "Region"}  # a local office (a district's governor) is of a place
+ONE_OF = frozenset({"احد", "واحد", "فاحد", "احدى", "واحدى"})  # "أحد المصدرين": one of those named before
+
+
+def source_qualifier(word: str) -> str:
+    """An unnamed source's adjective without article or gender/plural ending (عسكرية = عسكري)."""
+    word = word[2:] if word.startswith("ال") else word
+    return word[:-1] if word.endswith(("ة", "ه")) else word
+
+
 COUNTERPART, RANK, SOURCE, WITNESS = "counterpart", "rank", "source", "witness"  # kinds of titles.tsv
 ANOTHER = "another"  # title_words.tsv: "مصدر فلسطيني آخر" is a second source
 
@@ -62,12 +71,21 @@ class TitleReader:
         """"أحد المصدرين"، "وأضاف المسؤول": the unnamed source of that role named last; else a new
         unnamed source of this article ("وقال مسؤول لفرانس برس"), never the last actor named."""
         ctx = self.ctx
-        for mention in reversed(ctx.doc.mentions):
+        for mention in reversed(ctx.doc.mentions if self.refers_back(i) else ()):
             entity = ctx.doc.entities.get(mention.entity)
             if entity is not None and entity.minted and entity.role == title.role and mention.kind == "title":
                 ctx.add(entity.key, i, j, "title:source-again", 0.5, "title")
                 return j
-        return self.office(i, j, title, "", "") if self.after_speech_verb(i) else max(j, i + 1)
+        attributed = i > 0 and self.ctx.tokens[i - 1].norm in ("عن", "وعن")  # "نقلت الوكالة عن مصادر في …"
+        return self.office(i, j, title, "", "") if attributed or self.after_speech_verb(i) else max(j, i + 1)
+
+    def refers_back(self, i: int) -> bool:
+        """"المصدر"، "أحد المصدرين" point back to a source named before; an indefinite "مصدر عسكري
+        رفيع" is another one ("وأفاد مصدر" after "مصادر محلية" is not them)."""
+        word = self.ctx.tokens[i].norm
+        if any(word.startswith(clitic + "ال") for clitic in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")):
+            return True
+        return word in ONE_OF or i > 0 and self.ctx.tokens[i - 1].norm in ONE_OF
 
     def after_speech_verb(self, i: int) -> bool:
         """Is token i the subject right after a speech verb ("وقال مسؤول")? Elsewhere an unnamed
@@ -277,6 +295,9 @@ class TitleReader:
         key = "_".join(p for p in (scope, role.title().replace(" ", "").replace("-", ""), ctx.doc.tag) if p)
         if title.kind == WITNESS or another:  # each eyewitness, "another source", is a person of their own
             key = f"{key}_{ctx.tokens[i].start}"
+        elif title.kind == SOURCE and not scope and j - i > 1:
+            # "مصادر محلية" and "مصدر عسكري رفيع" are two sources; "مصادر عسكرية … مصدر عسكري" one
+            key = mint_key(key, " ".join(source_qualifier(t.norm) for t in ctx.tokens[i + 1:j]))
         scope_entity = ctx.doc.lookup(scope)
         entity = ctx.doc.entities.get(key) or Entity(
             key=key, type="Person", name_ar=dediacritize(ctx.surface(i, j)),
