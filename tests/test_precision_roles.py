@@ -237,3 +237,20 @@ def test_subject_of_a_patient_verb_is_the_target(text, kind, agents, target):
 def test_escaping_an_assassination_attempt_makes_the_subject_its_target():
     event = one("ونجا وزير الداخلية الصومالي من محاولة اغتيال في مقديشو.", "Assassination")
     assert event.targets and not event.agents and event.modality == "Asserted"
+
+
+# H13: a relative clause after an event noun tells that event's objects: one event, not two -------
+@pytest.mark.parametrize("text, kind, agent, target", [
+    ("وأدان الوزير الهجوم الذي شنته حركة الشباب أمس والذي استهدف فندقا في مقديشو.", "Attack", "Al_Shabaab",
+     "Mogadishu"),
+    ("وقتل خمسة في غارة إسرائيلية التي استهدفت منزلا في رفح.", "AirStrike", "Israel", "Rafah"),
+])
+def test_relative_after_an_event_noun_adds_its_objects(text, kind, agent, target):
+    found = events(text, VIOLENT | {kind})
+    assert len(found) == 1, [(e.type, e.trigger, e.agents, e.targets) for e in found]
+    assert found[0].type == kind and found[0].agents == [agent] and target in found[0].targets
+
+
+def test_relative_about_an_actor_is_its_own_event():
+    found = events("وقصفت إسرائيل مواقع حزب الله الذي استهدف بلدة المطلة.", VIOLENT)
+    assert {(e.type, tuple(e.agents)) for e in found} == {("Shelling", ("Israel",)), ("Attack", ("Hezbollah",))}

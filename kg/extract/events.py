@@ -43,6 +43,7 @@ OWNER_MARK = "owner"  # marker of a name after تابعة لـ: the owner of the
 AGENT_PHRASE_REACH = 6  # tokens from a trigger to the name of its agent phrase (لقصف عنيف من قبل X)
 NP_REACH = 5  # words of an unnamed subject's noun phrase read for its nisba or owner (طائرات حربية مجهولة الهوية)
 BACKGROUND_REACH = 2  # words around an event noun where a past marker (سابق، ذكرى) makes it background
+RELATIVE_EVENT_REACH = 6  # words between an event trigger (or its agent) and a relative pronoun that tells its objects
 
 
 @lru_cache(maxsize=None)
@@ -1253,6 +1254,13 @@ class EventAssembler:
         adds its objects to that event instead of making a second one."""
         trigger = self.triggers[index]
         clause = self.clauses.at(trigger.start)
+        head = self.relative_of_event(index)
+        if head is not None:  # "هجوم آخر شنته الحركة أمس، والذي استهدف A": A is that attack's target
+            more = self.targets.targets(trigger.frame, trigger.end, self.next_trigger_start(index), head.agents)
+            head.targets.extend(t for t in more if t not in head.targets and t not in head.agents)
+            if "+relative-event" not in head.rule:
+                head.rule += "+relative-event"
+            return head
         for earlier in reversed(self.triggers[max(0, index - LOOKBACK):index]):
             event = earlier.event
             if self.clauses.at(earlier.start) is not clause:
@@ -1266,6 +1274,32 @@ class EventAssembler:
             event.targets.extend(t for t in more if t not in event.targets and t not in event.agents)
             if "+restated" not in event.rule:
                 event.rule += "+restated"
+            return event
+        return None
+
+    def relative_of_event(self, index: int) -> Event | None:
+        """"الهجوم الذي شنته X أمس والذي استهدف"، "في غارة إسرائيلية التي استهدفت": a verb right after a
+        relative pronoun (و+الذي too), with no object pronoun of its own, whose nearest earlier event
+        (at most RELATIVE_EVENT_REACH words before the pronoun, no other actor between) has the same
+        relation: the relative clause tells that event's objects; it is no second event."""
+        trigger, tokens = self.triggers[index], self.view.sentence.tokens
+        i = trigger.start - 1
+        if i < 0 or trigger.enclitic or trigger.end - trigger.start != 1 or not trigger.frame.relation:
+            return None
+        relatives = self.view.doc.gazetteer.relatives
+        if not any(stem in relatives for stem, _ in proclitic_variants(tokens[i].norm)):
+            return None
+        for earlier in reversed(self.triggers[max(0, index - LOOKBACK):index]):
+            if i - earlier.end > RELATIVE_EVENT_REACH:
+                return None
+            event = earlier.event
+            if event is None or earlier.frame.speech:
+                continue
+            if event.relation != trigger.frame.relation:
+                return None  # the nearest act is of another kind: the relative is about something else
+            between = range(max(earlier.agent_end, earlier.end), i)
+            if any(g.start in between and g.marker == "obj" and self.view.can_act(g) for g in self.view.groups):
+                return None  # "هجوم شنته الحركة على الجيش الذي استهدف": the army is what the relative is about
             return event
         return None
 
