@@ -7,9 +7,16 @@ from __future__ import annotations
 
 from datetime import date
 
+from rdflib import URIRef
+from rdflib.namespace import RDF, RDFS
+
 from kg.data import alternatives, data_files, read_tsv_path
 from kg.extract.frames import frame_index, frame_rows
 from kg.extract.pipeline import extract
+from kg.graph.build import extraction_graph
+from kg.graph.namespace import KG, KGR
+from kg.graph.ontology import ontology
+from kg.graph.vocabulary import event_kind
 from kg.model import Document
 from kg.text.normalize import normalize_phrase
 
@@ -32,18 +39,18 @@ def none_of(text: str, *kinds: str) -> None:
 
 # -- attacks repelled and foiled (defence.tsv) ------------------------------------------------
 def test_repelled_attack_defender_acts_on_the_attacker():
-    repel = one("صد الجيش السوداني هجوم قوات الدعم السريع على مدينة الفاشر فجر الأحد.", "Interception")
+    repel = one("صد الجيش السوداني هجوم قوات الدعم السريع على مدينة الفاشر فجر الأحد.", "AttackRepelled")
     assert repel.agents == ["Sudanese_Armed_Forces"] and repel.targets == ["RSF"]
 
 
 def test_repelled_attack_with_subject_first():
-    repel = one("الجيش السوداني يصد هجوما لقوات الدعم السريع على الفاشر.", "Interception")
+    repel = one("الجيش السوداني يصد هجوما لقوات الدعم السريع على الفاشر.", "AttackRepelled")
     assert repel.agents == ["Sudanese_Armed_Forces"] and repel.targets == ["RSF"]
 
 
 def test_repelling_as_a_noun_after_success_takes_the_announcer():
     found = events("أعلن الجيش السوداني أمس نجاحه في صد هجوم كبير شنته قوات الدعم السريع على الفاشر.")
-    repel = [e for e in found if e.type == "Interception"]
+    repel = [e for e in found if e.type == "AttackRepelled"]
     assert len(repel) == 1 and repel[0].agents == ["Sudanese_Armed_Forces"]
     assert "RSF" not in repel[0].agents
     attack = [e for e in found if e.type == "Attack"]
@@ -51,14 +58,14 @@ def test_repelling_as_a_noun_after_success_takes_the_announcer():
 
 
 def test_foiled_attack_targets_the_nisba_not_the_capital_hit():
-    repel = one("وقال الجيش الأوكراني في بيان إنه أفشل الهجوم الروسي الجديد على العاصمة كييف.", "Interception")
+    repel = one("وقال الجيش الأوكراني في بيان إنه أفشل الهجوم الروسي الجديد على العاصمة كييف.", "AttackRepelled")
     assert repel.agents == ["Ukrainian_Armed_Forces"] and repel.targets == ["Russia"]
 
 
 def test_foiled_plot_is_disrupted_weapons_use():
     foiled = one("وأفشلت الأجهزة الأمنية المصرية مخططا إرهابيا لتنظيم داعش في سيناء.", "DisruptedWeaponsUse")
     assert "ISIS" in foiled.targets
-    none_of("وأفشلت الأجهزة الأمنية المصرية مخططا إرهابيا لتنظيم داعش في سيناء.", "Interception")
+    none_of("وأفشلت الأجهزة الأمنية المصرية مخططا إرهابيا لتنظيم داعش في سيناء.", "AttackRepelled", "Interception")
 
 
 def test_foiled_attack_named_by_a_definite_noun():
@@ -69,10 +76,11 @@ def test_foiled_attack_named_by_a_definite_noun():
 
 
 def test_confronting_terrorism_or_foiling_talks_is_no_interception():
-    none_of("ودعت القاهرة إلى تضافر جهود المجتمع الدولي للتصدي للإرهاب وتجفيف منابعه.", "Interception")
-    none_of("واتهمت الحكومة المعارضة بأنها أفشلت المفاوضات بعد هجوم إعلامي واسع.", "Interception",
-            "DisruptedWeaponsUse")
-    none_of("وقال إن هذه المنظومة قادرة على صد أي هجوم صاروخي إيراني.", "Interception")
+    none_of("ودعت القاهرة إلى تضافر جهود المجتمع الدولي للتصدي للإرهاب وتجفيف منابعه.", "AttackRepelled",
+            "Interception")
+    none_of("واتهمت الحكومة المعارضة بأنها أفشلت المفاوضات بعد هجوم إعلامي واسع.", "AttackRepelled",
+            "Interception", "DisruptedWeaponsUse")
+    none_of("وقال إن هذه المنظومة قادرة على صد أي هجوم صاروخي إيراني.", "AttackRepelled", "Interception")
 
 
 # -- cells, arrests, captures, dispersals, arson (security.tsv) -------------------------------
@@ -101,10 +109,16 @@ def test_passive_arrest_names_the_arrested_not_an_arrester():
 
 
 def test_capture_of_soldiers_by_an_armed_group():
-    capture = one("وأعلنت فانو أنها أسرت 40 جنديا من القوات الإثيوبية قرب غوندر.", "Abduction")
+    capture = one("وأعلنت فانو أنها أسرت 40 جنديا من القوات الإثيوبية قرب غوندر.", "CombatantCapture")
     assert capture.agents == ["Fano"] and capture.targets == ["Ethiopia_ArmedForces"]
-    none_of("وأسرت المطربة قلوب الجمهور في حفلها بالقاهرة.", "Abduction")
-    none_of("والتقى الوفد الرئيس الفلسطيني الراحل ياسر عرفات عام 2000.", "Abduction")
+    none_of("وأسرت المطربة قلوب الجمهور في حفلها بالقاهرة.", "CombatantCapture", "Abduction")
+    none_of("والتقى الوفد الرئيس الفلسطيني الراحل ياسر عرفات عام 2000.", "CombatantCapture", "Abduction")
+
+
+def test_hostages_taken_are_an_abduction_not_a_capture_of_fighters():
+    taken = one("وقالت الشرطة إن حركة الشباب أسرت رهائن في الهجوم على الفندق.", "Abduction")
+    assert taken.agents == ["Al_Shabaab"]
+    none_of("وقالت الشرطة إن حركة الشباب أسرت رهائن في الهجوم على الفندق.", "CombatantCapture")
 
 
 def test_police_disperse_two_small_protests():
@@ -123,16 +137,17 @@ def test_settlers_set_fire_to_homes():
 
 # -- advances, withdrawals, mobilisation (movement.tsv) ---------------------------------------
 def test_advance_toward_a_town_is_a_troop_movement():
-    advance = one("ويواصل الجيش السوداني تقدمه نحو مدينة الفاشر.", "Mobilisation")
+    advance = one("ويواصل الجيش السوداني تقدمه نحو مدينة الفاشر.", "Advance")
     assert advance.agents == ["Sudanese_Armed_Forces"] and advance.targets == ["El_Fasher"]
-    advance = one("وتقدمت قوات الدعم السريع نحو مدينة الأبيض.", "Mobilisation")
+    advance = one("وتقدمت قوات الدعم السريع نحو مدينة الأبيض.", "Advance")
+    none_of("وتقدمت قوات الدعم السريع نحو مدينة الأبيض.", "Mobilisation")
     assert advance.agents == ["RSF"] and advance.targets == ["El_Obeid"]
 
 
 def test_progress_toward_peace_or_a_request_is_no_advance():
-    none_of("وأحرزت المحادثات تقدما نحو السلام بين روسيا وأوكرانيا.", "Mobilisation")
-    none_of("وتقدمت روسيا نحو اتفاق مع أوكرانيا.", "Mobilisation")
-    none_of("وتقدم الجيش السوداني بطلب إلى مجلس الأمن.", "Mobilisation")
+    none_of("وأحرزت المحادثات تقدما نحو السلام بين روسيا وأوكرانيا.", "Advance", "Mobilisation")
+    none_of("وتقدمت روسيا نحو اتفاق مع أوكرانيا.", "Advance", "Mobilisation")
+    none_of("وتقدم الجيش السوداني بطلب إلى مجلس الأمن.", "Advance", "Mobilisation")
 
 
 def test_raiding_force_withdraws_after_the_raid():
@@ -158,6 +173,40 @@ def test_mobilisation_of_a_named_force_and_general_mobilisation():
     general = one("وأعلن الجيش السوداني التعبئة العامة في ولاية الجزيرة.", "Mobilisation")
     assert general.agents == ["Sudanese_Armed_Forces"]
     none_of("ودعا الحزب إلى تعبئة الرأي العام ضد الحكومة.", "Mobilisation")
+
+
+# -- the classes these frames write (ontology/events.ttl) and their direct relations --------------
+def graph_of(text: str):
+    return extraction_graph(extract(Document("t", text, date=date(2024, 5, 20))))
+
+
+def test_the_three_classes_sit_under_their_parents_with_their_relations():
+    onto = ontology()
+    for name, parent, relation in (("AttackRepelled", "ArmedClash", "repels"),
+                                   ("CombatantCapture", "Abduction", "capturesFighters"),
+                                   ("Advance", "Mobilisation", "advancesToward")):
+        assert (KG[name], RDFS.subClassOf, KG[parent]) in onto
+        assert event_kind(name).relation == relation and event_kind(name).hostile
+    assert (KG.capturesFighters, RDFS.subPropertyOf, KG.abducts) in onto
+    assert (KG.advancesToward, RDFS.subPropertyOf, KG.deploysTo) in onto
+
+
+def test_a_repelled_attack_writes_defender_repels_attacker():
+    graph = graph_of("صد الجيش السوداني هجوم قوات الدعم السريع على مدينة الفاشر فجر الأحد.")
+    assert len(set(graph.subjects(RDF.type, KG.AttackRepelled))) == 1
+    assert (URIRef(KGR + "Sudanese_Armed_Forces"), KG.repels, URIRef(KGR + "RSF")) in graph
+    assert not list(graph.triples((None, KG.intercepts, None)))
+
+
+def test_a_capture_of_soldiers_writes_captor_captures_fighters_of_their_side():
+    graph = graph_of("وأعلنت فانو أنها أسرت 40 جنديا من القوات الإثيوبية قرب غوندر.")
+    assert (URIRef(KGR + "Fano"), KG.capturesFighters, URIRef(KGR + "Ethiopia_ArmedForces")) in graph
+
+
+def test_an_advance_writes_force_advances_toward_the_place():
+    graph = graph_of("وتقدمت قوات الدعم السريع نحو مدينة الأبيض.")
+    assert (URIRef(KGR + "RSF"), KG.advancesToward, URIRef(KGR + "El_Obeid")) in graph
+    assert not list(graph.triples((None, KG.deploysTo, None)))
 
 
 # -- the files themselves ---------------------------------------------------------------------
