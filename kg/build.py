@@ -39,8 +39,8 @@ IN_FLIGHT = 4  # tasks per worker submitted ahead of the writer
 VALIDATE_LIMIT = None  # every document (kg/graph/checks.py: about a millisecond each)
 HTML_LIMIT = 100
 SHOWN_FAILURES = 20
-TEMP_NAME = re.compile(r"^\.graph\.[\w.-]*\.tmp$")
-OUR_TEMP = re.compile(r"^\.(?P<name>graph\.\w+)\.(?P<pid>\d+)\.\w+\.tmp$")
+TEMP_NAME = re.compile(r"^\.(?:graph|corpus-state)\.[\w.-]*\.tmp$")
+OUR_TEMP = re.compile(r"^\.(?P<name>(?:graph|corpus-state)\.\w+)\.(?P<pid>\d+)\.\w+\.tmp$")
 
 
 @dataclass(frozen=True)
@@ -294,7 +294,10 @@ def output_names() -> list[str]:
     """Every file a build can write into OUT/ (one build's set replaces the previous build's set)."""
     from kg.export.formats import FORMATS
 
-    return sorted({f"graph{fmt.extension}" for fmt in FORMATS.values() if not fmt.datasets} | {"graph.html"})
+    from kg.corpus.state import STATE_NAME
+
+    return sorted({f"graph{fmt.extension}" for fmt in FORMATS.values() if not fmt.datasets}
+                  | {"graph.html", STATE_NAME})
 
 
 def remove_leftovers(out_dir: Path) -> None:
@@ -361,16 +364,28 @@ def build(
     on_failure: Callable[[Failure], None] | None = None,
     merge: bool = True,
     html_select=None,
+    add_to: str | Path | None = None,
 ) -> BuildSummary:
     """Build OUT/graph.* from a path or from Documents; what `kg build` runs. `html_select` (a
     kg.export.html.Selection, or its text `actor=Q123,date=..2024-02-01`) chooses the documents
-    the page draws (at most `html_limit` of them) instead of the first `html_limit`."""
+    the page draws (at most `html_limit` of them) instead of the first `html_limit`.
+
+    With the corpus stage on (`merge`), OUT/corpus-state.jsonl keeps every document's summary;
+    `add_to` (an earlier build's folder or its state file) merges its documents with the new ones:
+    OUT then holds the new documents' graphs and the corpus stage of the union (docs/corpus.md)."""
     from tqdm import tqdm
 
     from kg.graph.build import extraction_graph, new_graph
 
     started = time.perf_counter()
     summary = BuildSummary()
+    if add_to is not None and not merge:
+        raise InputError("--add-to merges with an earlier build's corpus stage; it cannot go with --no-merge")
+    base = None
+    if add_to is not None:  # read first: a missing or broken state stops the build before any work
+        from kg.corpus.state import read_state
+
+        base = read_state(add_to)
     if isinstance(html_select, (str, list, tuple)):
         from kg.export.html import parse_selection
 
@@ -396,7 +411,7 @@ def build(
         checker = CorpusChecker(validate_limit)
     shown = new_graph()
     bar = tqdm(total=len(documents), unit="doc", desc="build", disable=not progress, file=sys.stderr)
-    stage = corpus_stage(merge)
+    stage = corpus_stage(merge, base)
 
     def on_document(extraction: Extraction) -> None:
         if stage:
@@ -421,6 +436,9 @@ def build(
         write_outputs(outputs, stream, formats, summary, shown if html else None, checker, stage,
                       (html_select, html_limit))
         if stage:
+            from kg.corpus.state import STATE_NAME
+
+            outputs.write(STATE_NAME, stage.write_state)
             summary.triples += stage.triples
             summary.corpus = stage.lines()
         bar.close()
@@ -431,6 +449,8 @@ def build(
     finally:
         bar.close()
         outputs.discard()
+        if stage:
+            stage.close()
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -453,13 +473,14 @@ def with_dataset_metadata(stream: Iterator, summary: BuildSummary, stage, source
     yield from metadata
 
 
-def corpus_stage(merge: bool):
-    """The cross-document stage (`--no-merge` turns it off: articles stay apart)."""
+def corpus_stage(merge: bool, base=None):
+    """The cross-document stage (`--no-merge` turns it off: articles stay apart); `base`, the
+    summaries of an earlier build (`--add-to`), joins the merge."""
     if not merge:
         return None
     from kg.corpus import CorpusStage
 
-    return CorpusStage()
+    return CorpusStage(base)
 
 
 def write_outputs(outputs: Outputs, stream: Iterator, formats: tuple[str, ...], summary: BuildSummary,

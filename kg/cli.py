@@ -183,6 +183,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"worker processes for extraction (default: the cores this process may use, {cores()} here)")
     b.add_argument("--no-merge", action="store_true", help="keep articles apart: no cross-document merging of "
                    "actors and events, no canonical events or disagreements (docs/corpus.md)")
+    b.add_argument("--add-to", metavar="OUT", help="add the input's articles to the earlier build in OUT "
+                   "without extracting OUT's articles again: the corpus stage merges them with OUT's (read "
+                   "from OUT/corpus-state.jsonl, which every build writes unless --no-merge; an article id "
+                   "given again replaces OUT's), and -o gets the new articles' graphs, the corpus stage of "
+                   "the union and the union's state. kg load of it replaces the store's whole corpus stage "
+                   "(docs/corpus.md)")
     b.add_argument("--base", metavar="IRI", help="base IRI for minted resources (documents, events, actors), "
                    "an absolute http(s) IRI ending in / or # (default: $KG_BASE_IRI, else "
                    "https://w3id.org/kg-arabic-news/resource/); keep KG_BASE_IRI set for kg load and kg query")
@@ -239,6 +245,8 @@ def run_build(args: argparse.Namespace) -> int:
     from kg.build import build
 
     if args.dask:
+        if args.add_to:
+            raise InputError("--add-to needs the corpus stage, which --dask does not run")
         return run_distributed(args)
 
     def report(error: InputError) -> None:
@@ -251,7 +259,7 @@ def run_build(args: argparse.Namespace) -> int:
         args.input, args.out, published=args.date, formats=tuple(args.format or ["turtle"]),
         html=not args.no_html, validate=not args.no_validate, jobs=args.jobs or cores(),
         progress=not args.quiet, on_error=report, validate_limit=args.validate_docs, html_limit=args.html_docs,
-        on_failure=failed, merge=not args.no_merge, html_select=args.html_select,
+        on_failure=failed, merge=not args.no_merge, html_select=args.html_select, add_to=args.add_to,
     )
     for line in summary.lines():
         print(printable(line))

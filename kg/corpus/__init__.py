@@ -120,20 +120,40 @@ def corpus_triples(result: CorpusResult):
 
 class CorpusStage:
     """The hook `kg build` uses: observe each document as it streams, then, after the last one,
-    yield the corpus graph's triples (nothing for a single document: its output stays as it was)."""
+    yield the corpus graph's triples (nothing for a single document: its output stays as it was).
 
-    def __init__(self) -> None:
+    `base` is the state of an earlier build (kg.corpus.state.read_state, `kg build --add-to`):
+    its documents join the merge unless the new input gives a document of the same id again,
+    and `write_state` writes the union (the old summaries kept, then the new ones)."""
+
+    def __init__(self, base: dict[str, DocSummary] | None = None) -> None:
+        import tempfile
+
         self.corpus = Corpus()
         self.result: CorpusResult | None = None
         self.triples = 0
+        self.base = base or {}
+        self.kept: list[DocSummary] = []  # the base's documents the new input did not replace
+        self.new: set[str] = set()
+        self.spool = tempfile.TemporaryFile()  # the new documents' summaries, as state lines
 
     def observe(self, extraction) -> None:
-        self.corpus.add(summarise(extraction))
+        from kg.corpus.state import summary_line
+
+        summary = summarise(extraction)
+        self.corpus.add(summary)
+        self.new.add(summary.doc)
+        self.spool.write(summary_line(summary))
 
     def after(self, stream, documents) -> Iterator:
-        """`stream`'s triples, then the corpus triples if `documents()` (counted while streaming) > 1."""
+        """`stream`'s triples, then the corpus triples if the documents (counted while streaming,
+        `documents()`, plus those of the base still in the state) are more than one."""
         yield from stream
-        if documents() < 2:
+        self.kept = [s for doc, s in sorted(self.base.items()) if doc not in self.new]
+        for summary in self.kept:
+            self.corpus.add(summary)
+        self.base = {}
+        if documents() + len(self.kept) < 2:
             return
         self.result = self.corpus.merge()
         self.corpus = Corpus()  # the summaries are no longer needed
@@ -141,10 +161,21 @@ class CorpusStage:
         self.triples = len(triples)
         yield from triples
 
+    def write_state(self, handle) -> None:
+        from kg.corpus.state import write_state
+
+        write_state(handle, self.kept, self.spool)
+
+    def close(self) -> None:
+        self.spool.close()
+
     def lines(self) -> list[str]:
         if self.result is None:
             return []
         result = self.result
         reports = sum(len(c.reports) for c in result.clusters)
-        return [f"corpus: {len(result.clusters)} canonical events ({reports} reports), "
-                f"{len(result.actors.merges)} actors merged, {len(result.disagreements)} disagreements"]
+        line = (f"corpus: {len(result.clusters)} canonical events ({reports} reports), "
+                f"{len(result.actors.merges)} actors merged, {len(result.disagreements)} disagreements")
+        if self.kept:
+            line += f" over {len(result.documents)} documents ({len(self.kept)} from the earlier state)"
+        return [line]

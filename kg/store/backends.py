@@ -212,7 +212,7 @@ class GspWriter(RemoteWriter):
 
         if unit.graph is not None:
             put_graph(self.endpoints.store, unit.graph, unit.triples, self.timeout)
-        descriptions = [t for triples in unit.actors.values() for t in triples]
+        descriptions = [t for triples in unit.actors.values() for t in triples] + list(unit.corpus or ())
         for graph, triples in ((RELATIONS_GRAPH, unit.relations), (ACTORS_GRAPH, descriptions),
                                (ox.DefaultGraph(), unit.default)):
             if triples:

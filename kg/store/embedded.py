@@ -21,7 +21,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import StoreError
-from kg.store.partition import ACTORS_GRAPH, RELATIONS_GRAPH, Unit, implied
+from kg.store.partition import ACTORS_GRAPH, RELATIONS_GRAPH, Unit, corpus_filter, implied, is_corpus
 from kg.store.update import quads_block, supported_elsewhere, unit_update
 
 # Quads held back before one bulk write: far under the bulk loader's batch (1,000,000 quads), so
@@ -153,6 +153,12 @@ def graph_size(store: ox.Store, graph: ox.NamedNode) -> int:
     return int(next(iter(answer))["n"].value)
 
 
+def stored_corpus(store: ox.Store) -> set[ox.Quad]:
+    """The corpus stage now in the store (kg.store.partition.is_corpus, in `kgr:graph/actors`)."""
+    answer = store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH {ACTORS_GRAPH} {{ ?s ?p ?o }} FILTER {corpus_filter()} }}")
+    return {ox.Quad(row["s"], row["p"], row["o"], ACTORS_GRAPH) for row in answer}
+
+
 def change_of(store: ox.Store, unit: Unit, exists: bool) -> Change:
     """The unit against the store: the document graph and each actor's description become
     exactly the unit's (their old quads that the unit lacks are deleted), stale relations go,
@@ -174,13 +180,23 @@ def change_of(store: ox.Store, unit: Unit, exists: bool) -> Change:
             add.extend(unit.content)
     for subject, triples in unit.actors.items():
         new_description = {ox.Quad(t.subject, t.predicate, t.object, ACTORS_GRAPH) for t in triples}
-        old_description = set(store.quads_for_pattern(subject, None, None, ACTORS_GRAPH))
+        old_description = {q for q in store.quads_for_pattern(subject, None, None, ACTORS_GRAPH)
+                           if not is_corpus(q)}  # a resolution's sameAs is the corpus stage's
         add.extend(new_description - old_description)
         delete.extend(old_description - new_description)
+    if unit.corpus is not None:  # the input's corpus stage replaces the store's as a whole
+        old_corpus = stored_corpus(store)
+        new_corpus = {ox.Quad(t.subject, t.predicate, t.object, ACTORS_GRAPH) for t in unit.corpus}
+        add.extend(q for q in unit_quads(unit.corpus) if q not in old_corpus)
+        delete.extend(sorted(old_corpus - new_corpus, key=str))
     shared = [ox.Quad(t.subject, t.predicate, t.object, RELATIONS_GRAPH) for t in unit.relations]
     shared += [ox.Quad(t.subject, t.predicate, t.object) for t in unit.default]
     add.extend(q for q in shared if q not in store)
     return Change(add, delete)
+
+
+def unit_quads(triples: Iterable[ox.Triple]) -> list[ox.Quad]:
+    return [ox.Quad(t.subject, t.predicate, t.object, ACTORS_GRAPH) for t in triples]
 
 
 def change_update(change: Change) -> str:

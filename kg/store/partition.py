@@ -20,6 +20,13 @@ exactly its facts. For a triple `s p o` (first rule that applies):
 3. s is a shared resource -> `kgr:graph/actors`, replaced subject by subject;
 4. anything else (an ontology file, blank nodes) -> the default graph, where it is added.
 
+The corpus stage as a whole: every triple rule 0 takes, and the `owl:sameAs` its resolutions give
+a merged actor (`kgr:KEY owl:sameAs kgr:OTHER`: an actor's own sameAs points to Wikidata), is
+held apart from the actors' descriptions (`is_corpus`) and written at the end in one unit
+(`Unit.corpus`), which replaces the store's whole corpus stage: a canonical event whose IRI
+changed (a report added) or that no longer exists leaves nothing behind. A file without a corpus
+stage (one article rebuilt) leaves the store's as it is.
+
 Named graphs of N-Quads/TriG input that are document graphs (or the two shared graphs) are laid
 out again by the same rules; other named graphs are kept as they are and replaced as a whole.
 """
@@ -50,6 +57,8 @@ MODALITY = ox.NamedNode(str(KG.modality))
 DOC_PREFIX = BASE + "doc/"
 CORPUS_PREFIX = BASE + "corpus/"
 GRAPH_PREFIX = BASE + "graph/"
+
+SAME_AS_VALUE = "http://www.w3.org/2002/07/owl#sameAs"
 
 GraphName = ox.NamedNode | ox.DefaultGraph
 Partition = dict[GraphName, set[ox.Triple]]
@@ -163,6 +172,26 @@ def locate(quad: ox.Quad) -> tuple[str, str | None, bool]:
     return DEFAULT, None, False
 
 
+def is_corpus(quad: ox.Quad | ox.Triple) -> bool:
+    """A triple of the corpus stage: a `kgr:corpus/` node as subject or object, or the `owl:sameAs`
+    between two shared actors that a resolution states (only for quads `locate` calls ACTOR or
+    LINK: a document's own triples never are)."""
+    s, o = quad.subject, quad.object
+    if type(s) is NamedNode and s.value.startswith(CORPUS_PREFIX):
+        return True
+    if type(o) is not NamedNode:
+        return False
+    ov = o.value
+    return ov.startswith(CORPUS_PREFIX) or (quad.predicate.value == SAME_AS_VALUE and is_shared_value(ov))
+
+
+def corpus_filter(s: str = "?s", p: str = "?p", o: str = "?o") -> str:
+    """`is_corpus` as a SPARQL FILTER expression (for finding the stored corpus stage)."""
+    return (f'(STRSTARTS(STR({s}), "{CORPUS_PREFIX}") || (isIRI({o}) && (STRSTARTS(STR({o}), "{CORPUS_PREFIX}") '
+            f'|| ({p} = <{SAME_AS_VALUE}> && STRSTARTS(STR({o}), "{BASE}") && !STRSTARTS(STR({o}), "{DOC_PREFIX}") '
+            f'&& !STRSTARTS(STR({o}), "{GRAPH_PREFIX}")))))')
+
+
 def link_key(quad: ox.Quad) -> int:
     """A shared-to-shared triple as a number (its N-Triples terms hashed), so the survey keeps
     every relation of a large corpus in a few tens of bytes each."""
@@ -179,6 +208,7 @@ class Survey:
     links: dict[int, str] = field(default_factory=dict)  # link_key -> predicate IRI
     relation_predicates: set[str] = field(default_factory=lambda: {p.value for p in known_relations()})
     quads: int = 0
+    corpus: bool = False  # the input carries a corpus stage (it replaces the store's)
 
     def relations(self) -> set[int]:
         """The link keys of the shared-to-shared triples whose predicate is a relation."""
@@ -188,6 +218,8 @@ class Survey:
         kind, key, _ = locate(quad)
         if kind is GRAPH:
             self.last_graph[key] = position
+        elif (kind is ACTOR or kind is LINK) and is_corpus(quad):
+            self.corpus = True  # held apart, written last (Unit.corpus)
         elif kind is ACTOR:
             self.last_actor[key] = position
         elif kind is LINK:
@@ -210,6 +242,8 @@ class Survey:
                 last_graph[key] = position
                 if quad.predicate == relation and type(quad.object) is NamedNode:
                     predicates.add(quad.object.value)
+            elif (kind is ACTOR or kind is LINK) and is_corpus(quad):
+                self.corpus = True
             elif kind is ACTOR:
                 last_actor[key] = position
             elif kind is LINK:
@@ -234,6 +268,7 @@ class Unit:
     relations: list[ox.Triple] = field(default_factory=list)
     actors: dict[ox.NamedNode, list[ox.Triple]] = field(default_factory=dict)
     default: list[ox.Triple] = field(default_factory=list)
+    corpus: list[ox.Triple] | None = None  # the whole corpus stage, replacing the store's (None: leave it)
 
     @property
     def document(self) -> bool:
@@ -249,6 +284,7 @@ class Unit:
         for triples in self.actors.values():
             yield from (ox.Quad(t.subject, t.predicate, t.object, ACTORS_GRAPH) for t in triples)
         yield from (ox.Quad(t.subject, t.predicate, t.object) for t in self.default)
+        yield from (ox.Quad(t.subject, t.predicate, t.object, ACTORS_GRAPH) for t in self.corpus or ())
 
     def quads(self) -> Iterator[ox.Quad]:
         """The unit as quads in the layout (what --nquads writes)."""
@@ -256,7 +292,8 @@ class Unit:
         yield from self.shared_quads()
 
     def size(self) -> int:
-        return len(self.content) + len(self.relations) + sum(map(len, self.actors.values())) + len(self.default)
+        return (len(self.content) + len(self.relations) + sum(map(len, self.actors.values())) + len(self.default)
+                + len(self.corpus or ()))
 
 
 EVENT_PREDICATES = {AGENT.value: "agent", TARGET.value: "target", RELATION.value: "relation",
@@ -297,6 +334,7 @@ def units(quads: Iterable[ox.Quad], survey: Survey) -> Iterator[Unit]:
     actors: dict[str, dict[ox.Triple, None]] = defaultdict(dict)
     ready: dict[ox.NamedNode, list[ox.Triple]] = {}
     default: dict[ox.Triple, None] = {}
+    corpus: dict[ox.Triple, None] = {}
     last_graph, last_actor = survey.last_graph, survey.last_actor
     for position, quad in enumerate(quads):
         kind, key, as_is = locate(quad)
@@ -321,6 +359,9 @@ def units(quads: Iterable[ox.Quad], survey: Survey) -> Iterator[Unit]:
             default[triple(quad)] = None
             continue
         t = triple(quad)
+        if is_corpus(quad):
+            corpus[t] = None
+            continue
         if kind is LINK:
             h = link_key(quad)
             if h in relations:
@@ -337,7 +378,8 @@ def units(quads: Iterable[ox.Quad], survey: Survey) -> Iterator[Unit]:
         ready[ox.NamedNode(subject)] = list(rest)
     for key, rest in graphs.items():  # only if the input changed between the two passes
         yield Unit(NamedNode(key), list(rest))
-    yield Unit(None, relations=sorted(pending.values(), key=str), actors=ready, default=list(default))
+    yield Unit(None, relations=sorted(pending.values(), key=str), actors=ready, default=list(default),
+               corpus=list(corpus) if survey.corpus else None)
 
 
 def split_quads(quads: Iterable[ox.Quad]) -> Partition:

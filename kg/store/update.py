@@ -14,7 +14,7 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from kg.graph.namespace import KG
-from kg.store.partition import ACTORS_GRAPH, AGENT, RELATION, RELATIONS_GRAPH, TARGET, Unit
+from kg.store.partition import ACTORS_GRAPH, AGENT, RELATION, RELATIONS_GRAPH, TARGET, Unit, corpus_filter
 
 
 def ntriples(triples: Iterable[ox.Triple]) -> str:
@@ -66,7 +66,13 @@ def supported_elsewhere(graph: ox.NamedNode, relation: ox.Triple) -> str:
 def replace_actors(subjects: Iterable[ox.NamedNode]) -> str:
     values = " ".join(str(s) for s in subjects)
     return (f"DELETE {{ GRAPH {ACTORS_GRAPH} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }} "
-            f"GRAPH {ACTORS_GRAPH} {{ ?s ?p ?o }} }}")
+            f"GRAPH {ACTORS_GRAPH} {{ ?s ?p ?o }} FILTER (!{corpus_filter()}) }}")  # (a resolution's sameAs stays)
+
+
+def replace_corpus() -> str:
+    """Delete the whole corpus stage (kg.store.partition.is_corpus), which the unit then inserts anew."""
+    return (f"DELETE {{ GRAPH {ACTORS_GRAPH} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {ACTORS_GRAPH} {{ ?s ?p ?o }} "
+            f"FILTER {corpus_filter()} }}")
 
 
 def unit_update(unit: Unit, stale: list[ox.Triple] | None = None) -> str:
@@ -82,12 +88,14 @@ def unit_update(unit: Unit, stale: list[ox.Triple] | None = None) -> str:
         operations.append(f"DROP SILENT GRAPH {unit.graph}")
     if unit.actors:
         operations.append(replace_actors(unit.actors))
+    if unit.corpus is not None:
+        operations.append(replace_corpus())
     blocks = []
     if unit.graph is not None and unit.triples:
         blocks.append(f"GRAPH {unit.graph} {{\n{ntriples(unit.triples)}}}\n")
     if unit.relations:
         blocks.append(f"GRAPH {RELATIONS_GRAPH} {{\n{ntriples(unit.relations)}}}\n")
-    descriptions = [t for triples in unit.actors.values() for t in triples]
+    descriptions = [t for triples in unit.actors.values() for t in triples] + list(unit.corpus or ())
     if descriptions:
         blocks.append(f"GRAPH {ACTORS_GRAPH} {{\n{ntriples(descriptions)}}}\n")
     if unit.default:
