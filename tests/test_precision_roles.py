@@ -254,3 +254,16 @@ def test_relative_after_an_event_noun_adds_its_objects(text, kind, agent, target
 def test_relative_about_an_actor_is_its_own_event():
     found = events("وقصفت إسرائيل مواقع حزب الله الذي استهدف بلدة المطلة.", VIOLENT)
     assert {(e.type, tuple(e.agents)) for e in found} == {("Shelling", ("Israel",)), ("Attack", ("Hezbollah",))}
+
+
+# H13: a state named where something happened (في شرق لبنان، في وسط نيجيريا) is never its agent --------
+def test_state_in_a_locative_phrase_is_no_agent():
+    found = events("وقالت الوكالة إن الغارات الإسرائيلية في شرق لبنان استهدفت مواقع لحزب الله.", VIOLENT)
+    assert len(found) == 1 and found[0].agents == ["Israel"]
+    assert not any("Lebanon" in e.agents for e in events("وقالت الوكالة إن الغارات في شرق لبنان استهدفت مواقع لحزب الله."))
+    assert not any("Mali" in e.agents for e in events("وقال مسؤول إن مسلحين في شمال مالي هاجموا قاعدة للجيش."))
+
+
+def test_capital_as_speaker_still_acts():
+    shelling = one("وقالت موسكو إن قواتها قصفت خاركيف.", "Shelling")
+    assert shelling.agents == ["Russia"]

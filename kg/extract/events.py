@@ -46,6 +46,13 @@ BACKGROUND_REACH = 2  # words around an event noun where a past marker (سابق
 RELATIVE_EVENT_REACH = 6  # words between an event trigger (or its agent) and a relative pronoun that tells its objects
 
 
+@lru_cache(maxsize=1)
+def located_types() -> frozenset[str]:
+    """Classes of places (states too) that a locative phrase names as where, never as who."""
+    from kg.graph.vocabulary import place_classes
+    return frozenset(place_classes())
+
+
 @lru_cache(maxsize=None)
 def phrases(role: str) -> tuple[tuple[str, ...], ...]:
     """The word keys of a role of words.tsv whose forms are phrases (من قبل، على أيدي)."""
@@ -113,6 +120,7 @@ class SentenceView:
     covered: set[int] = field(default_factory=set)  # token indices inside mentions
     region: list[int] = field(default_factory=list)  # per token: which quotation it is in, or -1
     stems: set[str] = field(default_factory=set)  # every reading of the words outside names
+    place_reader: object = None  # kg.extract.places.PlaceReader, made when first asked (locative)
     breaks: list[int] = field(default_factory=list)  # per token: the next clause-punctuation break
     group_starts: list[int] = field(default_factory=list)  # groups' start tokens, for binary search
     group_at: dict[int, Group] = field(default_factory=dict)  # token -> the group covering it
@@ -280,9 +288,19 @@ class SentenceView:
         return chosen
 
     def can_act(self, group: Group) -> bool:
-        """Places do not act, except capitals standing for their government (موسكو)."""
+        """Places do not act, except capitals standing for their government (موسكو); nor does a
+        state named where something happened (الغارات في شرق لبنان استهدفت: not Lebanon)."""
         entity = self.doc.entities.get(group.keys[0])
+        if entity is not None and entity.type in located_types() and self.locative(group):
+            return False
         return entity is None or entity.type not in PLACE_TYPES or bool(entity.capital_of)
+
+    def locative(self, group: Group) -> bool:
+        """The group follows a locative (في، قرب، في شرق، بمدينة...: kg/lang/ar/locatives.tsv)."""
+        if self.place_reader is None:
+            from kg.extract.places import PlaceReader
+            self.place_reader = PlaceReader(self.doc.entities, self, None, [])
+        return self.place_reader.locative(group)
 
     def as_actor(self, key: str) -> str:
         """A capital standing for its government: موسكو -> Russia."""
