@@ -99,6 +99,26 @@ def test_adding_articles_later_gives_the_store_of_one_build(capsys, tmp_path):
     assert incremental == full
 
 
+def test_sparql_update_path_replaces_the_corpus_stage_too(capsys, tmp_path):
+    """What a server gets (kg load --via update: one update per unit) ends as the embedded load."""
+    from kg.store.load import plan
+    from kg.store.partition import units
+    from kg.store.update import unit_update
+
+    build(capsys, articles(tmp_path, "first", FIRST), tmp_path / "a")
+    build(capsys, articles(tmp_path, "later", LATER), tmp_path / "b", "--add-to", tmp_path / "a")
+    server = ox.Store()
+    for graph in (tmp_path / "a" / "graph.ttl", tmp_path / "b" / "graph.ttl"):
+        load(capsys, graph, tmp_path / "store")
+        laid = plan([graph])
+        for unit in units(laid.quads(), laid.survey):
+            if text := unit_update(unit):
+                server.update(text)
+    mine = {q for q in server if not q.subject.value.startswith(DATASET)}
+    assert mine == contents(tmp_path / "store")
+    assert len([r for r in canonical_reports(mine).values() if any(x.endswith("-AirStrike") for x in r)]) == 1
+
+
 def test_state_of_the_union_is_written_and_an_id_given_again_replaces_its_line(capsys, tmp_path):
     first = articles(tmp_path, "first", FIRST)
     again = articles(tmp_path, "again", ("a02", "a03"))
