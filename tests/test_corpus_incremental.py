@@ -99,6 +99,17 @@ def test_adding_articles_later_gives_the_store_of_one_build(capsys, tmp_path):
     assert incremental == full
 
 
+def test_files_loaded_together_take_the_last_corpus_stage(capsys, tmp_path):
+    build(capsys, articles(tmp_path, "first", FIRST), tmp_path / "a")
+    build(capsys, articles(tmp_path, "later", LATER), tmp_path / "b", "--add-to", tmp_path / "a")
+    build(capsys, articles(tmp_path, "union", FIRST + LATER), tmp_path / "full")
+    code, _, err = kg(capsys, "load", tmp_path / "a" / "graph.ttl", tmp_path / "b" / "graph.ttl",
+                      "--store", tmp_path / "together")
+    assert code == 0, err
+    load(capsys, tmp_path / "full" / "graph.ttl", tmp_path / "full-store")
+    assert contents(tmp_path / "together") == contents(tmp_path / "full-store")
+
+
 def test_sparql_update_path_replaces_the_corpus_stage_too(capsys, tmp_path):
     """What a server gets (kg load --via update: one update per unit) ends as the embedded load."""
     from kg.store.load import plan

@@ -208,7 +208,8 @@ class Survey:
     links: dict[int, str] = field(default_factory=dict)  # link_key -> predicate IRI
     relation_predicates: set[str] = field(default_factory=lambda: {p.value for p in known_relations()})
     quads: int = 0
-    corpus: bool = False  # the input carries a corpus stage (it replaces the store's)
+    corpus: int = 0  # quads of the corpus stage in the input (a corpus stage replaces the store's)
+    corpus_from: int = 0  # where the last file carrying one starts: an earlier file's is superseded
 
     def relations(self) -> set[int]:
         """The link keys of the shared-to-shared triples whose predicate is a relation."""
@@ -219,7 +220,7 @@ class Survey:
         if kind is GRAPH:
             self.last_graph[key] = position
         elif (kind is ACTOR or kind is LINK) and is_corpus(quad):
-            self.corpus = True  # held apart, written last (Unit.corpus)
+            self.corpus += 1  # held apart, written last (Unit.corpus)
         elif kind is ACTOR:
             self.last_actor[key] = position
         elif kind is LINK:
@@ -243,7 +244,7 @@ class Survey:
                 if quad.predicate == relation and type(quad.object) is NamedNode:
                     predicates.add(quad.object.value)
             elif (kind is ACTOR or kind is LINK) and is_corpus(quad):
-                self.corpus = True
+                self.corpus += 1
             elif kind is ACTOR:
                 last_actor[key] = position
             elif kind is LINK:
@@ -360,7 +361,8 @@ def units(quads: Iterable[ox.Quad], survey: Survey) -> Iterator[Unit]:
             continue
         t = triple(quad)
         if is_corpus(quad):
-            corpus[t] = None
+            if position >= survey.corpus_from:  # (the last file's corpus stage is the whole one)
+                corpus[t] = None
             continue
         if kind is LINK:
             h = link_key(quad)
@@ -399,8 +401,11 @@ def survey_files(files: list[Path], reader) -> Survey:
     survey = Survey()
     position = 0
     for path in files:
+        start, seen = position, survey.corpus
         try:
             position = survey.scan(reader(path), position)
+            if survey.corpus > seen:
+                survey.corpus_from = start  # files loaded together: the last corpus stage wins
         except InputError as error:
             if str(error).startswith(str(path)):
                 raise
