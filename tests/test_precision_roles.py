@@ -267,3 +267,9 @@ def test_state_in_a_locative_phrase_is_no_agent():
 def test_capital_as_speaker_still_acts():
     shelling = one("وقالت موسكو إن قواتها قصفت خاركيف.", "Shelling")
     assert shelling.agents == ["Russia"]
+
+
+def test_planned_attack_in_another_clause_is_not_the_reported_one():
+    found = events("وقال الدفاع المدني إن مدينة غزة التي تتعرض لقصف إسرائيلي كثيف منذ أيام بينما يستعد الجيش "
+                   "الإسرائيلي لشن هجوم بهدف السيطرة عليها.", {"Attack"})
+    assert {e.modality for e in found} == {"Reported", "Planned"}

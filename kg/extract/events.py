@@ -1101,8 +1101,12 @@ def agent_governor(assembler: "EventAssembler", slot: Slot) -> Agents:
         return Agents(nisba, trigger.end + 1, slot.confidence, rule="+nisba")
     if assembler.subjects.background(trigger):
         return Agents([], trigger.end, slot.confidence)  # "في هجوم سابق"، "ذكرى الهجوم": not this verb's act
-    if governor is not None and governor.type == slot.frame.event:
-        # "Washington delivered a shipment of arms to X": the noun restates its verb's event
+    governing = next((t for t in assembler.triggers if t.event is governor), None) if governor is not None else None
+    goal = slot.frame.agent == "subj" and governing is not None \
+        and assembler.clauses.at(governing.start) is not assembler.clauses.at(trigger.start)
+    if governor is not None and governor.type == slot.frame.event and not goal:
+        # "Washington delivered a shipment of arms to X": the noun restates its verb's event; a purpose
+        # verb in another clause is another act ("مدينة غزة التي تتعرض لقصف ... بينما يستعد الجيش لشن هجوم")
         more = assembler.targets.targets(slot.frame, trigger.end, slot.limit, governor.agents)
         governor.targets.extend(t for t in more if t not in governor.targets)
         return Agents(restated=True)
@@ -1242,7 +1246,9 @@ class EventAssembler:
             if event is None:
                 continue
             fact = (event.relation, tuple(sorted(event.agents)), tuple(sorted(event.targets)))
-            if event.relation and event.agents and event.targets and fact in seen:
+            purpose = trigger.frame.agent == "subj" and trigger.proclitic.endswith(ar.words("purpose-clitic"))
+            if event.relation and event.agents and event.targets and fact in seen and not purpose:
+                # (a purpose verb is a goal, another act: "تتعرض لقصف ... بينما يستعد الجيش لشن هجوم")
                 # one fact once: "exchanged shelling ..., in mutual shelling between X and Y"
                 kept = seen[fact]
                 kept.rule += "" if "+restated" in kept.rule else "+restated"
