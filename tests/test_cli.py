@@ -259,7 +259,7 @@ def test_outputs_are_replaced_together_or_not_at_all(tmp_path, monkeypatch):
     out = tmp_path / "out"
     build(SEED, out, published=SEED_DATE_, progress=False, validate=False, formats=("turtle", "nt"))
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    assert set(before) == {"graph.ttl", "graph.nt", "graph.html"}
+    assert set(before) == {"graph.ttl", "graph.nt", "graph.html", "corpus-state.jsonl"}
 
     def disk_full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -299,7 +299,7 @@ def test_leftovers_of_a_killed_build_are_removed(tmp_path):
         path.write_text("half")
     (out / "graph.jsonld").write_text("{}")  # an earlier build's output this build does not write
     summary = build(SEED, out, published=SEED_DATE_, progress=False, validate=False, html=False)
-    assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"]
+    assert sorted(p.name for p in out.iterdir()) == ["corpus-state.jsonl", "graph.ttl"]
     assert summary.removed == [out / "graph.jsonld"]
 
 
