@@ -273,3 +273,17 @@ def test_planned_attack_in_another_clause_is_not_the_reported_one():
     found = events("وقال الدفاع المدني إن مدينة غزة التي تتعرض لقصف إسرائيلي كثيف منذ أيام بينما يستعد الجيش "
                    "الإسرائيلي لشن هجوم بهدف السيطرة عليها.", {"Attack"})
     assert {e.modality for e in found} == {"Reported", "Planned"}
+
+
+def test_a_nisba_after_a_finite_verb_is_its_object_not_its_agent():
+    """"مسلحون يختطفون أمريكية": an American woman is kidnapped, the United States kidnaps no one;
+    after a noun the nisba still names the actor ("قصف روسي")."""
+    from kg import api
+
+    def events(text: str) -> list:
+        return api.extract(api.document("عنوان\n\n" + text, date="2025-10-01")).events
+
+    abduction = [e for e in events("مسلحون يختطفون أمريكية في النيجر.") if e.type == "Abduction"]
+    assert abduction and "United_States" not in abduction[0].agents
+    shelling = [e for e in events("وأدى قصف روسي على خاركيف إلى مقتل شخصين.") if e.type == "Shelling"]
+    assert shelling and shelling[0].agents == ["Russia"]

@@ -356,6 +356,12 @@ def is_noun_form(trigger: Trigger, view: SentenceView) -> bool:
     return word.startswith(ar.words("definite-article"))
 
 
+def is_finite_verb(trigger: Trigger, view: SentenceView) -> bool:
+    """A trigger word with a verb's prefix or plural ending (يختطفون، قصفوا), not a noun (قصف روسي)."""
+    word = view.sentence.tokens[trigger.start].norm[len(trigger.proclitic):]
+    return word.startswith(ar.words("verb-prefix")) or word.endswith(ar.words("verb-suffix"))
+
+
 def is_event_noun(trigger: Trigger, view: SentenceView) -> bool:
     """A trigger that names an event as a noun (غارة، هجوم، القصف), not a verb or participle."""
     return is_noun_form(trigger, view) or trigger.frame.agent not in ("subj", "speaker", "mutual", "source")
@@ -750,6 +756,8 @@ class SubjectFinder:
         ("طائرات مسيرة إيرانية الصنع")."""
         found = self.view.nisba_at.get(trigger.end, ())
         tokens = self.view.sentence.tokens
+        if found and is_finite_verb(trigger, self.view):
+            return []  # "مسلحون يختطفون أمريكية": the nisba is the victim
         if found and found[0].token_end < len(tokens) and tokens[found[0].token_end].norm in ar.keys("origin-word"):
             return []
         return [m.entity for m in found][:1]
