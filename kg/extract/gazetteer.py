@@ -33,6 +33,7 @@ class Institution:
     local: bool = False  # "in <city>" makes it that city's body (السلطات في غوما)
     only_local: bool = False  # a place's body only (السلطات المحلية): never the state's
     only_anaphor: bool = False  # names a body only with a word for a state named before (حكومة المملكة)
+    previous: bool = False  # alone, names only the same body named before (الشرطة after الشرطة الفرنسية)
 
 
 @dataclass(frozen=True)
@@ -221,7 +222,7 @@ def load_gazetteer() -> Gazetteer:
         check_term("entity", row["type"], row.where)
         institution = Institution(row["type"], row["suffix"], row["name_en"], row["bare"] == "yes",
                                   row.get("local") in ("yes", "only"), row.get("local") == "only",
-                                  row["bare"] == "anaphor")
+                                  row["bare"] == "anaphor", row["bare"] == "previous")
         for phrase in alternatives(row["ar"]):
             gaz.institutions.add(normalize_phrase(phrase), institution)
     for row in read_tsv("titles.tsv"):

@@ -134,18 +134,20 @@ class InstitutionReader:
         if inst.only_anaphor and rule != "institution+anaphor":
             return (i + 1 if emit else i), ""
         if not state:
-            if not inst.bare:  # a phrase such as "القوات" alone names nothing (and so is no
-                return (i + 1 if emit else i), ""  # reading at all: an anaphor "البعثة" may be)
+            if not inst.bare and not inst.previous:  # a phrase such as "القوات" alone names nothing
+                return (i + 1 if emit else i), ""  # (and so is no reading at all: an anaphor "البعثة" may be)
             # a bare "الحكومة" is not a city's or region's government named before (its police may be)
             recent = [key for key in ctx.doc.recent(inst.type, MAX_PREVIOUS, ctx.tokens[i].start,
                                                     local=False if inst.type == "Government" else None)
-                      if self.same_body(key, inst)][-1:]
+                      if self.same_body(key, inst) and (not inst.previous or self.named_so(key, i, match))][-1:]
             if recent and emit:  # the bare phrase after the full one is that body again
                 entity = ctx.doc.entities[recent[0]]
                 ctx.add(entity.key, i, match.end, "institution+previous", 0.6, "name", match.proclitic)
                 return match.end, entity.key
             if recent:
                 return match.end, ""
+            if not inst.bare:  # "الشرطة" with no police named before: nobody's
+                return (i + 1 if emit else i), ""
             region = self.regional_owner(i) if inst.type == "Ministry" else ""  # a bare government is national
             state = region or self.context_state()
             rule, confidence = ("institution+region" if region else "institution+context"), 0.5
@@ -232,6 +234,21 @@ class InstitutionReader:
             ctx.add(key, start, after if stop == end else stop, rule + "+dual", 0.7, "name",
                     proclitic if start == i else conj)
         return after
+
+    def named_so(self, key: str, i: int, match: PhraseMatch[Institution]) -> bool:
+        """Was body `key` named before by a longer phrase starting with this one ("الشرطة الفرنسية"
+        before "الشرطة"; "قوات الأمن" is not the police named before)?"""
+        ctx = self.ctx
+
+        def words(surface: str, proclitic: str) -> tuple[str, ...]:
+            norm = tuple(normalize_phrase(surface))
+            if norm and proclitic and norm[0].startswith(proclitic):
+                norm = (norm[0][len(proclitic):],) + norm[1:]
+            return norm
+
+        phrase = words(ctx.surface(i, match.end), match.proclitic)
+        return any(len(named) > len(phrase) and named[:len(phrase)] == phrase
+                   for named in (words(m.surface, m.proclitic) for m in ctx.doc.mentions if m.entity == key))
 
     def same_body(self, key: str, inst: Institution) -> bool:
         """May a bare phrase stand for this body named before? An armed force only if it is the same
