@@ -490,6 +490,11 @@ class SubjectFinder:
         self.first_by_region: dict[int, tuple[int, Event]] = {}
         self.position = {id(t): n for n, t in enumerate(triggers)}
 
+    def grammatical_subject(self, event: Event) -> list[str]:
+        """The subject of an event's verb: its agent, but the host of a visit (استقبل X Y ودعا: X)."""
+        frame = next((t.frame for t in self.triggers if t.event is event), None)
+        return event.targets[:] if frame is not None and frame.agent == "host" else event.agents[:]
+
     def subject(self, index: int, limit: int, confidence: float) -> tuple[list[str], int, float, str]:
         """A verb's subject: (agent keys, token where the subject ends, confidence, rule suffix).
         The subject is looked for in the verb's own clause; any step outside it is a named rule
@@ -559,7 +564,7 @@ class SubjectFinder:
         if before and self.view.same_clause(before[0].end, trigger.start):
             return before[0].keys[:], end, confidence, ""
         if main is not None:
-            return main.agents[:], end, confidence, "+pro-drop"  # "X made a call, stressing in it"
+            return self.grammatical_subject(main), end, confidence, "+pro-drop"  # "X made a call, stressing in it"
         if before:
             return before[0].keys[:], end, confidence, "+pro-drop"
         if trigger.start <= 1 and self.previous_agents and self.view.region[trigger.start] < 0 \
@@ -1135,6 +1140,21 @@ def agent_governor_target(assembler: "EventAssembler", slot: Slot) -> Agents:
     if frame is not None and not frame.speech and not frame.governs and governor.agents:
         return Agents(governor.agents[:], slot.trigger.end, slot.confidence, rule="+governor")
     return Agents(governor.targets[:], slot.trigger.end, slot.confidence)
+
+
+@agent_mode("host")
+def agent_host(assembler: "EventAssembler", slot: Slot) -> Agents:
+    """"استقبل X نظيره Y": the verb's subject receives a visitor; the visitor (the object after
+    the subject) is the agent of the visit and the host its target. No object, no visitor."""
+    hosts, end, confidence, rule = assembler.subjects.subject(slot.index, slot.limit, slot.confidence)
+    view = assembler.view
+    region = view.region[slot.trigger.start]
+    after = [g for g in view.groups_between(max(end, slot.trigger.end), slot.limit, region) if g.marker == "obj"]
+    visitor = [k for k in after[0].keys if k not in hosts] if after else []
+    if not visitor:
+        return Agents([], slot.trigger.end, slot.confidence, targets=[])
+    return Agents(visitor, after[0].end, confidence, rule=rule + "+host",
+                  targets=[view.as_actor(k) for k in hosts])
 
 
 @agent_mode("speaker")
