@@ -26,3 +26,9 @@ def test_receiving_refugees_is_no_visit():
 def test_battles_fought_against_a_named_force():
     clashes = events("تخوض القوات المسلحة السودانية معارك ضارية ضد قوات الدعم السريع قرب الفاشر.", "ArmedClash")
     assert [(e.agents, e.targets) for e in clashes] == [(["Sudanese_Armed_Forces"], ["RSF"])]
+
+
+def test_proposal_received_from_mediators_named_by_their_nisbas():
+    handovers = events("تسلم وفد حركة حماس في الدوحة ورقة جديدة من الوسطاء المصريين والقطريين حول التهدئة.",
+                       "ProposalHandover")
+    assert [(e.agents, e.targets) for e in handovers] == [(["Hamas"], ["Egypt", "Qatar"])]

@@ -1006,8 +1006,30 @@ class TargetFinder:
                     chosen = view.with_coordinated(window, group)
                     keys = [k for g in chosen for k in g.keys]
                     return [view.as_actor(k) if frame.target_kind == "actor" else k for k in keys]
+        party = self.party_nisba(frame, start, end)
+        if party:
+            return party
         if "nisba" in frame.targets:
             return view.nisba_after(start, limit)
+        return []
+
+    def party_nisba(self, frame: Frame, start: int, end: int) -> list[str]:
+        """"تسلم مقترحاً من الوسطاء المصريين والقطريين": a marker word, a party noun (words.tsv
+        party-noun) and the nisba adjectives after it, coordinated by و, name the target states."""
+        view, tokens = self.view, self.view.sentence.tokens
+        parties = ar.keys("party-noun")
+        for marker in frame.targets:
+            if marker in ("obj", "nisba"):
+                continue
+            for i in range(start, min(end, len(tokens)) - 2):
+                if tokens[i].norm != marker or tokens[i + 1].norm not in parties:
+                    continue
+                found, j = [], i + 2
+                while j < min(end, len(tokens)) and view.nisba_at.get(j):
+                    found += [m.entity for m in view.nisba_at[j] if m.entity not in found]
+                    j = max(m.token_end for m in view.nisba_at[j])
+                if found:
+                    return [view.as_actor(k) for k in found]
         return []
 
     def about(self, frame: Frame, start: int, limit: int) -> str:
