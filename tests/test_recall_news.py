@@ -32,3 +32,8 @@ def test_proposal_received_from_mediators_named_by_their_nisbas():
     handovers = events("تسلم وفد حركة حماس في الدوحة ورقة جديدة من الوسطاء المصريين والقطريين حول التهدئة.",
                        "ProposalHandover")
     assert [(e.agents, e.targets) for e in handovers] == [(["Hamas"], ["Egypt", "Qatar"])]
+
+
+def test_accusation_noun_names_the_accused_after_lam():
+    accusations = events("وجاء ذلك عقب اتهام طهران للولايات المتحدة بتمويل الاحتجاجات.", "Accusation")
+    assert [(e.agents, e.targets) for e in accusations] == [(["Iran"], ["United_States"])]
