@@ -29,3 +29,20 @@ def test_bare_police_with_no_police_named_before_names_nobody():
 def test_bare_security_forces_are_not_the_police_named_before():
     x = run("فرقت الشرطة الإيطالية تجمعا في روما. وقالت قوات الأمن إنها اعتقلت عشرة أشخاص.")
     assert not any(m.surface == "قوات الأمن" for m in x.mentions)
+
+
+def test_a_palace_and_a_compound_are_sites():
+    x = run("استقبل الرئيس ضيفه في قصر المرادية. وسقطت قذيفة قرب مجمع هالاني.")
+    surfaces = {m.surface: x.entities[m.entity].type for m in x.mentions}
+    assert surfaces.get("قصر المرادية") == "Place" and surfaces.get("مجمع هالاني") == "Place"
+
+
+def test_mogadishus_airport_is_not_aden():
+    x = run("سقطت قذائف الهاون على مطار عدن عدي الدولي في مقديشو.")
+    assert "Aden" not in {m.entity for m in x.mentions}
+    assert any(m.surface == "مطار عدن عدي الدولي" for m in x.mentions)
+
+
+def test_the_euphrates_is_a_place_of_its_own():
+    x = run("تمركزت القوات على ضفة نهر الفرات شرقي دير الزور.")
+    assert any(m.surface == "نهر الفرات" and x.entities[m.entity].qid == "Q34589" for m in x.mentions)
