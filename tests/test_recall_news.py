@@ -37,3 +37,8 @@ def test_proposal_received_from_mediators_named_by_their_nisbas():
 def test_accusation_noun_names_the_accused_after_lam():
     accusations = events("وجاء ذلك عقب اتهام طهران للولايات المتحدة بتمويل الاحتجاجات.", "Accusation")
     assert [(e.agents, e.targets) for e in accusations] == [(["Iran"], ["United_States"])]
+
+
+def test_ma_after_a_pronoun_is_which_not_a_negator():
+    denials = events("وتتهم بغداد الحركة بإيواء مسلحين، وهو ما نفته أنقرة مراراً.", "Denial")
+    assert [e.agents for e in denials] == [["Turkey"]]

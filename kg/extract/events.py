@@ -440,8 +440,9 @@ class TriggerFinder:
             if chosen is None:
                 i += 1
                 continue
-            if i > 0 and tokens[i - 1].norm in negators:
-                i = chosen.end  # negated: it did not happen
+            if i > 0 and tokens[i - 1].norm in negators \
+                    and not (i > 1 and tokens[i - 2].norm in ar.keys("relative-ma-head")):
+                i = chosen.end  # negated: it did not happen ("وهو ما نفته X": which X denied, not negated)
                 continue
             triggers.append(Trigger(chosen.start, chosen.end, chosen.value, chosen.proclitic, chosen.enclitic))
             i = chosen.end
