@@ -69,6 +69,9 @@ def find_numbers(sentence: Sentence) -> list[Number]:
         t0, t1 = token_at(sentence, start, starts), token_at(sentence, end - 1, starts)
         if t0 < 0:
             continue
+        if after_code(sentence, t0, m.start()):
+            covered.update(range(t0, t1 + 1))
+            continue  # "إم 23", "M-23", "إف 16": digits naming a group or a weapon with a letter
         if is_clock_time(sentence.text, m.start(), m.end()):
             covered.update(range(t0, t1 + 1))
             continue
@@ -95,6 +98,17 @@ def find_numbers(sentence: Sentence) -> list[Number]:
     return sorted(found, key=lambda n: n.start)
 
 
+def after_code(sentence: Sentence, t0: int, start: int) -> bool:
+    """The digits follow a letter's name (إم، إف) or a Latin letter and a space or hyphen."""
+    text = sentence.text
+    if start >= 2 and text[start - 1] in " -" and GLUED.fullmatch(text[start - 2]):
+        return True
+    if t0 > 0:
+        match = number_words().match_at(sentence.tokens, t0 - 1)
+        return bool(match) and match[0].value.kind == "code" and match[0].end == t0
+    return False
+
+
 def is_clock_time(text: str, start: int, end: int) -> bool:
     return (end < len(text) and text[end] == ":") or (start > 0 and text[start - 1] == ":")
 
@@ -103,7 +117,7 @@ def scale_word_at(sentence: Sentence, i: int):
     """A scale word (ألف، آلاف، مليون) at token i, multiplying the digits before it."""
     if i < len(sentence.tokens):
         match = number_words().match_at(sentence.tokens, i)
-        if match and match[0].value.kind == "scale":
+        if match and match[0].value.kind in ("scale", "plural"):
             return match[0]
     return None
 
@@ -121,23 +135,25 @@ def approx_before(sentence: Sentence, i: int) -> bool:
 
 def read_number_words(index: PhraseIndex[NumberWord], tokens, i: int) -> tuple[int, int]:
     """Parse a run of number words starting at i: (value, end token). end == i if none."""
-    total, current, k, seen = 0, 0, i, False
+    total, current, k, seen, previous = 0, 0, i, False, ""
     while k < len(tokens):
         match = index.match_at(tokens, k)
         if not match:
             break
         word = match[0].value
-        if word.kind in ("approx", "vague", "ordinal"):
-            break
+        if word.kind in ("approx", "vague", "ordinal", "code") or (word.kind == "plural" and not current):
+            break  # "آلاف الأشخاص": a plural scale with no number before it is a vague count
         if seen and match[0].proclitic not in ("و", "") :
             break
-        if word.kind == "scale":
+        if word.kind == "hundred" and word.value == 100 and 0 < current < 10 and previous == "unit":
+            current *= 100  # "ثلاث مئة" = 300, as "ثلاثمئة"
+        elif word.kind in ("scale", "plural"):
             current = (current or 1) * word.value
             total += current
             current = 0
         else:
             current += word.value
-        seen = True
+        seen, previous = True, word.kind
         k = match[0].end
     if not seen:
         return 0, i

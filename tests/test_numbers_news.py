@@ -1,0 +1,45 @@
+"""Numbers and casualty counts as news writes them (own sentences reproducing real-news structures)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract.numbers import find_numbers
+from kg.extract.pipeline import extract
+from kg.model import Document
+from kg.text.segment import split_sentences
+
+
+def values(text: str) -> list[int]:
+    return [n.value for n in find_numbers(split_sentences(text)[0])]
+
+
+def casualties(text: str) -> list[tuple[int, str]]:
+    extraction = extract(Document("t", "عنوان\n\n" + text, date=date(2024, 5, 20)))
+    return sorted((e.count, e.casualty_type) for e in extraction.events if e.type == "CasualtyReport")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("جرح ثلاث مئة شخص وعاد مئة وثلاثة", [300, 103]),  # a unit before مئة multiplies it; after it, adds
+    ("وصل خمسة آلاف وثلاث مئة لاجئ", [5300]),
+    ("قتل أكثر من 40 ألفاً منذ بدء النزاع", [40000]),  # the accusative ألفاً
+    ("وصل مئة وعشرين ألفا", [120000]),
+    ("خرج آلاف المحتجين إلى الشوارع", []),  # a plural scale alone is a vague count
+    ("تجمع مئات الأشخاص أمام المبنى", []),
+    ("وصل ثلاثة آلاف جندي بينما نزح ملايين السكان", [3000]),
+    ('هاجمت جماعة "إم 23" البلدة', []),  # digits after a letter's name make a group's name
+    ("حلقت طائرة F 16 وطائرة إف 35 فوق المدينة", []),
+])
+def test_number_words_and_codes(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأعلنت الشرطة أن شخصين قتلا في الانفجار.", [(2, "killed")]),  # a dual verb says killed
+    ("وقال مسؤول إن طفلين أصيبا في القصف.", [(2, "wounded")]),
+    ("وقصفت الطائرات السوق فقتلت 12 شخصا وأصابت أكثر من 40 آخرين.", [(12, "killed"), (40, "wounded")]),
+    ("وأصيب ثلاثُ مئةٍ آخرون في التفجير.", [(300, "wounded")]),
+])
+def test_casualty_counts_and_types(text, expected):
+    assert casualties(text) == expected
