@@ -46,3 +46,15 @@ def test_mogadishus_airport_is_not_aden():
 def test_the_euphrates_is_a_place_of_its_own():
     x = run("تمركزت القوات على ضفة نهر الفرات شرقي دير الزور.")
     assert any(m.surface == "نهر الفرات" and x.entities[m.entity].qid == "Q34589" for m in x.mentions)
+
+
+def test_a_body_of_a_capital_keeps_its_proclitic_apart():
+    x = run("وقالت إن مجموعات تابعة لحكومة دمشق هاجمت مواقعها.")
+    body = next(m for m in x.mentions if m.surface == "لحكومة دمشق")
+    assert body.proclitic == "ل" and x.entities[body.entity].type == "Government"
+
+
+def test_forces_of_a_capital_are_the_states_armed_forces():
+    x = run("واشتبكت قوات كابول مع الجيش الباكستاني على الحدود.")
+    forces = next(m for m in x.mentions if m.surface == "قوات كابول")
+    assert x.entities[forces.entity].type == "ArmedForce" and x.entities[forces.entity].country == "Afghanistan"

@@ -135,6 +135,8 @@ class Discoverer:
             end, key = owner
             if head.kind == "force" and self.ctx.doc.lookup(key).type == "State":
                 return self.state_forces(i, j, end, key)  # "قوات إسرائيل": the state's armed forces
+            if head.kind == "force" and self.ctx.doc.lookup(key).capital_of:
+                return self.state_forces(i, j, end, self.ctx.doc.lookup(key).capital_of)  # "قوات كابول"
             if head.kind in ("force", "site"):
                 self.ctx.add(key, j, end, "discovery:owner", 0.9, "qualifier")
                 return self.mint(i, end, head, "discovery:owner", parent=key)
@@ -179,10 +181,11 @@ class Discoverer:
         ctx.doc.use(state_entity)
         ctx.add(state, j, end, "discovery:owner", 0.9, "qualifier")
         key = self.gaz.state_institutions.get((state, ARMED_FORCES)) or f"{state}_{ARMED_FORCES}"
+        proclitic = self.proclitic_of(i)
         ctx.doc.use(ctx.doc.lookup(key) or Entity(
-            key=key, type="ArmedForce", name_ar=" ".join(dediacritize(ctx.surface(i, end)).split()),
+            key=key, type="ArmedForce", name_ar=" ".join(dediacritize(ctx.surface(i, end)).split())[len(proclitic):],
             name_en=f"{state_entity.name_en} Armed Forces", country=state, part_of=state, minted=True))
-        ctx.add(key, i, end, "discovery:state-forces", 0.8, "name")
+        ctx.add(key, i, end, "discovery:state-forces", 0.8, "name", proclitic)
         return end
 
     def local_body(self, i: int, j: int, end: int, head: Head, place: str) -> int | None:
@@ -199,16 +202,17 @@ class Discoverer:
             ctx.add(place, j, end, "discovery:owner", 0.9, "qualifier")
             key = state_key or f"{place_entity.capital_of}_{suffix}"
             state = ctx.doc.lookup(place_entity.capital_of)
+            proclitic = self.proclitic_of(i)
             ctx.doc.use(ctx.doc.lookup(key) or Entity(
-                key=key, type=head.type, name_ar=" ".join(dediacritize(ctx.surface(i, end)).split()),
+                key=key, type=head.type, name_ar=" ".join(dediacritize(ctx.surface(i, end)).split())[len(proclitic):],
                 name_en=f"{state.name_en} {head.name_en}", country=state.key, part_of=state.key, minted=True))
-            ctx.add(key, i, end, "discovery:capital-body", 0.7, "name")
+            ctx.add(key, i, end, "discovery:capital-body", 0.7, "name", proclitic)
             return end
         ctx.add(place, j, end, "discovery:owner", 0.9, "qualifier")
         known = local_bodies().get((place, head.type))  # "حكومة الإقليم" after إقليم كردستان: the KRG
         if known:
             ctx.doc.use(ctx.doc.lookup(known))
-            ctx.add(known, i, end, "discovery:local-body", 0.8, "name")
+            ctx.add(known, i, end, "discovery:local-body", 0.8, "name", self.proclitic_of(i))
             return end
         key = f"{place}_{suffix}"
         head_word = self.head_word(i)
@@ -434,6 +438,11 @@ class Discoverer:
         ctx.doc.use(entity)
         ctx.add(key, start, end, rule, 0.6, "name", proclitic)
         return end
+
+    def proclitic_of(self, i: int) -> str:
+        """The proclitics before the head at token i ("لحكومة": ل)."""
+        head_word = self.head_word(i)
+        return self.ctx.tokens[i].norm[: len(self.ctx.tokens[i].norm) - len(head_word)] if head_word else ""
 
     def head_word(self, i: int) -> str:
         """The head as matched at token i, without its proclitics ("" if none)."""
