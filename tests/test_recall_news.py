@@ -42,3 +42,8 @@ def test_accusation_noun_names_the_accused_after_lam():
 def test_ma_after_a_pronoun_is_which_not_a_negator():
     denials = events("وتتهم بغداد الحركة بإيواء مسلحين، وهو ما نفته أنقرة مراراً.", "Denial")
     assert [e.agents for e in denials] == [["Turkey"]]
+
+
+def test_leaving_for_a_country_is_a_visit_to_it():
+    visits = events("غادر الرئيس التركي رجب طيب أردوغان أنقرة صباح اليوم متوجها إلى قطر في زيارة رسمية.", "Visit")
+    assert [(e.agents, e.targets) for e in visits] == [(["Recep_Tayyip_Erdogan"], ["Qatar"])]
