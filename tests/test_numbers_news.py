@@ -43,3 +43,17 @@ def test_number_words_and_codes(text, expected):
 ])
 def test_casualty_counts_and_types(text, expected):
     assert casualties(text) == expected
+
+
+def quantities(text: str) -> list[tuple[str, int]]:
+    extraction = extract(Document("t", "عنوان\n\n" + text, date=date(2024, 5, 20)))
+    return [(e.type, e.quantity) for e in extraction.events if e.quantity is not None]
+
+
+@pytest.mark.parametrize("text", [
+    "واقترحت مصر هدنة لستين يوما بين إسرائيل وحماس.",  # a duration is no quantity
+    "وأعلنت إسرائيل وحماس هدنة لمدة 48 ساعة.",
+    "ونفذ الجيش السوداني هجوما بمسيرة على إحدى البلدات.",  # إحدى: one of, no count
+])
+def test_no_quantity(text):
+    assert quantities(text) == []

@@ -71,7 +71,15 @@ def find_casualties(sentence: Sentence, numbers: list[Number], mentions: list[Me
 def unit_after(words, position: int) -> bool:
     """"20 عاماً", "3 كيلومترات": the number measures something, it counts no one."""
     word = words.get(position)
-    return word is not None and word.value.kind == "unit"
+    return word is not None and word.value.kind in ("unit", "time")
+
+
+def duration_after(sentence: Sentence, position: int) -> bool:
+    """"لستين يوماً", "48 ساعة": a unit of time after the number makes it a duration."""
+    if position >= len(sentence.tokens):
+        return False
+    match = casualty_words().match_at(sentence.tokens, position)
+    return bool(match) and match[0].value.kind == "time"
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Numbers, casualty reports, and the numbers other events report."""
 from __future__ import annotations
 
-from kg.extract.casualties import find_casualties
+from kg.extract.casualties import duration_after, find_casualties
 from kg.extract.claims import speaker_of
 from kg.extract.components import factory
 from kg.extract.numbers import find_numbers
@@ -23,11 +23,13 @@ def casualties(doc, state) -> None:
 
 
 @factory("quantities", "sentence",
-         requires=("sentence.numbers", "sentence.frame_events", "sentence.casualties", "sentence.date_tokens"),
+         requires=("sentence.sentence", "sentence.numbers", "sentence.frame_events", "sentence.casualties",
+                   "sentence.date_tokens"),
          assigns=("event.quantity",))
 def quantities(doc, state) -> None:
     """A number that is no casualty count or date belongs to the nearest event before it
-    (a withdrawal of 4,000). Events and numbers are both in text order: one merge pass."""
+    (a withdrawal of 4,000). Events and numbers are both in text order: one merge pass.
+    A duration (هدنة لستين يوماً) is no quantity, nor is 1 (إحدى القرى: one of, which a singular says)."""
     counted = {(c.start, c.count) for c in state.casualties}
     events = state.frame_events
     k, last = 0, None
@@ -37,6 +39,8 @@ def quantities(doc, state) -> None:
         if number.token_start in state.date_tokens or (number.start, number.value) in counted:
             continue
         if YEARS[0] <= number.value <= YEARS[1] and not number.approximate:
+            continue
+        if number.value == 1 or duration_after(state.sentence, number.token_end):
             continue
         candidate = nearest_open(events[:k], number.start)
         if candidate is not None:
