@@ -30,6 +30,8 @@ def casualties(text: str) -> list[tuple[int, str]]:
     ("وصل ثلاثة آلاف جندي بينما نزح ملايين السكان", [3000]),
     ('هاجمت جماعة "إم 23" البلدة', []),  # digits after a letter's name make a group's name
     ("حلقت طائرة F 16 وطائرة إف 35 فوق المدينة", []),
+    ("ضربت الجماعة الميناء بطائرتين مسيرتين وصاروخ", [2]),  # a dual noun counts 2, with its agreeing dual
+    ("انتزع المسلحون موقعين عسكريين وقريتين", [2, 2]),
 ])
 def test_number_words_and_codes(text, expected):
     assert values(text) == expected
@@ -57,3 +59,7 @@ def quantities(text: str) -> list[tuple[str, int]]:
 ])
 def test_no_quantity(text):
     assert quantities(text) == []
+
+
+def test_a_dual_is_the_quantity_of_its_event():
+    assert quantities("وقال الحوثيون إنهم استهدفوا سفينة بطائرتين مسيرتين.") == [("Attack", 2)]

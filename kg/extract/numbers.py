@@ -141,6 +141,10 @@ def read_number_words(index: PhraseIndex[NumberWord], tokens, i: int) -> tuple[i
         if not match:
             break
         word = match[0].value
+        if word.kind == "dual":
+            if seen:
+                break
+            return 2, duals_end(index, tokens, match[0].end)
         if word.kind in ("approx", "vague", "ordinal", "code") or (word.kind == "plural" and not current):
             break  # "آلاف الأشخاص": a plural scale with no number before it is a vague count
         if seen and match[0].proclitic not in ("و", "") :
@@ -158,6 +162,16 @@ def read_number_words(index: PhraseIndex[NumberWord], tokens, i: int) -> tuple[i
     if not seen:
         return 0, i
     return total + current, k
+
+
+def duals_end(index: PhraseIndex[NumberWord], tokens, k: int) -> int:
+    """Past the duals agreeing with a dual noun ("بطائرتين مسيرتين": one count of 2)."""
+    while k < len(tokens):
+        match = index.match_at(tokens, k)
+        if not match or match[0].value.kind != "dual" or match[0].proclitic:
+            return k
+        k = match[0].end
+    return k
 
 
 def ordinal_at(sentence: Sentence, i: int) -> int | None:
