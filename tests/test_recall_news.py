@@ -47,3 +47,13 @@ def test_ma_after_a_pronoun_is_which_not_a_negator():
 def test_leaving_for_a_country_is_a_visit_to_it():
     visits = events("غادر الرئيس التركي رجب طيب أردوغان أنقرة صباح اليوم متوجها إلى قطر في زيارة رسمية.", "Visit")
     assert [(e.agents, e.targets) for e in visits] == [(["Recep_Tayyip_Erdogan"], ["Qatar"])]
+
+
+def test_strike_named_as_the_means_of_a_killing_is_the_killers():
+    strikes = events("وقتلت إسرائيل مساء الثلاثاء ثلاثة مسلحين في غارة على مدينة صيدا.", "AirStrike")
+    assert [e.agents for e in strikes] == [["Israel"]]
+
+
+def test_a_victim_of_a_passive_killing_is_no_striker():
+    strikes = events("قتلت طفلة فلسطينية في غارة على خان يونس.", "AirStrike")
+    assert [e.agents for e in strikes] == [[]]

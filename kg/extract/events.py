@@ -610,13 +610,15 @@ class SubjectFinder:
         senders = [view.as_actor(k) for g in view.with_coordinated(view.groups, sender[0]) for k in g.keys]
         return senders, [view.as_actor(k) for k in receiver[0].keys if view.as_actor(k) not in senders]
 
-    def light_verb_subject(self, trigger: Trigger) -> list[str]:
+    def light_verb_subject(self, trigger: Trigger, role: str = "light-verb") -> list[str]:
         """The subject of a light verb (شنّ، نفّذ) whose object this event noun is, named between
-        the two: "شنت قوات الاحتلال حملة اقتحامات" -> the occupation forces."""
+        the two: "شنت قوات الاحتلال حملة اقتحامات" -> the occupation forces. With role
+        "means-verb": the verb whose means the noun is (قتلت إسرائيل وزراء في غارة)."""
         view, tokens = self.view, self.view.sentence.tokens
-        start = max(self.clauses.start(trigger.start), trigger.start - SUBJECT_WINDOW)
+        reach = SUBJECT_WINDOW if role == "light-verb" else TARGET_WINDOW
+        start = max(self.clauses.start(trigger.start), trigger.start - reach)
         for i in range(trigger.start - 1, start - 1, -1):
-            if i in view.covered or not any(stem in ar.keys("light-verb") for stem, _ in proclitic_variants(tokens[i].norm)):
+            if i in view.covered or not any(stem in ar.keys(role) for stem, _ in proclitic_variants(tokens[i].norm)):
                 continue
             groups = [g for g in view.groups_between(i + 1, trigger.start, view.region[trigger.start])
                       if g.marker == "obj" and view.can_act(g)]
@@ -1271,6 +1273,10 @@ def agent_none(assembler: "EventAssembler", slot: Slot) -> Agents:
     light = assembler.subjects.light_verb_subject(trigger)
     if light:  # "شنت قوات الاحتلال حملة اقتحامات": the act is the light verb's subject's
         return Agents(light, trigger.end, slot.confidence, rule="+light-verb")
+    if trigger.start > 0 and tokens[trigger.start - 1].norm in ar.keys("means-preposition") and not trigger.proclitic:
+        means = assembler.subjects.light_verb_subject(trigger, "means-verb")
+        if means:  # "قتلت إسرائيل وزراء في غارة على صنعاء": Israel's strike
+            return Agents(means, trigger.end, slot.confidence, rule="+means-verb")
     return Agents([], trigger.end, slot.confidence)
 
 
