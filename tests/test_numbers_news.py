@@ -32,6 +32,8 @@ def casualties(text: str) -> list[tuple[int, str]]:
     ("حلقت طائرة F 16 وطائرة إف 35 فوق المدينة", []),
     ("ضربت الجماعة الميناء بطائرتين مسيرتين وصاروخ", [2]),  # a dual noun counts 2, with its agreeing dual
     ("انتزع المسلحون موقعين عسكريين وقريتين", [2, 2]),
+    ("قدمت اليابان منحة بقيمة 7,5 مليون دولار", []),  # a decimal comma, and the scale after a decimal
+    ("بلغت الكلفة 2.5 مليار دولار", []),
 ])
 def test_number_words_and_codes(text, expected):
     assert values(text) == expected

@@ -15,7 +15,8 @@ from kg.extract.phrases import PhraseIndex
 from kg.model import Sentence
 from kg.text.normalize import normalize_phrase
 
-DIGITS = re.compile(r"[0-9٠-٩]{1,3}(?:[,٬][0-9٠-٩]{3})+(?![0-9٠-٩])|[0-9٠-٩]+(?:[.٫][0-9٠-٩]+)?")
+DIGITS = re.compile(r"[0-9٠-٩]{1,3}(?:[,٬][0-9٠-٩]{3})+(?![0-9٠-٩])|[0-9٠-٩]+[,][0-9٠-٩]{1,2}(?![0-9٠-٩])"
+                    r"|[0-9٠-٩]+(?:[.٫][0-9٠-٩]+)?")  # a comma before 1-2 digits: a decimal (11,5 مليون)
 LATIN = str.maketrans("٠١٢٣٤٥٦٧٨٩٫٬", "0123456789.,")
 MAX_DIGITS = 15  # no count has more; a longer run is an id or junk
 GLUED = re.compile(r"[A-Za-z]")  # digits inside a Latin code ("1e5", "F16") are no count
@@ -61,12 +62,16 @@ def find_numbers(sentence: Sentence) -> list[Number]:
     covered: set[int] = set()
     starts = [t.start for t in sentence.tokens]
     for m in DIGITS.finditer(sentence.text):
-        raw = m.group().translate(LATIN).replace(",", "")
+        raw = m.group().translate(LATIN)
+        raw = raw.replace(",", ".") if re.search(r",[0-9]{1,2}$", raw) else raw.replace(",", "")
+        start, end = sentence.start + m.start(), sentence.start + m.end()
+        t0, t1 = token_at(sentence, start, starts), token_at(sentence, end - 1, starts)
+        if "." in raw and t0 >= 0:  # a decimal, and the scale after it (1.5 مليون), is no count
+            scale = scale_word_at(sentence, t1 + 1)
+            covered.update(range(t0, scale.end if scale is not None else t1 + 1))
         if "." in raw or len(raw) > MAX_DIGITS or any(
                 GLUED.fullmatch(sentence.text[i:i + 1]) for i in (m.start() - 1, m.end()) if i >= 0):
             continue  # decimals, digit runs too long for a count and parts of codes are not counts
-        start, end = sentence.start + m.start(), sentence.start + m.end()
-        t0, t1 = token_at(sentence, start, starts), token_at(sentence, end - 1, starts)
         if t0 < 0:
             continue
         if after_code(sentence, t0, m.start()):
