@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from kg.extract.pipeline import extract
 from kg.model import Document
 
@@ -58,3 +60,20 @@ def test_forces_of_a_capital_are_the_states_armed_forces():
     x = run("واشتبكت قوات كابول مع الجيش الباكستاني على الحدود.")
     forces = next(m for m in x.mentions if m.surface == "قوات كابول")
     assert x.entities[forces.entity].type == "ArmedForce" and x.entities[forces.entity].country == "Afghanistan"
+
+
+@pytest.mark.parametrize("text,key", [
+    ("هاجم مسلحو بوكوحرام قرية في الشمال.", "Boko_Haram"),
+    ("تجمع أنصار السترات الصفراء في شارع الشانزليزيه.", "Yellow_Vests"),
+    ("تجمع أنصار الحركة في شارع الشانزليزيه.", "Champs_Elysees"),
+    ("سقطت قذيفة في منطقة بوندهيري بالعاصمة الصومالية.", "Bondhere"),
+])
+def test_spellings_and_places_of_real_news_are_known(text, key):
+    assert key in {m.entity for m in run(text).mentions}
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("وقالت طالبان الأفغانية إنها سيطرت على موقعين.", "طالبان الأفغانية"),
+])
+def test_spans_of_real_news_names(text, surface):
+    assert surface in {m.surface for m in run(text).mentions}
