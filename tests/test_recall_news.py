@@ -57,3 +57,9 @@ def test_strike_named_as_the_means_of_a_killing_is_the_killers():
 def test_a_victim_of_a_passive_killing_is_no_striker():
     strikes = events("قتلت طفلة فلسطينية في غارة على خان يونس.", "AirStrike")
     assert [e.agents for e in strikes] == [[]]
+
+
+def test_means_of_a_killing_after_an_object_with_a_relative_clause():
+    strikes = events("وقتلت إسرائيل قائدا في حركة حماس التي تدير قطاع غزة وعددا من مرافقيه في غارة على خان يونس.",
+                     "AirStrike")
+    assert [e.agents for e in strikes] == [["Israel"]]

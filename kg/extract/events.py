@@ -615,8 +615,13 @@ class SubjectFinder:
         the two: "شنت قوات الاحتلال حملة اقتحامات" -> the occupation forces. With role
         "means-verb": the verb whose means the noun is (قتلت إسرائيل وزراء في غارة)."""
         view, tokens = self.view, self.view.sentence.tokens
-        reach = SUBJECT_WINDOW if role == "light-verb" else TARGET_WINDOW
-        start = max(self.clauses.start(trigger.start), trigger.start - reach)
+        if role == "light-verb":
+            start = max(self.clauses.start(trigger.start), trigger.start - SUBJECT_WINDOW)
+        else:  # the means stands after the verb's object, which may carry a relative clause (التي يديرها X)
+            clause = self.clauses.at(trigger.start)
+            opener = clause.opener if clause is not None and clause.kind == "relative" else trigger.start
+            start = max(min(self.clauses.start(trigger.start), self.clauses.start(max(opener - 1, 0))),
+                        trigger.start - 2 * TARGET_WINDOW)
         for i in range(trigger.start - 1, start - 1, -1):
             if i in view.covered or not any(stem in ar.keys(role) for stem, _ in proclitic_variants(tokens[i].norm)):
                 continue
