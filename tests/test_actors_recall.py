@@ -77,3 +77,11 @@ def test_spellings_and_places_of_real_news_are_known(text, key):
 ])
 def test_spans_of_real_news_names(text, surface):
     assert surface in {m.surface for m in run(text).mentions}
+
+
+@pytest.mark.parametrize("text,key", [
+    ("وتصدى الجيش لهجوم شنته مليشيات الدعم السريع على المدينة.", "RSF"),
+    ("واستقبلت السيدة الأولى أمينة أردوغان الضيوف.", "Emine_Erdogan"),
+])
+def test_more_real_news_names(text, key):
+    assert key in {m.entity for m in run(text).mentions}
