@@ -44,6 +44,9 @@ def test_number_words_and_codes(text, expected):
     ("وقال مسؤول إن طفلين أصيبا في القصف.", [(2, "wounded")]),
     ("وقصفت الطائرات السوق فقتلت 12 شخصا وأصابت أكثر من 40 آخرين.", [(12, "killed"), (40, "wounded")]),
     ("وأصيب ثلاثُ مئةٍ آخرون في التفجير.", [(300, "wounded")]),
+    # a recalled toll is killed beside another count, and alone recalls an earlier event
+    ("وقع تفجير في السوق راح ضحيته أكثر من مئة شخص وأصيب ثلاث مئة آخرون.", [(100, "killed"), (300, "wounded")]),
+    ("وقالت الشرطة إن الهجوم الذي أودى بحياة ستة أشخاص وجرح آخرين وقع العام الماضي.", []),
 ])
 def test_casualty_counts_and_types(text, expected):
     assert casualties(text) == expected

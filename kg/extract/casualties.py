@@ -21,7 +21,7 @@ from kg.text.normalize import normalize_phrase
 
 CUE_WINDOW = 7
 CAUSE_WINDOW = 10  # a non-violent cause (تسونامي، حادث سير) this close to a count makes it no report
-CUE_KINDS = ("killed", "wounded", "other", "victim-killed", "victim-wounded")
+CUE_KINDS = ("killed", "wounded", "other", "victim-killed", "victim-wounded", "recalled")
 VICTIM_GAP = 2  # number, then up to this many tokens (e.g. "من") before the victim noun
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
@@ -65,6 +65,17 @@ def find_casualties(sentence: Sentence, numbers: list[Number], mentions: list[Me
             kind = outcome(words, word, start, word.end)
             if kind:
                 events.append(casualty_event(sentence, 2, start, word, kind, by_start))
+    return recalled_beside_others(events)
+
+
+def recalled_beside_others(events: list[Event]) -> list[Event]:
+    """A toll recalled ("الذي راح ضحيته أكثر من مئة شخص") is killed, and a report only when the
+    sentence reports another count ("... وأصيب ثلاث مئة آخرون"): alone it recalls an earlier event."""
+    recalled = [e for e in events if e.casualty_type == "recalled"]
+    if len(recalled) == len(events):
+        return []
+    for event in recalled:
+        event.casualty_type = "killed"
     return events
 
 
