@@ -85,3 +85,9 @@ def test_spans_of_real_news_names(text, surface):
 ])
 def test_more_real_news_names(text, key):
     assert key in {m.entity for m in run(text).mentions}
+
+
+def test_a_name_after_yudaa_is_a_person():
+    x = run("ونشرت حسابات محلية صورة شاب يدعى كريم بلقاسم قتل في الغارة.")
+    person = next(m for m in x.mentions if m.surface == "كريم بلقاسم")
+    assert x.entities[person.entity].type == "Person"
