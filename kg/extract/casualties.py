@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.data import alternatives, read_tsv
-from kg.extract.numbers import Number
+from kg.extract.numbers import Number, approx_start
 from kg.extract.phrases import PhraseIndex
 from kg.lang import ar
 from kg.model import Event, Mention, Sentence
@@ -56,7 +56,7 @@ def find_casualties(sentence: Sentence, numbers: list[Number], mentions: list[Me
         victim = victim_after(words, number.token_end, 0 if year else VICTIM_GAP)
         kind = outcome(words, victim, number.token_start, victim.end) if victim is not None else ""
         if victim is None and not year:
-            victim, kind = counted_after_cue(words, number)
+            victim, kind = counted_after_cue(words, number, sentence)
         if kind and not near_cause(causes, number.token_start):
             events.append(casualty_event(sentence, number.value, number.token_start, victim, kind, by_start))
     after_numbers = {k for n in numbers for k in range(n.token_end, n.token_end + VICTIM_GAP + 1)}
@@ -101,10 +101,14 @@ class Counted:
     value: CasualtyWord
 
 
-def counted_after_cue(words, number: Number):
-    """"مقتل 13 معظمهم من الشرطة", "إصابة عشرة": a count-cue word right before the number."""
+def counted_after_cue(words, number: Number, sentence: Sentence | None = None):
+    """"مقتل 13 معظمهم من الشرطة", "إصابة عشرة": a count-cue word right before the number
+    or before its hedge ("مقتل أكثر من 20 ألفاً")."""
+    ends = {number.token_start}
+    if number.approximate and sentence is not None:
+        ends.add(approx_start(sentence, number.token_start))
     for word in words.values():
-        if word.end == number.token_start and word.value.kind in ("killed", "wounded") and word.value.value == "count":
+        if word.end in ends and word.value.kind in ("killed", "wounded") and word.value.value == "count":
             return Counted(number.token_start, number.token_end, CasualtyWord("victim", "person", "")), word.value.kind
     return None, ""
 

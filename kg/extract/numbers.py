@@ -128,14 +128,19 @@ def scale_word_at(sentence: Sentence, i: int):
 
 
 def approx_before(sentence: Sentence, i: int) -> bool:
+    return approx_start(sentence, i) < i
+
+
+def approx_start(sentence: Sentence, i: int) -> int:
+    """Where a hedge right before token i begins ("أكثر من 20"), or i if there is none."""
     index = number_words()
     for back in (1, 2, 3, 4):
         if i - back < 0:
             break
         match = index.match_at(sentence.tokens, i - back)
         if match and match[0].value.kind == "approx" and match[0].end == i:
-            return True
-    return False
+            return i - back
+    return i
 
 
 def read_number_words(index: PhraseIndex[NumberWord], tokens, i: int) -> tuple[int, int]:
