@@ -223,15 +223,13 @@ def base_option(argv: list[str]) -> str | None:
     return None
 
 
-def run_distributed(args: argparse.Namespace) -> int:
-    from kg.distributed import build_distributed
+def report_skipped(error: InputError) -> None:
+    print(f"kg: skipped: {printable(str(error))}", file=sys.stderr)
 
-    def report(error: InputError) -> None:
-        print(f"kg: skipped: {printable(str(error))}", file=sys.stderr)
 
-    summary = build_distributed(args.input, args.out, scheduler=args.dask, workers=args.jobs or cores(),
-                                shard_size=args.shard_size, published=args.date, validate=not args.no_validate,
-                                on_error=report)
+def finish_build(summary, args: argparse.Namespace) -> int:
+    """Print a build's summary and its first SHACL violations; exit 2 when input was skipped or
+    (unless --allow-violations) the shapes found violations. Both build paths end here."""
     for line in summary.lines():
         print(printable(line))
     for violation in summary.violations[:20]:
@@ -239,6 +237,15 @@ def run_distributed(args: argparse.Namespace) -> int:
     if not summary.complete:
         return EXIT_INPUT
     return EXIT_INPUT if summary.violations and not args.allow_violations else EXIT_DONE
+
+
+def run_distributed(args: argparse.Namespace) -> int:
+    from kg.distributed import build_distributed
+
+    summary = build_distributed(args.input, args.out, scheduler=args.dask, workers=args.jobs or cores(),
+                                shard_size=args.shard_size, published=args.date, validate=not args.no_validate,
+                                on_error=report_skipped)
+    return finish_build(summary, args)
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -249,25 +256,16 @@ def run_build(args: argparse.Namespace) -> int:
             raise InputError("--add-to needs the corpus stage, which --dask does not run")
         return run_distributed(args)
 
-    def report(error: InputError) -> None:
-        print(f"kg: skipped: {printable(str(error))}", file=sys.stderr)
-
     def failed(failure) -> None:
         print(f"kg: skipped: {printable(failure.line())}", file=sys.stderr)
 
     summary = build(
         args.input, args.out, published=args.date, formats=tuple(args.format or ["turtle"]),
         html=not args.no_html, validate=not args.no_validate, jobs=args.jobs or cores(),
-        progress=not args.quiet, on_error=report, validate_limit=args.validate_docs, html_limit=args.html_docs,
+        progress=not args.quiet, on_error=report_skipped, validate_limit=args.validate_docs, html_limit=args.html_docs,
         on_failure=failed, merge=not args.no_merge, html_select=args.html_select, add_to=args.add_to,
     )
-    for line in summary.lines():
-        print(printable(line))
-    for violation in summary.violations[:20]:
-        print(f"  SHACL: {printable(violation)}")
-    if not summary.complete:
-        return EXIT_INPUT
-    return EXIT_INPUT if summary.violations and not args.allow_violations else EXIT_DONE
+    return finish_build(summary, args)
 
 
 def run_stats(args: argparse.Namespace) -> int:
