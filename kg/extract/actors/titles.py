@@ -3,6 +3,7 @@ date, or an unnamed holder of the office (السفير التركي)."""
 from __future__ import annotations
 
 from kg.extract.actors.context import SentenceContext
+from kg.lang import ar
 from kg.extract.actors.document import mint_key
 from kg.extract.actors.institutions import InstitutionReader
 from kg.extract.actors.names import NameReader
@@ -17,9 +18,6 @@ MIN_NEW_NAME = 2  # words: one word after a title is too often no name ("رئي�
 ORG_TYPES = {"InternationalOrganisation", "Organisation", "GovernmentBody", "Government", "Ministry",
              "Parliament", "ArmedForce", "ArmedGroup", "MediaOutlet"}
 PLACE_SCOPES = {"City", "Region"}  # a local office (a district's governor) is of a place
-ONE_OF = frozenset({"احد", "واحد", "فاحد", "احدى", "واحدى"})  # "أحد المصدرين": one of those named before
-
-
 def source_qualifier(word: str) -> str:
     """An unnamed source's adjective without article or gender/plural ending (عسكرية = عسكري)."""
     word = word[2:] if word.startswith("ال") else word
@@ -76,7 +74,7 @@ class TitleReader:
             if entity is not None and entity.minted and entity.role == title.role and mention.kind == "title":
                 ctx.add(entity.key, i, j, "title:source-again", 0.5, "title")
                 return j
-        attributed = i > 0 and self.ctx.tokens[i - 1].norm in ("عن", "وعن")  # "نقلت الوكالة عن مصادر في …"
+        attributed = i > 0 and self.ctx.tokens[i - 1].norm in ar.keys("attribution")  # "نقلت الوكالة عن مصادر في …"
         return self.office(i, j, title, "", "") if attributed or self.after_speech_verb(i) else max(j, i + 1)
 
     def refers_back(self, i: int) -> bool:
@@ -85,7 +83,8 @@ class TitleReader:
         word = self.ctx.tokens[i].norm
         if any(word.startswith(clitic + "ال") for clitic in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")):
             return True
-        return word in ONE_OF or i > 0 and self.ctx.tokens[i - 1].norm in ONE_OF
+        one_of = ar.keys("one-of")
+        return word in one_of or i > 0 and self.ctx.tokens[i - 1].norm in one_of
 
     def after_speech_verb(self, i: int) -> bool:
         """Is token i the subject right after a speech verb ("وقال مسؤول")? Elsewhere an unnamed
