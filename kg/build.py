@@ -341,6 +341,23 @@ def read_corpus(source: str | Path | Iterable[Document], published: date | None,
     return list(source)
 
 
+def read_articles(source: str | Path | Iterable[Document], published: date | None, skipped: list[str],
+                  on_error: Callable[[InputError], None] | None = None) -> list[Document]:
+    """The documents to build, each unreadable one noted in `skipped` (and passed to `on_error`);
+    none at all is an error: the one reason when there is one, else "no readable article"."""
+    def skip(error: InputError) -> None:
+        skipped.append(str(error))
+        if on_error:
+            on_error(error)
+
+    documents = read_corpus(source, published, skip)
+    if not documents:
+        if len(skipped) == 1:
+            raise InputError(skipped[0])
+        raise InputError(f"{source if isinstance(source, (str, Path)) else 'input'}: no readable article")
+    return documents
+
+
 def preload() -> None:
     """Read the data files before any document (so a malformed row stops the build at once, with its
     file and line, and forked workers share what was read)."""
@@ -391,16 +408,7 @@ def build(
 
         html_select = parse_selection(html_select)
 
-    def skip(error: InputError) -> None:
-        summary.skipped.append(str(error))
-        if on_error:
-            on_error(error)
-
-    documents = read_corpus(source, published, skip)
-    if not documents:
-        if len(summary.skipped) == 1:
-            raise InputError(summary.skipped[0])
-        raise InputError(f"{source if isinstance(source, (str, Path)) else 'input'}: no readable article")
+    documents = read_articles(source, published, summary.skipped, on_error)
     preload()
     outputs = Outputs(Path(out_dir))
     outputs.prepare()

@@ -174,19 +174,11 @@ def build_distributed(source: str | Path | Iterable[Document], out_dir: str | Pa
                       progress: Callable[[ShardResult], None] | None = None) -> DistributedSummary:
     """Extract `source` on a Dask cluster into OUT/shards/part-*.nq (earlier shards there are
     replaced: the folder holds one build)."""
-    from kg.build import read_corpus
+    from kg.build import read_articles
 
     started = time.perf_counter()
     summary = DistributedSummary(validated=validate)
-
-    def skip(error: InputError) -> None:
-        summary.skipped.append(str(error))
-        if on_error:
-            on_error(error)
-
-    documents = read_corpus(source, published, skip)
-    if not documents:
-        raise InputError(f"{source if isinstance(source, (str, Path)) else 'input'}: no readable article")
+    documents = read_articles(source, published, summary.skipped, on_error)
     folder = Path(out_dir) / "shards"
     try:
         folder.mkdir(parents=True, exist_ok=True)

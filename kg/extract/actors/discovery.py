@@ -391,12 +391,7 @@ class Discoverer:
         parts = sum(1 for t in ctx.tokens[start:end] if t.norm not in self.gaz.name_glue)
         if parts < 2:
             return None
-        name = dediacritize(ctx.surface(start, end))
-        key = mint_key("Person", name)
-        ctx.doc.use(ctx.doc.entities.get(key) or Entity(key=key, type="Person", name_ar=name, minted=True))
-        ctx.add(key, start, end, "discovery:after-marker", 0.6, "name")
-        self.names.remember_person(start, end, key)
-        return end
+        return self.person(start, end, "discovery:after-marker")
 
     def given_name(self, i: int) -> int | None:
         end = self.names.unknown_name_end(i)
@@ -407,11 +402,16 @@ class Discoverer:
         if ctx.tokens[i].norm in self.lex.common_given and end - i == 2 \
                 and ctx.tokens[i + 1].norm.startswith(self.gaz.words("article")):
             return None  # "عمر الطفل": the child's age, not a person
-        name = dediacritize(ctx.surface(i, end))
+        return self.person(i, end, "discovery:given-name")
+
+    def person(self, start: int, end: int, rule: str) -> int:
+        """A person with no title over tokens [start, end), minted from the name as written."""
+        ctx = self.ctx
+        name = dediacritize(ctx.surface(start, end))
         key = mint_key("Person", name)
         ctx.doc.use(ctx.doc.entities.get(key) or Entity(key=key, type="Person", name_ar=name, minted=True))
-        ctx.add(key, i, end, "discovery:given-name", 0.6, "name")
-        self.names.remember_person(i, end, key)
+        ctx.add(key, start, end, rule, 0.6, "name")
+        self.names.remember_person(start, end, key)
         return end
 
     # -- output ----------------------------------------------------------------------------------
