@@ -16,8 +16,9 @@ The TSV has one row per event or claim. A person fills in:
   agent_ok, target_ok, type_ok, modality_ok   y | n | empty (not applicable); claims: speaker_ok, quote_ok
   error        kinds of error, separated by ';' (free tags, counted by `score`)
   missed       facts of the sentence the extractor did not get, separated by ';' (recall notes)
-`--carry OLD.tsv` copies the judgement of an identical row (same article, span, type, roles,
-modality; or same speaker and quote) from an earlier judged file, so a re-run judges only what changed.
+`--carry OLD.tsv` copies the judgement of the same fact (same article and sentence, type, modality, count
+and roles by their Arabic names - not their keys, which change cosmetically; or same speaker name and quote)
+from an earlier judged file, so a re-run judges only what changed.
 """
 from __future__ import annotations
 
@@ -119,12 +120,30 @@ def sample(rows: list[dict], events: int | None, claims: int | None, seed: int) 
     return [r for r in rows if r["item"] in keep]
 
 
+def label(actor_cell: str) -> str:
+    """The Arabic name of one listed actor ("Key (name)" -> name; a bare key stays as it is).
+
+    Keys are IRI-like and change cosmetically between runs (Source_388c2f25 -> Source_388c2f25_Eskry)
+    while the actor the judge saw - its Arabic name - is the same."""
+    cell = actor_cell.strip()
+    if cell.endswith(")") and " (" in cell:
+        return cell[cell.index(" (") + 2:-1].strip()
+    return cell
+
+
+def labels(cell: str) -> tuple[str, ...]:
+    """The actors of a role column by name, in a fixed order (the order of roles is no part of the fact)."""
+    return tuple(sorted(label(part) for part in cell.split("; ") if part.strip()))
+
+
 def identity(row: dict) -> tuple:
-    """What makes two rows the same fact for carrying a verdict over (ids may change between runs)."""
+    """What makes two rows the same fact for carrying a verdict over: article, sentence, type, modality and
+    the roles by their Arabic names (ids, keys and triggers may change between runs)."""
+    sentence = row["text"] or row["sentence"]
     if row["kind"] == "claim":
-        return (row["doc"], "claim", row["speaker"], row["quote"])
-    return (row["doc"], "event", row["sentence"], row["type"], row["modality"], row["agents"], row["targets"],
-            row["trigger"], row["count"])
+        return (row["doc"], "claim", sentence, labels(row["speaker"]), row["quote"])
+    return (row["doc"], "event", sentence, row["type"], row["modality"], labels(row["agents"]),
+            labels(row["targets"]), labels(row["place"]), row["count"])
 
 
 def read_tsv(path: str) -> list[dict]:

@@ -101,3 +101,30 @@ def test_sample_is_a_seeded_subset_per_kind(judge):
 def test_missing_articles_is_one_line(judge, tmp_path, capsys):
     assert judge.main(["list", str(tmp_path / "nowhere")]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_carry_matches_the_fact_not_the_cosmetic_key(judge, tmp_path):
+    text = "أفاد مصدر عسكري بأن طائرة مسيرة قصفت مدينة الدلنج."
+    cells = dict(doc="007", kind="event", sentence="5", type="AirStrike", modality="Reported",
+                 trigger="قصفت", text=text)
+    old = [row(judge, item="007:E:1", agents="Source_388c2f25 (مصدر عسكري)", targets="Dilling (الدلنج)",
+               verdict="partly", agent_ok="n", error="agent-is-reporter", **cells),
+           row(judge, item="007:C:1", doc="007", kind="claim", sentence="5", text=text,
+               speaker="Source_388c2f25 (مصدر عسكري)", quote="طائرة مسيرة قصفت مدينة الدلنج", verdict="right")]
+    path = tmp_path / "old.tsv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        judge.write_tsv(old, handle)
+    renamed = row(judge, item="007:E:9", agents="Source_388c2f25_Eskry (مصدر عسكري)",
+                  targets="Dilling (الدلنج)", **{**cells, "trigger": "قصفت مدينة"})
+    claim = row(judge, item="007:C:9", doc="007", kind="claim", sentence="5", text=text,
+                speaker="Source_388c2f25_Eskry (مصدر عسكري)", quote="طائرة مسيرة قصفت مدينة الدلنج")
+    other_agent = row(judge, item="007:E:10", agents="Source_aa11 (شهود عيان)", targets="Dilling (الدلنج)", **cells)
+    other_type = row(judge, item="007:E:11", agents="Source_388c2f25_Eskry (مصدر عسكري)",
+                     targets="Dilling (الدلنج)", **{**cells, "type": "Shelling"})
+    other_sentence = row(judge, item="007:E:12", agents="Source_388c2f25_Eskry (مصدر عسكري)",
+                         targets="Dilling (الدلنج)", **{**cells, "text": "قصفت طائرة مسيرة مدينة الدلنج."})
+    rows = [renamed, claim, other_agent, other_type, other_sentence]
+    assert judge.carry(rows, str(path)) == 2
+    assert (renamed["verdict"], renamed["agent_ok"], renamed["error"]) == ("partly", "n", "agent-is-reporter")
+    assert claim["verdict"] == "right"
+    assert [r["verdict"] for r in (other_agent, other_type, other_sentence)] == ["", "", ""]
