@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from kg.extract.actors import discovery
+from kg.extract.actors import discovery, pairs
 from kg.extract.actors.context import SentenceContext
 from kg.extract.actors.document import DocumentEntities, mint_key, names_of, text_tag
 from kg.extract.actors.institutions import InstitutionReader
@@ -23,8 +23,7 @@ from kg.model import Sentence
 # readings tried at a word, by priority when two cover the same number of words
 NAME, INSTITUTION, TITLE, ANAPHOR = 3, 2, 1, 0
 PAIR_REACH = 3  # sentences back in which a "بين X و Y" pair is still the one "الطرفين" means
-ACTOR_TYPES = {"State", "Government", "ArmedGroup", "ArmedForce", "Organisation", "InternationalOrganisation",
-               "GovernmentBody", "Ministry", "Parliament", "Person"}
+ACTOR_TYPES = pairs.ACTOR_TYPES
 
 
 class EntityReader:
@@ -44,21 +43,26 @@ class EntityReader:
         self.remember_pairs()
 
     def remember_pairs(self) -> None:
-        """"بين X و Y" in this sentence: the pair a later "الطرفين" stands for."""
-        ctx, gaz = self.ctx, self.ctx.gaz
-        here = []  # this sentence's mentions: the tail of the document's list (read in order)
+        """"بين X و Y" and "X و Y" in this sentence: pairs a later "الطرفين" may stand for."""
+        ctx = self.ctx
+        ctx.doc.pairs.extend(self.pairs_here(len(ctx.tokens)))
+
+    def mentions_here(self, before: int) -> list:
+        """This sentence's mentions (the tail of the document's list) that end by token `before`."""
+        ctx = self.ctx
+        here = []
         for mention in reversed(ctx.doc.mentions):
             if mention.sentence < ctx.sentence.index:
                 break
-            if mention.sentence == ctx.sentence.index and mention.kind != "anaphor":
+            if mention.sentence == ctx.sentence.index and mention.token_end <= before:
                 here.append(mention)
         here.reverse()
-        between = gaz.words("between")
-        for first, second in zip(here, here[1:]):
-            before = ctx.tokens[first.token_start - 1].norm if first.token_start else ""
-            if before in between and second.token_start == first.token_end \
-                    and second.proclitic.startswith(gaz.words("conjunction")) and first.entity != second.entity:
-                ctx.doc.pairs.append((ctx.sentence.index, first.start, first.entity, second.entity))
+        return here
+
+    def pairs_here(self, before: int) -> list[pairs.Pair]:
+        ctx, gaz = self.ctx, self.ctx.gaz
+        return pairs.joined_pairs(ctx.doc, self.mentions_here(before), ctx.tokens, ctx.sentence.index,
+                                  frozenset(gaz.words("between")), gaz.words("conjunction"))
 
     def read_at(self, i: int) -> int:
         """Read the longest entity reading at token i; return the token after it."""
@@ -95,15 +99,21 @@ class EntityReader:
         return self.read_anaphor(anaphor[0])
 
     def read_anaphor(self, match: PhraseMatch[Anaphor]) -> int:
-        """"البلدين"، "الحركة": the entities of that type named last; for a pair, the two named
-        right after it ("الطرفين (إسرائيل وحماس)") or in the last "بين X و Y" close by."""
+        """"البلدين"، "الحركة": the entities of that type named last; for a pair, the pair the text
+        names at hand (kg.extract.actors.pairs): right after it ("الطرفين (إسرائيل وحماس)"), in its
+        sentence, or the last pair close by; the two states named last when there is none."""
         ctx, anaphor = self.ctx, match.value
         keys, rule = (self.apposed_pair(match.end), "anaphor+apposition") if anaphor.count == 2 else ([], "")
         if not keys and anaphor.count == 2:
-            keys, rule = self.recent_pair(ctx.tokens[match.start].start), "anaphor+between"
+            places = ctx.gaz.word_keys("place-preposition") | ctx.gaz.word_keys("direction")
+            keys, rule = pairs.resolve(ctx.doc, self.mentions_here(match.start), self.pairs_here(match.start),
+                                       anaphor.type, ctx.sentence.index, PAIR_REACH, ctx.tokens, places)
         if not keys:
-            keys = ctx.doc.recent(anaphor.type, anaphor.count, ctx.tokens[match.start].start, anaphor.head)
+            type_ = "State" if anaphor.type == pairs.ANY_ACTOR else anaphor.type
+            keys = ctx.doc.recent(type_, anaphor.count, ctx.tokens[match.start].start, anaphor.head)
             rule = "anaphor"
+        if anaphor.count == 2 and len(keys) == 2:  # a later anaphor with no pair of its own means this one
+            ctx.doc.pairs.append(pairs.Pair(ctx.sentence.index, ctx.tokens[match.start].start, *keys, pairs.RESOLVED))
         for key in keys:
             ctx.add(key, match.start, match.end, rule, 0.6, "anaphor", match.proclitic)
         return match.end
@@ -128,13 +138,6 @@ class EntityReader:
         if hit.kind == "nisba":
             return self.ctx.doc.state_of(hit.key)
         return entity.key if entity.type in ACTOR_TYPES else ""
-
-    def recent_pair(self, before: int) -> list[str]:
-        here = self.ctx.sentence.index
-        for sentence, offset, a, b in reversed(self.ctx.doc.pairs):
-            if offset < before and here - sentence <= PAIR_REACH:
-                return [a, b]
-        return []
 
 
 def read_entities(sentences: list[Sentence], gazetteer: Gazetteer, published: date | None) -> DocumentEntities:

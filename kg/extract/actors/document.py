@@ -47,7 +47,7 @@ class DocumentEntities:
     mentions: list[Mention] = field(default_factory=list)
     aliases: PhraseIndex[NameHit] = field(default_factory=PhraseIndex)
     state_counts: dict[str, int] = field(default_factory=dict)
-    pairs: list[tuple[int, int, str, str]] = field(default_factory=list)  # (sentence, offset, a, b) of "بين a و b"
+    pairs: list = field(default_factory=list)  # kg.extract.actors.pairs.Pair: pairs a "الطرفين" may stand for
     tag: str = ""  # short hash of the text: keys of unnamed people are this document's own
     sentences: list = field(default_factory=list)  # the whole document: context for homographs
     state_evidence: dict[str, int] | None = None  # states named unambiguously anywhere in it

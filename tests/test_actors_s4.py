@@ -1,0 +1,59 @@
+"""Actors, session 4: the pair a dual anaphor stands for, crowds, namesakes, eval conventions."""
+from __future__ import annotations
+
+from datetime import date
+
+from kg.extract.pipeline import extract
+from kg.model import Document
+
+
+def run(text: str, published: date | None = date(2025, 8, 20)):
+    return extract(Document("t", text, date=published))
+
+
+def pair(x, surface: str) -> set[str]:
+    return {m.entity for m in x.mentions if m.surface == surface and m.kind == "anaphor"}
+
+
+def test_the_two_sides_are_the_two_joined_in_their_sentence():
+    # a capital joined by و to an armed group stands for its state; the city of the signing is no party
+    x = run("ووقّعت الخرطوم وقوات الدعم السريع اتفاقاً في جدة، أكّد فيه الطرفان التزامهما بالهدنة.")
+    assert pair(x, "الطرفان") == {"Sudan", "RSF"}
+
+
+def test_the_two_sides_are_the_pair_of_an_earlier_sentence_not_the_speakers_city():
+    x = run("وأكد المبعوث الأمريكي أن الجيش السوداني وقوات الدعم السريع وافقا على هدنة. "
+            "وقال المبعوث في القاهرة إن ممثلي الطرفين يجتمعون في واشنطن.")
+    assert pair(x, "الطرفين") == {"Sudanese_Armed_Forces", "RSF"}
+
+
+def test_a_list_of_mediators_is_no_pair():
+    x = run("وأكد المبعوث أن الجيش السوداني وقوات الدعم السريع وافقا على خطة تضم الولايات المتحدة ومصر "
+            "والإمارات. وقال إن ممثلي الطرفين وصلوا.")
+    assert pair(x, "الطرفين") == {"Sudanese_Armed_Forces", "RSF"}
+
+
+def test_the_two_countries_again_are_the_pair_resolved_before():
+    x = run("وبحث وزير الخارجية المصري مع نظيره السعودي العلاقات بين البلدين. "
+            "وتناول الاتصال الأوضاع في غزة والتعاون بين البلدين.")
+    pairs = [{m.entity for m in x.mentions if m.sentence == s and m.surface == "البلدين"} for s in (0, 1)]
+    assert pairs == [{"Egypt", "Saudi_Arabia"}, {"Egypt", "Saudi_Arabia"}]
+
+
+def test_the_two_countries_are_the_pair_between_which_ties_broke():
+    x = run("وأعربت الخارجية السعودية عن أسفها لتدهور العلاقات بين الأشقاء في كل من المغرب والجزائر. "
+            "وأعربت الخارجية السعودية عن أملها في عودة العلاقات بين البلدين.")
+    assert {m.entity for m in x.mentions if m.sentence == 1 and m.surface == "البلدين"} == {"Morocco", "Algeria"}
+
+
+def test_the_two_sides_of_a_sentence_naming_an_army_and_a_group():
+    # the state after "في شرق" is a place, an unnamed source is no party
+    x = run("وقصفت غارات إسرائيلية مواقع لحزب الله في شرق لبنان، كما أفاد مصدر مقرب من الحزب، بعد مقتل "
+            "جندي إسرائيلي وعنصرين من حزب الله، كما أعلن الجانبان.")
+    assert pair(x, "الجانبان") == {"Israel", "Hezbollah"}
+
+
+def test_the_two_sides_of_a_call_are_the_two_officials():
+    x = run("وأجرى وزير الخارجية السعودي اتصالاً بالمبعوث الأمريكي إلى سوريا توم باراك، حيث ناقش الطرفان "
+            "الأوضاع في سوريا.")
+    assert pair(x, "الطرفان") == {"Faisal_bin_Farhan", "Tom_Barrack"}
