@@ -57,3 +57,42 @@ def test_the_two_sides_of_a_call_are_the_two_officials():
     x = run("وأجرى وزير الخارجية السعودي اتصالاً بالمبعوث الأمريكي إلى سوريا توم باراك، حيث ناقش الطرفان "
             "الأوضاع في سوريا.")
     assert pair(x, "الطرفان") == {"Faisal_bin_Farhan", "Tom_Barrack"}
+
+
+def crowds(x) -> dict[str, object]:
+    return {k: e for k, e in x.entities.items() if e.type == "Crowd"}
+
+
+def test_protesters_are_one_crowd_of_the_article():
+    x = run("وأطلقت الشرطة الغاز المسيل للدموع لتفريق المحتجين في العاصمة. ورشق محتجون الشرطة بالحجارة.")
+    found = crowds(x)
+    assert len(found) == 1
+    key = next(iter(found))
+    assert [m.surface for m in x.mentions if m.entity == key] == ["المحتجين", "محتجون"]
+
+
+def test_settlers_named_by_a_nisba_later_are_the_same_crowd_of_that_state():
+    x = run("مستوطنون يهاجمون قرية قرب نابلس\nوهاجم مستوطنون إسرائيليون القرية صباح اليوم.")
+    found = crowds(x)
+    assert len(found) == 1 and next(iter(found.values())).country == "Israel"
+
+
+def test_the_crowds_of_two_articles_are_two_nodes():
+    one = run("وتظاهر المحتجون أمام البرلمان.")
+    two = run("وتظاهر المحتجون أمام السفارة.")
+    assert set(crowds(one)) and set(crowds(one)).isdisjoint(crowds(two))
+
+
+def test_the_number_of_protesters_is_no_actor():
+    x = run("وقدر عدد المتظاهرين بالآلاف في الساحة. وهتف المتظاهرون ضد الحكومة.")
+    assert [m.surface for m in x.mentions if m.entity in crowds(x)] == ["المتظاهرون"]
+
+
+def test_a_crowd_is_an_actor_of_the_ontology_and_of_the_graph():
+    import kg
+    from kg.graph.vocabulary import actor_classes
+
+    assert "Crowd" in actor_classes()
+    graph = kg.to_graph(run("وتظاهر آلاف المحتجين في الخرطوم. وهاجم مستوطنون إسرائيليون قرية."))
+    assert any("Crowd" in str(o) for o in graph.objects())
+    assert kg.validate(graph) == []  # SHACL: a crowd's country is a state of the graph

@@ -25,6 +25,9 @@ def source_qualifier(word: str) -> str:
 
 
 COUNTERPART, RANK, SOURCE, WITNESS = "counterpart", "rank", "source", "witness"  # kinds of titles.tsv
+CROWD, CROWD_OF = "crowd", "crowd-of"  # titles.tsv kinds: an unnamed group; one in construct (سكان غزة)
+CROWD_TYPE = "Crowd"  # ontology class of an unnamed group of people (المحتجون، السكان، مسلحون مجهولون)
+MEMBER_OF = {"ArmedGroup", "ArmedForce", "Organisation", "Government", "GovernmentBody"}  # "مسلحو الحركة" are the group
 ANOTHER = "another"  # title_words.tsv: "مصدر فلسطيني آخر" is a second source
 
 
@@ -39,6 +42,8 @@ class TitleReader:
 
     def read(self, i: int, match: PhraseMatch[Title]) -> int:
         title = match.value
+        if title.kind in (CROWD, CROWD_OF):
+            return self.crowd(i, match)
         j, status = self.status(match.end)
         j, scope, country = self.qualifiers(j)
         j, more_status = self.status(j)
@@ -64,6 +69,64 @@ class TitleReader:
         if title.unique and scope_entity is not None and scope_entity.type in PLACE_SCOPES:
             return max(start, i + 1)  # "وقال الرئيس في موسكو": where a state's officer spoke, not whose
         return self.titled(self.office(i, start, title, scope, country, status), title)
+
+    def crowd(self, i: int, match: PhraseMatch[Title]) -> int:
+        """"المحتجون"، "المستوطنين الإسرائيليين"، "سكان غزة": the crowd of that kind in this article, of
+        the state of a nisba after it, of the place after في, or (a construct form, kind crowd-of) of
+        what follows it; one node per article and owner. Gunmen of a named group are that group
+        ("مسلحو الحركة"، "مسلحين من حركة الشباب"). No crowd after a word of name_rules.tsv
+        `not-crowd-before` ("عدد السكان"، "غير مسلحين")."""
+        ctx, gaz, title = self.ctx, self.gaz, match.value
+        if i > 0 and ctx.tokens[i - 1].norm in gaz.word_keys("not-crowd-before"):
+            return i + 1
+        end = j = match.end
+        scope = country = ""
+        at = ctx.tokens[j].norm if j < len(ctx.tokens) and not ctx.punctuation_before(j) else ""
+        if at and title.kind == CROWD_OF:
+            j, scope, country = self.qualifier(j)
+            end = j
+        elif at:
+            nisba, _ = ctx.name_at(j)
+            if nisba is not None and nisba.value.kind == "nisba" and not nisba.proclitic:
+                state = ctx.doc.state_of(nisba.value.key)
+                ctx.add(state, j, nisba.end, "gazetteer:nisba", 0.95, "nisba")
+                end = j = nisba.end
+                scope = country = state
+            elif at in gaz.word_keys("place-preposition") | gaz.word_keys("crowd-member"):
+                k, owner, owner_country = self.qualifier(j + 1)
+                owner_entity = ctx.doc.lookup(owner) if owner else None
+                wanted = MEMBER_OF if at in gaz.word_keys("crowd-member") else PLACE_SCOPES
+                if owner_entity is not None and owner_entity.type in wanted:
+                    scope, country, j = owner, owner_country, k
+                elif owner:  # read, but not this crowd's owner: leave it as its own name
+                    self.unqualify(owner)
+                    j = k
+        scope_entity = ctx.doc.lookup(scope) if scope else None
+        if scope_entity is not None and scope_entity.type in MEMBER_OF:
+            self.unqualify(scope)
+            return j
+        place = scope if scope != country else ""  # a nisba tells whose crowd, not which one
+        key = "_".join(p for p in (place, title.role.replace(" ", ""), ctx.doc.tag) if p)
+        if not place:  # "ورشق محتجون الشرطة" after "لتفريق المحتجين في باريس": the crowd named before
+            key = next((m.entity for m in reversed(ctx.doc.mentions) if m.rule == "title:crowd"
+                        and ctx.doc.entities[m.entity].role == title.role), key)
+        proclitic = match.proclitic
+        entity = ctx.doc.entities.get(key)
+        if entity is None or (country and not entity.country):  # "مستوطنون" then "مستوطنون إسرائيليون"
+            entity = Entity(
+                key=key, type=CROWD_TYPE, name_ar=dediacritize(ctx.surface(i, end))[len(proclitic):],
+                name_en=f"{scope_entity.name_en if scope_entity else ''} {title.role}".strip(),
+                country=country, part_of=place, role=title.role, role_ar=title.ar, minted=True)
+            ctx.doc.entities.pop(key, None)  # (use() adds the state it points to)
+        ctx.doc.use(entity)
+        ctx.add(key, i, end, "title:crowd", 0.6, "title", proclitic)
+        return j
+
+    def unqualify(self, key: str) -> None:
+        """The name just read after a crowd word stands on its own (the group, or no owner of it)."""
+        last = self.ctx.doc.mentions[-1] if self.ctx.doc.mentions else None
+        if last is not None and last.entity == key and last.kind == "qualifier":
+            last.kind = "anaphor" if last.rule == "anaphor" else "name"
 
     def source_again(self, i: int, j: int, title: Title) -> int:
         """"أحد المصدرين"، "وأضاف المسؤول": the unnamed source of that role named last; else a new
