@@ -96,3 +96,38 @@ def test_a_crowd_is_an_actor_of_the_ontology_and_of_the_graph():
     graph = kg.to_graph(run("وتظاهر آلاف المحتجين في الخرطوم. وهاجم مستوطنون إسرائيليون قرية."))
     assert any("Crowd" in str(o) for o in graph.objects())
     assert kg.validate(graph) == []  # SHACL: a crowd's country is a state of the graph
+
+
+def gold_of(entities: dict[str, tuple[str, tuple[str, ...]]]):
+    from pathlib import Path
+
+    from kg.eval.gold import GOLD, GoldArticle, GoldEntity
+
+    return GoldArticle("t", Path("t.json"), Path("t.txt"), None, GOLD,
+                       {k: GoldEntity(k, qid=q, ar=forms) for k, (q, forms) in entities.items()})
+
+
+def test_eval_a_region_head_is_optional_like_a_proclitic():
+    from kg.eval.match import entity_span_score
+
+    x = run("وقتل مسلحون عشرة أشخاص في ولاية بورنو. وقال مسؤول إن الهجوم وقع في إقليم دارفور أمس.")
+    score = entity_span_score(gold_of({"Borno": ("", ("ولاية بورنو",)), "Darfur": ("", ("دارفور",))}), x)
+    assert (score.tp, score.fn) == (2, 0)
+
+
+def test_eval_a_qualifier_inside_a_gold_body_name_is_part_of_it():
+    from kg.eval.match import entity_span_score
+
+    x = run("وقالت القوات إنها تعرضت لهجوم مدعوم من حكومة دمشق في ريف المدينة.")
+    score = entity_span_score(gold_of({"DamascusGov": ("", ("حكومة دمشق",))}), x)
+    assert (score.tp, score.fp) == (1, 0)
+
+
+def test_eval_a_capital_the_gold_lists_for_its_state_links_to_the_state_unless_a_place():
+    from kg.eval.match import entity_link_score
+
+    gold = gold_of({"Afghanistan": ("Q889", ("أفغانستان", "كابول")), "Pakistan": ("Q843", ("باكستان", "إسلام آباد"))})
+    actor = entity_link_score(gold, run("واتهمت كابول إسلام آباد بشن غارات جوية داخل أراضيها."))
+    assert (actor.tp, actor.fp, actor.fn) == (2, 0, 0)
+    place = entity_link_score(gold, run("وقال مسؤول في كابول إن الوفد سيصل. واتهمت باكستان الحركة بالهجوم."))
+    assert "Q5838 (Kabul)" in place.false_positives
