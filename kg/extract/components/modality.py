@@ -26,7 +26,7 @@ LOOKBACK = 24  # earlier triggers that may govern a trigger
 def cues_by_first_word() -> dict[str, tuple[ar.ModalityCue, ...]]:
     index: dict[str, list[ar.ModalityCue]] = {}
     for cue in ar.modality_cues():
-        if cue.on == "before":
+        if cue.on in ("before", "not"):  # "not": a longer phrase that shields its first words (في حالة تأهب)
             index.setdefault(cue.phrase[0], []).append(cue)
     return {k: tuple(sorted(v, key=lambda c: len(c.phrase), reverse=True)) for k, v in index.items()}
 
@@ -82,8 +82,8 @@ def own_cue(state, trigger) -> str:
         start = clauses.clauses[clause.parent].start  # "يخطط لتكثيف عملياته وشن هجمات": planned too
     for i in range(trigger.start - 1, start - 1, -1):
         cue = cue_at(tokens, i)
-        if cue is None:
-            continue
+        if cue is None or cue.on == "not":
+            continue  # no cue, or a phrase that is none (في حالة تأهب: a state, not 'in case')
         # in the trigger's clause: at most `reach` words before it; in the clause it hangs on:
         # at most `reach` words before that clause's end (right before أن)
         anchor = trigger.start if i >= clause.start else clause.start
