@@ -133,3 +133,25 @@ def test_a_state_of_fear_leaves_the_act_after_it_asserted():
 def test_otherwise_makes_the_act_conditional():
     text = "وقالت الشرطة الفرنسية إنها أمرت المحتجين بمغادرة المنطقة وإلا فسيتم اعتقالهم."
     assert one(text, "Arrest").modality == "Conditional"
+
+
+# -- casualty counts (kg/data/casualties.tsv, kg/extract/casualties.py) -----------------------------
+def tolls(text: str):
+    return [(e.count, e.casualty_type) for e in events(text, "CasualtyReport")]
+
+
+def test_a_count_among_the_dead_is_killed():
+    assert tolls("وأكد المتحدث باسم الجيش الصومالي أن بين القتلى خمسة أطفال.") == [(5, "killed")]
+
+
+def test_a_construct_plural_with_a_pronoun_is_a_victim_noun():
+    assert tolls("وقالت حركة الشباب إن ثلاثة فقط من مسلحيها قتلوا في الاشتباكات.") == [(3, "killed")]
+    assert tolls("وقالت حركة الشباب إن أربعة من مقاتليها أصيبوا في الغارة.") == [(4, "wounded")]
+
+
+def test_a_toll_summed_since_a_date_is_a_report():
+    assert tolls("وتخوض حركة الشباب تمردا منذ 2009 أودى بحياة أكثر من 35 ألف شخص.") == [(35000, "killed")]
+
+
+def test_a_recalled_toll_alone_still_is_none():
+    assert tolls("وقالت الشرطة إن الهجوم الذي أودى بحياة ستة أشخاص وجرح آخرين وقع العام الماضي.") == []

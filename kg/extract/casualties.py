@@ -65,13 +65,20 @@ def find_casualties(sentence: Sentence, numbers: list[Number], mentions: list[Me
             kind = outcome(words, word, start, word.end)
             if kind:
                 events.append(casualty_event(sentence, 2, start, word, kind, by_start))
-    return recalled_beside_others(events)
+    since = min((start for start, word in words.items() if word.value.kind == "since"), default=None)
+    return recalled_beside_others(events, sentence.tokens[since].start if since is not None else None)
 
 
-def recalled_beside_others(events: list[Event]) -> list[Event]:
+def recalled_beside_others(events: list[Event], since: int | None = None) -> list[Event]:
     """A toll recalled ("الذي راح ضحيته أكثر من مئة شخص") is killed, and a report only when the
-    sentence reports another count ("... وأصيب ثلاث مئة آخرون"): alone it recalls an earlier event."""
+    sentence reports another count ("... وأصيب ثلاث مئة آخرون"): alone it recalls an earlier event.
+    A toll summed since a date (`since`: where منذ stands, before it) is a war's toll, a report by itself."""
     recalled = [e for e in events if e.casualty_type == "recalled"]
+    if recalled and since is not None and all(e.start > since for e in recalled):
+        recalled = []  # "تمرد منذ 1984 أودى بحياة أكثر من 40 ألف شخص": the summed toll of a war
+        for event in events:
+            if event.casualty_type == "recalled":
+                event.casualty_type = "killed"
     if len(recalled) == len(events):
         return []
     for event in recalled:
