@@ -155,3 +155,15 @@ def test_a_toll_summed_since_a_date_is_a_report():
 
 def test_a_recalled_toll_alone_still_is_none():
     assert tolls("وقالت الشرطة إن الهجوم الذي أودى بحياة ستة أشخاص وجرح آخرين وقع العام الماضي.") == []
+
+
+# -- the scope of a demand or a denial (kg/extract/components/modality.py) ---------------------------
+def test_a_contrast_clause_is_out_of_a_denials_scope():
+    found = events("نفى الجيش الإسرائيلي قصف المستشفى بينما قصفت طائراته مدرسة في رفح.", "Shelling")
+    assert sorted(e.modality for e in found) == ["Asserted", "Denied"]
+
+
+def test_a_relative_clause_is_out_of_a_demands_scope():
+    text = "دعت فرنسا إلى الإفراج عن الرهائن الذين تحتجزهم حركة حماس."
+    assert one(text, "Release").modality == "Demanded"
+    assert one(text, "Arrest").modality == "Asserted"

@@ -20,6 +20,7 @@ from kg.lang import ar
 
 SUBORDINATE = ("complement", "relative", "adverbial", "conditional")
 LOOKBACK = 24  # earlier triggers that may govern a trigger
+WISHES = ("Demanded", "Proposed")  # modalities of what is wished for: a relative clause there describes, it is no wish
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +106,12 @@ def coordinated_cue(state, index: int, cued: dict[int, str]) -> str:
     return cued[index - 1] if joined else ""
 
 
+def contrasted(state, clause) -> bool:
+    """A clause opened by a contrast word (فيما، بينما: modality.tsv on = contrast) states a fact
+    beside the main clause's, out of the scope of a demand or a denial there."""
+    return clause.opener >= 0 and cue_at(state.sentence.tokens, clause.opener, "contrast") is not None
+
+
 def governor_of(state, index: int):
     """The nearest earlier trigger whose frame governs a modality and whose scope holds this one."""
     clauses, triggers = state.clauses, state.triggers
@@ -122,6 +129,10 @@ def governor_of(state, index: int):
             continue  # a verb outside quotes governs a quotation after it (دعت إلى "سحب ...")
         if theirs == mine and not earlier.frame.scope_agent:
             continue  # a speech verb's own object ("announced a ceasefire") is its act, not a report
+        if earlier.frame.scope_agent and any(contrasted(state, c) for c in between):
+            break  # "طالبوا بالإفراج عنهم فيما تم الإفراج عن سبعة": a fact set beside the demand
+        if earlier.frame.governs in WISHES and any(c.kind == "relative" for c in between):
+            break  # "دعت إلى الإفراج عن الرهائن الذين تحتجزهم حماس": the holding is a fact, not wished for
         return earlier
     return None
 
