@@ -199,3 +199,52 @@ def test_every_agent_word_of_the_frames_has_a_function():
     from kg.extract.frames import frame_rows
 
     assert {row["agent"] for row in frame_rows()} <= set(AGENT_MODES)
+
+
+class CountingTokens(list):
+    """Tokens that count how often the matcher reads one (the work it does per position)."""
+
+    reads = 0
+
+    def __getitem__(self, index):
+        CountingTokens.reads += 1
+        return super().__getitem__(index)
+
+
+def test_phrase_matcher_walks_a_trie_not_every_phrase_of_a_first_word():
+    """1 000 titles that share their first word (وزير ...): finding the one at a token reads a few
+    tokens, not one per phrase (the matcher once tried each phrase of the first word in turn)."""
+    from kg.extract.phrases import PhraseIndex
+
+    index: PhraseIndex[int] = PhraseIndex(enclitics=True)
+    for n in range(1000):
+        index.add(("وزير", f"شان{n}", "العام"), n)
+    index.add(("وزير",), -1)
+    tokens = CountingTokens(split_sentences("قال وزير شان999 العام إن")[0].tokens)
+    CountingTokens.reads = 0
+    found = index.match_at(tokens, 1)
+    assert [(m.start, m.end, m.value, m.enclitic) for m in found] == [(1, 4, 999, False)]
+    assert CountingTokens.reads < 20
+
+
+def test_phrase_matcher_keeps_readings_order_and_enclitic_last_words():
+    """The longest phrase wins; among equally long ones the first word's readings come in order
+    (as written, then without proclitics) and phrases in the order added; the last word may carry
+    a pronoun suffix (وحثه) only in an index that allows it, and so may the first word (flagged on a
+    one-word phrase only)."""
+    from kg.extract.phrases import PhraseIndex
+
+    tokens = split_sentences("ووزير الدفاع وحثه على الهدنة")[0].tokens
+    index: PhraseIndex[str] = PhraseIndex(enclitics=True)
+    for phrase, value in [(("وزير",), "one"), (("وزير", "الدفاع"), "b"), (("ووزير", "الدفاع"), "a"),
+                          (("وزير", "الدفاع"), "c"), (("حث",), "urge"), (("حث", "علي"), "urge-on")]:
+        index.add(phrase, value)
+    assert [(m.value, m.proclitic, m.end) for m in index.match_at(tokens, 0)] == [("a", "", 2), ("b", "و", 2),
+                                                                                   ("c", "و", 2)]
+    assert [(m.value, m.enclitic, m.end) for m in index.match_at(tokens, 2)] == [("urge-on", False, 4)]
+    assert [(m.value, m.enclitic) for m in index.match_at(tokens[:3], 2)] == [("urge", True)]
+    plain: PhraseIndex[str] = PhraseIndex()
+    plain.add(("حث",), "urge")
+    assert plain.match_at(tokens, 2) == []
+    index.add(("حثه", "علي", "الهدنه"), "late")  # added after matching: found at once
+    assert [m.value for m in index.match_at(tokens, 2)] == ["late"]

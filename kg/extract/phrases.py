@@ -24,14 +24,29 @@ class PhraseMatch(Generic[T]):
     enclitic: bool = False  # the last word carries a pronoun suffix (وحثه، بانتهاكه)
 
 
+class Node:
+    """A trie node: the next word keys, and the phrases that end here as (order added, phrase, value)."""
+
+    __slots__ = ("children", "ends")
+
+    def __init__(self) -> None:
+        self.children: dict[str, Node] = {}
+        self.ends: list[tuple[int, tuple[str, ...], object]] = []
+
+
 class PhraseIndex(Generic[T]):
-    """Phrases indexed by their first word key; each phrase keeps a payload of any type."""
+    """Phrases in a trie of word keys (one walk over the following tokens finds every phrase that
+    starts at a token, whatever its length); each phrase keeps a payload of any type. `by_first`
+    (first word key -> phrases, longest first) is kept for callers that look up first words."""
 
     def __init__(self, enclitics: bool = False) -> None:
         self.by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
         self.enclitics = enclitics
         self.longest = 0
         self.starts: dict[str, bool] = {}
+        self.roots: dict[str, Node] = {}
+        self.firsts: dict[object, tuple[tuple[str, str, Node], ...]] = {}  # a token's readings that begin phrases
+        self.added = 0
 
     def add(self, phrase: tuple[str, ...], value: T) -> None:
         if not phrase:
@@ -41,14 +56,26 @@ class PhraseIndex(Generic[T]):
             return
         entries.append((phrase, value))
         entries.sort(key=lambda e: len(e[0]), reverse=True)
+        node = self.roots.get(phrase[0])
+        if node is None:
+            node = self.roots[phrase[0]] = Node()
+        for word in phrase[1:]:
+            child = node.children.get(word)
+            if child is None:
+                child = node.children[word] = Node()
+            node = child
+        node.ends.append((self.added, phrase, value))
+        self.added += 1
         self.longest = max(self.longest, len(phrase))
         self.starts.clear()
+        self.firsts.clear()
 
     def __contains__(self, phrase: tuple[str, ...]) -> bool:
         return any(p == phrase for p, _ in self.by_first.get(phrase[0], ())) if phrase else False
 
     def match_at(self, tokens: list[Token], i: int) -> list[PhraseMatch[T]]:
-        """All phrases starting at token i with the longest length found, best reading first."""
+        """All phrases starting at token i with the longest length found, best reading first
+        (readings of the first word in `proclitic_variants` order, then the order phrases were added)."""
         token = tokens[i]
         word = token.norm
         known = self.starts.get(word)  # may_start, inlined: most words start no phrase
@@ -56,27 +83,57 @@ class PhraseIndex(Generic[T]):
             known = self.starts[word] = self.compute_may_start(word)
         if not known:
             return []
+        enclitics = self.enclitics
+        key = (word, ends_with_ta_marbuta(token.text)) if enclitics else word
+        readings = self.firsts.get(key)
+        if readings is None:
+            readings = self.firsts[key] = self.readings(word, token.text)
         best: list[PhraseMatch[T]] = []
         best_len = 0
-        by_first = self.by_first
         remaining = len(tokens) - i
-        for stem, proclitic in proclitic_variants(word):
-            firsts = enclitic_variants(stem, ends_with_ta_marbuta(token.text)) if self.enclitics else (stem,)
-            for first in firsts:
-                entries = by_first.get(first)
-                if not entries:
-                    continue
-                for phrase, value in entries:
-                    n = len(phrase)
-                    if n < best_len or n > remaining:
-                        continue
-                    if n > 1 and not self.rest_matches(phrase, tokens, i):
-                        continue
-                    if n > best_len:
-                        best, best_len = [], n
-                    enclitic = first != stem if n == 1 else tokens[i + n - 1].norm != phrase[-1]
-                    best.append(PhraseMatch(i, i + n, value, proclitic, enclitic))
+        for stem, proclitic, first, root in readings:
+            found_len = 0
+            found: list = []  # (order, phrase, value, enclitic) of the longest phrases from this reading
+            if root.ends:
+                found_len, found = 1, [(o, p, v, first != stem) for o, p, v in root.ends]
+            node, k = root, 1
+            while k < remaining and node.children:
+                following = tokens[i + k]
+                children = node.children
+                if enclitics:  # the last word of a phrase may carry a pronoun suffix
+                    for variant in enclitic_variants(following.norm, ends_with_ta_marbuta(following.text))[1:]:
+                        child = children.get(variant)
+                        if child is not None and child.ends:
+                            if k + 1 > found_len:
+                                found_len, found = k + 1, []
+                            found.extend((o, p, v, True) for o, p, v in child.ends)
+                node = children.get(following.norm)
+                if node is None:
+                    break
+                k += 1
+                if node.ends:
+                    if k > found_len:
+                        found_len, found = k, []
+                    found.extend((o, p, v, False) for o, p, v in node.ends)
+            if not found_len or found_len < best_len:
+                continue
+            if found_len > best_len:
+                best, best_len = [], found_len
+            if len(found) > 1:
+                found.sort(key=lambda f: f[0])
+            best.extend(PhraseMatch(i, i + found_len, v, proclitic, enclitic) for _, _, v, enclitic in found)
         return best
+
+    def readings(self, word: str, text: str) -> tuple[tuple[str, str, Node], ...]:
+        """(stem, proclitic, first word key, trie root) for each reading of a token that begins a phrase."""
+        out = []
+        for stem, proclitic in proclitic_variants(word):
+            firsts = enclitic_variants(stem, ends_with_ta_marbuta(text)) if self.enclitics else (stem,)
+            for first in firsts:
+                root = self.roots.get(first)
+                if root is not None:
+                    out.append((stem, proclitic, first, root))
+        return tuple(out)
 
     def may_start(self, word: str) -> bool:
         """Cheap test: could any reading of this word begin a phrase? (most words: no; cached)"""
@@ -93,19 +150,6 @@ class PhraseIndex(Generic[T]):
             if self.enclitics and any(v in by_first for v in enclitic_variants(stem)[1:]):
                 return True
         return False
-
-    def rest_matches(self, phrase: tuple[str, ...], tokens: list[Token], i: int) -> bool:
-        if tokens[i + 1].norm != phrase[1] and not (self.enclitics and len(phrase) == 2):
-            return False  # the usual answer, found on the second word
-        for k in range(1, len(phrase)):
-            word = tokens[i + k].norm
-            if word == phrase[k]:
-                continue
-            if (self.enclitics and k == len(phrase) - 1
-                    and phrase[k] in enclitic_variants(word, ends_with_ta_marbuta(tokens[i + k].text))):
-                continue
-            return False
-        return True
 
     def find_all(self, tokens: list[Token]) -> list[PhraseMatch[T]]:
         """Non-overlapping matches, left to right, longest first at each position."""
