@@ -53,3 +53,19 @@ def test_a_period_inside_a_spelled_latin_acronym_ends_no_sentence():
     assert texts == ["وبثت إذاعة محلية (راديو إف.إم) صورا للهجوم.", "وقال شاهد إن القصف استمر."]
     texts = [s.text for s in split_sentences("وقال الوزير إن.وأضاف أن الوضع خطير.")]
     assert len(texts) == 2
+
+
+def test_tokens_made_without_init_are_ordinary_tokens():
+    """tokenize builds tokens without the dataclass __init__ (for speed): they must still equal,
+    hash, pickle and stay frozen like tokens made the ordinary way."""
+    import pickle
+
+    import pytest
+
+    from kg.model import Token
+
+    token = tokenize("قالَ أمس", 10)[0]
+    assert token == Token("قالَ", 10, 14, "قال") and hash(token) == hash(Token("قالَ", 10, 14, "قال"))
+    assert pickle.loads(pickle.dumps(token)) == token
+    with pytest.raises(AttributeError):
+        token.norm = "x"

@@ -10,6 +10,7 @@ line break always ends one.
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from functools import lru_cache
 
 from kg.data import read_tsv
@@ -34,11 +35,25 @@ def abbreviations() -> frozenset[str]:
     return frozenset(r["form"].replace(".", "").lower() for r in read_tsv("abbreviations.tsv"))
 
 
+TOKEN_FIELDS = tuple(f.name for f in fields(Token))
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    return [
-        Token(m.group(), offset + m.start(), offset + m.end(), normalize_word(m.group()))
-        for m in WORD.finditer(text)
-    ]
+    """The words of `text` with offsets (plus `offset`) and keys. Tokens are made without the frozen
+    dataclass's __init__ (four object.__setattr__ calls a word, a third of tokenising); if Token's
+    fields ever change, the ordinary constructor is used."""
+    if TOKEN_FIELDS != ("text", "start", "end", "norm"):
+        return [Token(m.group(), offset + m.start(), offset + m.end(), normalize_word(m.group()))
+                for m in WORD.finditer(text)]
+    tokens = []
+    append, new, key = tokens.append, object.__new__, normalize_word
+    for m in WORD.finditer(text):
+        word = m.group()
+        start = offset + m.start()
+        token = new(Token)
+        token.__dict__.update(text=word, start=start, end=start + len(word), norm=key(word))
+        append(token)
+    return tokens
 
 
 def is_boundary(text: str, match: re.Match) -> bool:
