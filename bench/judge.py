@@ -4,7 +4,8 @@ Why by hand: on real news there is no gold, and precision ("is what we extracted
 only be judged by reading the sentence. This script makes that reading fast and the counting exact.
 
     python bench/judge.py list ARTICLES [--dates index.tsv] [-o judge.tsv] [--format tsv|md]
-                               [--sample-events N --sample-claims N --seed S] [--carry OLD.tsv ...] [--unjudged]
+                               [--sample-events N --sample-claims N --seed S | --same-sentences OLD.tsv]
+                               [--carry OLD.tsv ...] [--unjudged]
     python bench/judge.py score judge.tsv [--json]
 
 ARTICLES is a folder of .txt / .jsonl articles (or one file), read as `kg build` reads them.
@@ -18,7 +19,9 @@ The TSV has one row per event or claim. A person fills in:
   missed       facts of the sentence the extractor did not get, separated by ';' (recall notes)
 `--carry OLD.tsv` copies the judgement of the same fact (same article and sentence, type, modality, count
 and roles by their Arabic names - not their keys, which change cosmetically; or same speaker name and quote)
-from an earlier judged file, so a re-run judges only what changed.
+from an earlier judged file, so a re-run judges only what changed. `--same-sentences OLD.tsv` lists, instead of
+a new random sample, what is extracted now from the sentences of an earlier sample (a paired before/after;
+`--before ALL.tsv`, the full listing it was drawn from, leaves out the facts of those sentences not sampled then).
 """
 from __future__ import annotations
 
@@ -118,6 +121,26 @@ def sample(rows: list[dict], events: int | None, claims: int | None, seed: int) 
         items = [r["item"] for r in rows if r["kind"] == kind]
         keep.update(items if size is None or size >= len(items) else chooser.sample(items, size))
     return [r for r in rows if r["item"] in keep]
+
+
+def same_sentences(rows: list[dict], old_path: str, before_path: str | None = None) -> tuple[list[dict], int]:
+    """The rows of the sentences an earlier sample judged, and how many of its facts are gone.
+
+    A random sample of a changed listing is another sample (one event more anywhere reshuffles it), so a
+    before/after comparison re-lists the same sentences instead: every fact now extracted from a sentence
+    the old sample had a row of, of the same kind; the old facts with no row now were dropped by the code.
+    With the full listing the old sample was drawn from (`before`), a fact of those sentences that was
+    extracted then but not sampled stays out: what is left is the old sample as it is now plus what the
+    code added since."""
+    old = read_tsv(old_path)
+    where = {(r["doc"], r["kind"], r["text"] or r["sentence"]) for r in old}
+    kept = [r for r in rows if (r["doc"], r["kind"], r["text"] or r["sentence"]) in where]
+    if before_path:
+        sampled = {identity(r) for r in old}
+        unsampled = {identity(r) for r in read_tsv(before_path)} - sampled
+        kept = [r for r in kept if identity(r) not in unsampled]
+    now = {identity(r) for r in kept}
+    return kept, sum(1 for r in old if identity(r) not in now)
 
 
 def label(actor_cell: str) -> str:
@@ -275,6 +298,10 @@ def main(argv: list[str] | None = None) -> int:
     lister.add_argument("--seed", type=int, default=1)
     lister.add_argument("--carry", action="append", default=[],
                         help="an earlier judged TSV: copy verdicts of identical rows (repeatable)")
+    lister.add_argument("--same-sentences", metavar="OLD.tsv",
+                        help="list what is extracted now from the sentences of an earlier sample (before/after)")
+    lister.add_argument("--before", metavar="ALL.tsv",
+                        help="with --same-sentences: the full listing the old sample was drawn from")
     lister.add_argument("--unjudged", action="store_true", help="write only the rows still without a verdict")
     scorer = commands.add_parser("score", help="precision from a judged TSV")
     scorer.add_argument("judged")
@@ -288,8 +315,12 @@ def main(argv: list[str] | None = None) -> int:
             result = score(read_tsv(args.judged))
             print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else text_score(result))
             return 0
-        rows = sample(rows_of(args.articles, read_dates(args.dates)), args.sample_events, args.sample_claims,
-                      args.seed)
+        rows = rows_of(args.articles, read_dates(args.dates))
+        if args.same_sentences:
+            rows, gone = same_sentences(rows, args.same_sentences, args.before)
+            print(f"{gone} facts of {args.same_sentences} are no longer extracted", file=sys.stderr)
+        else:
+            rows = sample(rows, args.sample_events, args.sample_claims, args.seed)
         for old in args.carry:
             print(f"carried {carry(rows, old)} verdicts from {old}", file=sys.stderr)
         if args.unjudged:

@@ -128,3 +128,28 @@ def test_carry_matches_the_fact_not_the_cosmetic_key(judge, tmp_path):
     assert (renamed["verdict"], renamed["agent_ok"], renamed["error"]) == ("partly", "n", "agent-is-reporter")
     assert claim["verdict"] == "right"
     assert [r["verdict"] for r in (other_agent, other_type, other_sentence)] == ["", "", ""]
+
+
+def test_same_sentences_relists_an_old_sample_and_counts_dropped_facts(judge, tmp_path):
+    text, other = "قصف الجيش بلدة الخيام.", "وقال المتحدث إن الغارة أصابت مخزناً."
+    old = [row(judge, item="a:E:1", doc="a", kind="event", type="Shelling", agents="IDF (الجيش)", text=text,
+               verdict="right"),
+           row(judge, item="a:E:2", doc="a", kind="event", type="Attack", agents="IDF (الجيش)", text=text,
+               verdict="wrong")]
+    path = tmp_path / "old.tsv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        judge.write_tsv(old, handle)
+    now = [row(judge, item="a:E:7", doc="a", kind="event", type="Shelling", agents="IDF (الجيش)", text=text),
+           row(judge, item="a:E:8", doc="a", kind="event", type="Shelling", agents="IDF (الجيش)",
+               targets="Khiam (الخيام)", text=text),
+           row(judge, item="a:E:9", doc="a", kind="event", type="Shelling", text=other),
+           row(judge, item="a:C:1", doc="a", kind="claim", text=text, speaker="IDF (الجيش)", quote="قصف")]
+    kept, gone = judge.same_sentences(now, str(path))
+    assert [r["item"] for r in kept] == ["a:E:7", "a:E:8"] and gone == 1
+    unsampled = row(judge, item="a:E:3", doc="a", kind="event", type="Shelling", agents="IDF (الجيش)",
+                    targets="Khiam (الخيام)", text=text)
+    before = tmp_path / "all.tsv"
+    with before.open("w", encoding="utf-8", newline="") as handle:
+        judge.write_tsv(old + [unsampled], handle)
+    kept, gone = judge.same_sentences(now, str(path), str(before))
+    assert [r["item"] for r in kept] == ["a:E:7"] and gone == 1
