@@ -167,3 +167,30 @@ def test_a_relative_clause_is_out_of_a_demands_scope():
     text = "دعت فرنسا إلى الإفراج عن الرهائن الذين تحتجزهم حركة حماس."
     assert one(text, "Release").modality == "Demanded"
     assert one(text, "Arrest").modality == "Asserted"
+
+
+# -- negation the trigger finder does not see, and failed attempts (modality.tsv) --------------------
+def test_negation_through_an_auxiliary_is_denied():
+    assert one("لم يتم قصف مدينة إدلب من قبل الطائرات الروسية.", "Shelling").modality == "Denied"
+
+
+def test_any_after_a_negator_is_denied():
+    assert one("لم تشن إسرائيل أي غارات على لبنان أمس.", "AirStrike").modality == "Denied"
+    assert one("وأكد الجيش اللبناني عدم وقوع أي اشتباكات مع حزب الله.", "ArmedClash").modality == "Denied"
+
+
+def test_without_is_denied():
+    assert one("دون أن تستهدف إسرائيل مواقع حزب الله.", "Attack").modality == "Denied"
+
+
+def test_a_failed_attempt_is_planned_not_done():
+    assert one("لم تتمكن القوات الروسية من السيطرة على مدينة خاركيف.", "TerritoryCapture").modality == "Planned"
+
+
+def test_without_warning_leaves_the_act_asserted():
+    assert one("وقصفت إسرائيل مواقع حزب الله دون سابق إنذار.", "Shelling").modality == "Asserted"
+
+
+def test_no_one_killed_is_no_toll():
+    assert tolls("لم يقتل أحد في الغارة الإسرائيلية على رفح.") == []
+

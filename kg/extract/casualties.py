@@ -116,8 +116,17 @@ def counted_after_cue(words, number: Number, sentence: Sentence | None = None):
         ends.add(approx_start(sentence, number.token_start))
     for word in words.values():
         if word.end in ends and word.value.kind in ("killed", "wounded") and word.value.value == "count":
+            if sentence is not None and negated(sentence, word.start):
+                return None, ""  # "لم يقتل أحد", "لم يصب أي": no one was
             return Counted(number.token_start, number.token_end, CasualtyWord("victim", "person", "")), word.value.kind
     return None, ""
+
+
+def negated(sentence: Sentence, position: int) -> bool:
+    """A negator (لم، لا، لن: clitics.tsv) right before the cue word."""
+    from kg.extract.frames import word_class
+
+    return position > 0 and sentence.tokens[position - 1].norm in word_class("negator")
 
 
 def near_cause(causes: list[int], position: int) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg.extract.components import factory
+from kg.extract.frames import word_class
 from kg.extract.phrases import phrase_at
 from kg.graph.vocabulary import event_kind
 from kg.lang import ar
@@ -27,7 +28,7 @@ WISHES = ("Demanded", "Proposed")  # modalities of what is wished for: a relativ
 def cues_by_first_word() -> dict[str, tuple[ar.ModalityCue, ...]]:
     index: dict[str, list[ar.ModalityCue]] = {}
     for cue in ar.modality_cues():
-        if cue.on in ("before", "not"):  # "not": a longer phrase that shields its first words (في حالة تأهب)
+        if cue.on in ("before", "not", "any"):  # "not": a longer phrase that shields its first words (في حالة تأهب)
             index.setdefault(cue.phrase[0], []).append(cue)
     return {k: tuple(sorted(v, key=lambda c: len(c.phrase), reverse=True)) for k, v in index.items()}
 
@@ -88,9 +89,24 @@ def own_cue(state, trigger) -> str:
         # in the trigger's clause: at most `reach` words before it; in the clause it hangs on:
         # at most `reach` words before that clause's end (right before أن)
         anchor = trigger.start if i >= clause.start else clause.start
-        if anchor - (i + len(cue.phrase)) <= cue.reach:
-            return cue.modality
+        if anchor - (i + len(cue.phrase)) <= cue.reach \
+                and (clause.kind == "complement" or state.view.same_clause(i + len(cue.phrase), trigger.start)):
+            # no comma between, but for an أن-clause (كان يستعد للسفر، أن ...): "لم تتمكن من التحقق منها، وقال" is no plan
+            return negated_any(tokens, start, i) if cue.on == "any" else cue.modality
     return topic_cue(tokens, trigger, start)
+
+
+def negated_any(tokens, start: int, i: int) -> str:
+    """"أي غارات": any strike is none in particular (hypothetical); after a negator or a denying cue
+    earlier in the clause (لم تشن إسرائيل أي غارات، عدم وقوع أي اشتباكات) the text says there was none."""
+    negators = word_class("negator")
+    for k in range(i - 1, start - 1, -1):
+        if tokens[k].norm in negators:
+            return "Denied"
+        cue = cue_at(tokens, k)
+        if cue is not None and cue.modality == "Denied" and cue.on == "before":
+            return "Denied"
+    return "Hypothetical"
 
 
 def coordinated_cue(state, index: int, cued: dict[int, str]) -> str:
