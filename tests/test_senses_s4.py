@@ -194,3 +194,10 @@ def test_without_warning_leaves_the_act_asserted():
 def test_no_one_killed_is_no_toll():
     assert tolls("لم يقتل أحد في الغارة الإسرائيلية على رفح.") == []
 
+
+
+# -- what a proposal provides for is proposed (modality.tsv topic rows) ------------------------------
+def test_what_a_proposal_provides_for_is_proposed():
+    text = "وأوضح المسؤول أن المقترح يستند إلى مقترح المبعوث الأميركي ستيف ويتكوف الأخير الذي ينص على هدنة لستين يوما."
+    assert one(text, "Ceasefire").modality == "Proposed"
+    assert one("وقدمت مصر خطة تقضي بانسحاب القوات الإسرائيلية من رفح.", "Withdrawal").modality == "Proposed"

@@ -93,6 +93,8 @@ def own_cue(state, trigger) -> str:
                 and (clause.kind == "complement" or state.view.same_clause(i + len(cue.phrase), trigger.start)):
             # no comma between, but for an أن-clause (كان يستعد للسفر، أن ...): "لم تتمكن من التحقق منها، وقال" is no plan
             return negated_any(tokens, start, i) if cue.on == "any" else cue.modality
+    if clause.kind == "relative" and clause.parent >= 0:
+        start = clauses.clauses[clause.parent].start  # "مقترح ويتكوف الذي ينص على هدنة": the proposal's content
     return topic_cue(tokens, trigger, start)
 
 
