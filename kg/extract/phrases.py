@@ -6,7 +6,7 @@ Longest match wins, and the word as written beats a clitic-stripped reading.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Generic, TypeVar
 
 from kg.model import Token
@@ -22,6 +22,18 @@ class PhraseMatch(Generic[T]):
     value: T
     proclitic: str
     enclitic: bool = False  # the last word carries a pronoun suffix (وحثه، بانتهاكه)
+
+
+def match(start: int, end: int, value, proclitic: str, enclitic: bool) -> PhraseMatch:
+    """A PhraseMatch made without the frozen dataclass's __init__ (five object.__setattr__ calls;
+    matches are made by the hundred thousand)."""
+    made = object.__new__(PhraseMatch)
+    made.__dict__.update(start=start, end=end, value=value, proclitic=proclitic, enclitic=enclitic)
+    return made
+
+
+assert [f.name for f in fields(PhraseMatch)] == ["start", "end", "value", "proclitic", "enclitic"], \
+    "phrases.match builds PhraseMatch by its fields: keep them in step"
 
 
 class Node:
@@ -78,57 +90,63 @@ class PhraseIndex(Generic[T]):
         (readings of the first word in `proclitic_variants` order, then the order phrases were added)."""
         token = tokens[i]
         word = token.norm
-        known = self.starts.get(word)  # may_start, inlined: most words start no phrase
-        if known is None:
-            known = self.starts[word] = self.compute_may_start(word)
-        if not known:
+        readings = self.firsts.get(word)
+        if readings is None:
+            readings = self.firsts[word] = self.readings(word, False)
+        if not readings:  # most words start no phrase
             return []
         enclitics = self.enclitics
-        key = (word, ends_with_ta_marbuta(token.text)) if enclitics else word
-        readings = self.firsts.get(key)
-        if readings is None:
-            readings = self.firsts[key] = self.readings(word, token.text)
+        if enclitics and word[-1] == "ه" and ends_with_ta_marbuta(token.text):
+            # a written ة (normalised to ه) is no pronoun suffix: fewer readings (a subset)
+            readings = self.firsts.get(word + "\x00")
+            if readings is None:
+                readings = self.firsts[word + "\x00"] = self.readings(word, True)
         best: list[PhraseMatch[T]] = []
         best_len = 0
         remaining = len(tokens) - i
         for stem, proclitic, first, root in readings:
-            found_len = 0
-            found: list = []  # (order, phrase, value, enclitic) of the longest phrases from this reading
+            length = 0
+            hits: list = []  # (node, enclitic) of the longest phrases from this reading
             if root.ends:
-                found_len, found = 1, [(o, p, v, first != stem) for o, p, v in root.ends]
-            node, k = root, 1
-            while k < remaining and node.children:
+                length, hits = 1, [(root, first != stem)]
+            children, k = root.children, 1
+            while children and k < remaining:
                 following = tokens[i + k]
-                children = node.children
                 if enclitics:  # the last word of a phrase may carry a pronoun suffix
                     for variant in enclitic_variants(following.norm, ends_with_ta_marbuta(following.text))[1:]:
                         child = children.get(variant)
                         if child is not None and child.ends:
-                            if k + 1 > found_len:
-                                found_len, found = k + 1, []
-                            found.extend((o, p, v, True) for o, p, v in child.ends)
+                            if k + 1 > length:
+                                length, hits = k + 1, []
+                            hits.append((child, True))
                 node = children.get(following.norm)
                 if node is None:
                     break
                 k += 1
                 if node.ends:
-                    if k > found_len:
-                        found_len, found = k, []
-                    found.extend((o, p, v, False) for o, p, v in node.ends)
-            if not found_len or found_len < best_len:
+                    if k > length:
+                        length, hits = k, []
+                    hits.append((node, False))
+                children = node.children
+            if not length or length < best_len:
                 continue
-            if found_len > best_len:
-                best, best_len = [], found_len
-            if len(found) > 1:
-                found.sort(key=lambda f: f[0])
-            best.extend(PhraseMatch(i, i + found_len, v, proclitic, enclitic) for _, _, v, enclitic in found)
+            if length > best_len:
+                best, best_len = [], length
+            end = i + length
+            if len(hits) == 1:
+                node, enclitic = hits[0]
+                best.extend(match(i, end, value, proclitic, enclitic) for _, _, value in node.ends)
+            else:
+                ends = sorted(((entry, enclitic) for node, enclitic in hits for entry in node.ends),
+                              key=lambda e: e[0][0])
+                best.extend(match(i, end, entry[2], proclitic, enclitic) for entry, enclitic in ends)
         return best
 
-    def readings(self, word: str, text: str) -> tuple[tuple[str, str, Node], ...]:
+    def readings(self, word: str, ta_marbuta: bool) -> tuple[tuple[str, str, Node], ...]:
         """(stem, proclitic, first word key, trie root) for each reading of a token that begins a phrase."""
         out = []
         for stem, proclitic in proclitic_variants(word):
-            firsts = enclitic_variants(stem, ends_with_ta_marbuta(text)) if self.enclitics else (stem,)
+            firsts = enclitic_variants(stem, ta_marbuta) if self.enclitics else (stem,)
             for first in firsts:
                 root = self.roots.get(first)
                 if root is not None:
