@@ -201,3 +201,10 @@ def test_what_a_proposal_provides_for_is_proposed():
     text = "وأوضح المسؤول أن المقترح يستند إلى مقترح المبعوث الأميركي ستيف ويتكوف الأخير الذي ينص على هدنة لستين يوما."
     assert one(text, "Ceasefire").modality == "Proposed"
     assert one("وقدمت مصر خطة تقضي بانسحاب القوات الإسرائيلية من رفح.", "Withdrawal").modality == "Proposed"
+
+
+# -- an aid centre -----------------------------------------------------------------------------------
+def test_an_aid_centre_is_no_support():
+    found = events("وقالت وزارة الصحة في غزة إن 30 فلسطينيا قتلوا بنيران الجيش الإسرائيلي بينهم 11 قرب مركز "
+                   "للمساعدات في وسط القطاع.")
+    assert not [e for e in found if e.type == "Support"], [(e.type, e.trigger) for e in found]
