@@ -129,9 +129,12 @@ def test_police_disperse_two_small_protests():
 
 
 def test_settlers_set_fire_to_homes():
-    arson = one("أضرم مستوطنون إسرائيليون النيران في منازل وسيارات الفلسطينيين في بلدة حوارة.",
-                "PropertyDestruction")
-    assert arson.agents == ["Israel"] and "Huwara" in arson.targets
+    text = "أضرم مستوطنون إسرائيليون النيران في منازل وسيارات الفلسطينيين في بلدة حوارة."
+    arson = one(text, "PropertyDestruction")
+    settlers = extract(Document("t", text, date=date(2024, 5, 20))).entities[arson.agents[0]]
+    # the agent is the settlers (a crowd of Israel's), not the state itself
+    assert len(arson.agents) == 1 and settlers.type == "Crowd" and settlers.country == "Israel"
+    assert "Huwara" in arson.targets
     none_of("وأشعلت الحرب الأسعار في أسواق المدينة ومنازلها.", "PropertyDestruction")
 
 

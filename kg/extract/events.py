@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
 
+from kg.extract.actors.titles import CROWD_RULE
 from kg.extract.clauses import Clause, clause_of_tokens, segment
 from kg.extract.entities import DocumentEntities
 from kg.data import alternatives, read_tsv
@@ -134,8 +135,10 @@ class SentenceView:
         view.breaks = next_breaks(sentence)  # before the groups: punctuation ends a list of names
         view.index_groups()
         view.region = quote_regions(sentence, quotes)
+        crowd_words = {i for m in mentions if m.rule == CROWD_RULE for i in range(m.token_start, m.token_end)}
         for i, token in enumerate(sentence.tokens):
-            if i not in view.covered:  # a cue inside a name ("قوات الدعم السريع") is no cue
+            # a cue inside a name ("قوات الدعم السريع") is no cue; a crowd's words are ("فرقت الشرطة المتظاهرين")
+            if i not in view.covered or i in crowd_words:
                 for stem, _ in proclitic_variants(token.norm):
                     view.stems.update(enclitic_variants(stem))
         return view

@@ -26,6 +26,7 @@ def source_qualifier(word: str) -> str:
 
 COUNTERPART, RANK, SOURCE, WITNESS = "counterpart", "rank", "source", "witness"  # kinds of titles.tsv
 CROWD, CROWD_OF = "crowd", "crowd-of"  # titles.tsv kinds: an unnamed group; one in construct (سكان غزة)
+CROWD_RULE = "title:crowd"  # the rule of a crowd's mention: its words stay cue words for events
 CROWD_TYPE = "Crowd"  # ontology class of an unnamed group of people (المحتجون، السكان، مسلحون مجهولون)
 MEMBER_OF = {"ArmedGroup", "ArmedForce", "Organisation", "Government", "GovernmentBody"}  # "مسلحو الحركة" are the group
 ANOTHER = "another"  # title_words.tsv: "مصدر فلسطيني آخر" is a second source
@@ -108,7 +109,7 @@ class TitleReader:
         place = scope if scope != country else ""  # a nisba tells whose crowd, not which one
         key = "_".join(p for p in (place, title.role.replace(" ", ""), ctx.doc.tag) if p)
         if not place:  # "ورشق محتجون الشرطة" after "لتفريق المحتجين في باريس": the crowd named before
-            key = next((m.entity for m in reversed(ctx.doc.mentions) if m.rule == "title:crowd"
+            key = next((m.entity for m in reversed(ctx.doc.mentions) if m.rule == CROWD_RULE
                         and ctx.doc.entities[m.entity].role == title.role), key)
         proclitic = match.proclitic
         entity = ctx.doc.entities.get(key)
@@ -119,7 +120,7 @@ class TitleReader:
                 country=country, part_of=place, role=title.role, role_ar=title.ar, minted=True)
             ctx.doc.entities.pop(key, None)  # (use() adds the state it points to)
         ctx.doc.use(entity)
-        ctx.add(key, i, end, "title:crowd", 0.6, "title", proclitic)
+        ctx.add(key, i, end, CROWD_RULE, 0.6, "title", proclitic)
         return j
 
     def unqualify(self, key: str) -> None:
