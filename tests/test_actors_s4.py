@@ -131,3 +131,15 @@ def test_eval_a_capital_the_gold_lists_for_its_state_links_to_the_state_unless_a
     assert (actor.tp, actor.fp, actor.fn) == (2, 0, 0)
     place = entity_link_score(gold, run("وقال مسؤول في كابول إن الوفد سيصل. واتهمت باكستان الحركة بالهجوم."))
     assert "Q5838 (Kabul)" in place.false_positives
+
+
+def person_key(x, surface: str) -> str:
+    return next(m.entity for m in x.mentions if m.surface == surface)
+
+
+def test_namesakes_of_two_countries_are_two_keys_one_of_the_same_body_one():
+    rsf = run("وقال المتحدث باسم قوات الدعم السريع فيصل الحسيني إن قواته تقدمت.")
+    again = run("واتهم المتحدث باسم قوات الدعم السريع فيصل الحسيني الجيش بقصف السوق.")
+    iraq = run("وقال المتحدث باسم الحكومة العراقية فيصل الحسيني إن المشروع بدأ.")
+    assert person_key(rsf, "فيصل الحسيني") == person_key(again, "فيصل الحسيني")
+    assert person_key(rsf, "فيصل الحسيني") != person_key(iraq, "فيصل الحسيني")

@@ -327,10 +327,14 @@ class TitleReader:
                 or any(p and p.endswith(clitics) for _, p in proclitic_variants(word)[1:]))
 
     def mint_person(self, j: int, end: int, title: Title, scope: str, country: str) -> int:
-        """A person not in the gazetteer, named after a title: a new entity keyed by the name."""
+        """A person not in the gazetteer, named after a title: a new entity keyed by the name and the
+        state (or body) the title is of, so two namesakes of two countries are two keys ("المتحدث
+        باسم الحكومة العراقية خالد الموسوي" is not the RSF's spokesman); the corpus joins spellings."""
         ctx = self.ctx
         name = dediacritize(ctx.surface(j, end))
         key = mint_key("Person", name)
+        if country or scope:
+            key = f"{key}_{country or scope}"
         entity = ctx.doc.entities.get(key) or Entity(
             key=key, type="Person", name_ar=name, country=country,
             part_of=scope if scope and scope != country else "", role=title.role, role_ar=title.ar,
