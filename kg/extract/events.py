@@ -24,6 +24,7 @@ from kg.extract.entities import DocumentEntities
 from kg.data import alternatives, read_tsv
 from kg.extract.frames import Frame, frame_index, word_class
 from kg.extract.phrases import PhraseMatch
+from kg.extract.ties import lead_words
 from kg.graph.vocabulary import event_kind
 from kg.lang import ar
 from kg.model import Event, Mention, Sentence
@@ -35,6 +36,8 @@ TARGET_WINDOW = 14
 ABOUT_WORDS = 4
 VETO_REACH = 4  # words around a trigger where a frame's negative cue vetoes it
 ABOUT_REACH = 3
+HOST_REACH = 4  # words between a host and the delegation he receives (a day, a time)
+LEADER_REACH = 6  # words from a lead marker (برئاسة) to its leader's name, past his title
 COMPLEMENT_REACH = 40  # words between أن/إن and the verb it introduces
 LOOKBACK = 24  # earlier triggers of the sentence a trigger may depend on (governor, speaker)  # the free-text object follows the verb's arguments closely
 PLACE_TYPES = {"City", "Region", "Place"}
@@ -216,13 +219,17 @@ class SentenceView:
         return "obj"
 
     def unit_marker(self, group: Group, prepositions: frozenset[str]) -> str:
-        """"لدورية من الجيش الصومالي"، "عناصر من حركة الشباب": the marker of the unit noun before
-        من (its ل/ب, the preposition before it, else "obj"), or ""."""
+        """"لدورية من الجيش الصومالي"، "عناصر من حركة الشباب"، "أجزاء واسعة من بلدة X": the marker of
+        the unit or partitive noun before من (its ل/ب, the preposition before it, else "obj"), or ""."""
         tokens, i = self.sentence.tokens, group.start - 2
         if group.marker != ar.word("from") or i < 0 or i in self.covered:
             return ""
+        parts = ar.keys("partitive-noun")
+        if i > 0 and i - 1 not in self.covered and tokens[i].norm not in function_words() \
+                and any(stem in parts for stem, _ in proclitic_variants(tokens[i - 1].norm)):
+            i -= 1  # "أجزاء واسعة من"، "القسم الأكبر من": the part, past its adjective
         for stem, proclitic in proclitic_variants(tokens[i].norm):
-            if stem in ar.keys("unit-noun"):
+            if stem in ar.keys("unit-noun") or stem in parts:
                 clitic = proclitic.lstrip(ar.words("conjunction")[0])
                 if clitic:
                     return clitic[-1]
@@ -732,19 +739,19 @@ class SubjectFinder:
         end = min(len(tokens), limit, self.clauses.end(trigger.start))
         if head >= end or head in view.covered or tokens[head].norm not in ar.keys("unnamed-agent"):
             return None
-        if view.region[head] != view.region[trigger.start] or view.breaks[trigger.end] <= head:
+        if view.region[head] != view.region[trigger.start] or view.breaks[trigger.end if start <= trigger.end else min(head + 1, len(tokens) - 1)] <= head:
             return None
         following = view.group_at.get(head + 1)
         if following is not None and following.start == head + 1 and view.breaks[head + 1] != head + 1 \
                 and following.marker in ("obj", ar.word("from")) and view.can_act(following):
             # "طائرات الاحتلال"، "عناصر من تنظيم داعش": the force the unnamed noun is part of
             if following.marker == "obj" or tokens[head + 1].norm == ar.word("from"):
-                return following.keys[:], following.end, "+part-of"
+                return following.keys[:], self.past_leader(following.end, end), "+part-of"
         if head + 2 < end and tokens[head + 1].norm == ar.word("from"):
             parts = self.partitives(head + 1, end)
             if parts or head + 2 < end and head + 2 not in view.covered:  # "مقاتلون من الميليشيات ووحدات من الجيش": the forces named (an anaphor is no name)
                 keys = [k for g in parts if g.mention.kind != "anaphor" and view.can_act(g) for k in g.keys]
-                return keys, (parts[-1].end if parts else head + 3), "+part-of" if keys else ""
+                return keys, self.past_leader(parts[-1].end if parts else head + 3, end), "+part-of" if keys else ""
         for k in range(head + 1, min(end, head + 1 + NP_REACH)):
             if view.breaks[k] == k:
                 break
@@ -754,6 +761,9 @@ class SubjectFinder:
                     return group.keys[:], group.end, "+affiliation"
                 break
             word = tokens[k].norm
+            if word in lead_words():  # "وفد برئاسة الوزير فلان": the leader stands for the delegation
+                leader = self.leader_after(k + 1, end)
+                return (leader.keys[:], leader.end, "+led-by") if leader is not None else ([], head + 1, "")
             if word in ar.keys("affiliation"):
                 if k + 1 < end and tokens[k + 1].norm in ar.keys("owner-pronoun"):
                     return None  # "مسلحون تابعون لها": whose, the pronoun says; not read here
@@ -766,6 +776,21 @@ class SubjectFinder:
             if word in function_words() or word in number_words() or word[:1].isdigit() or k in view.covered:
                 break  # "اختطف مجهولون 35 مصرياً": the number opens the object
         return [], head + 1, ""
+
+    def past_leader(self, k: int, end: int) -> int:
+        """"وفد من حركة X برئاسة فلان": the subject ends after its leader, who is no object."""
+        if k < end and self.view.sentence.tokens[k].norm in lead_words():
+            leader = self.leader_after(k + 1, end)
+            return leader.end if leader is not None else k
+        return k
+
+    def leader_after(self, k: int, end: int) -> Group | None:
+        """The person named within a title's reach after a lead marker (past his title), else the
+        first actor named there."""
+        view = self.view
+        groups = [g for g in view.groups_between(k, min(end, k + LEADER_REACH)) if view.can_act(g)]
+        people = [g for g in groups if (e := view.doc.entities.get(g.keys[0])) is not None and e.type == "Person"]
+        return (people or groups or [None])[0]
 
     def nisba_of_noun(self, trigger: Trigger) -> list[str]:
         """A nisba right after a trigger makes it a noun and names its actor: "قصف روسي"; not a maker
@@ -1182,11 +1207,18 @@ def agent_host(assembler: "EventAssembler", slot: Slot) -> Agents:
     hosts, end, confidence, rule = assembler.subjects.subject(slot.index, slot.limit, slot.confidence)
     view = assembler.view
     region = view.region[slot.trigger.start]
-    after = [g for g in view.groups_between(max(end, slot.trigger.end), slot.limit, region) if g.marker == "obj"]
-    visitor = [k for k in after[0].keys if k not in hosts] if after else []
+    start = max(end, slot.trigger.end)
+    after = [g for g in view.groups_between(start, slot.limit, region) if g.marker == "obj"]
+    # "استقبل X (الثلاثاء) وفداً من حركة Y / وفداً أمريكياً / وفداً برئاسة فلان": its owner or leader visits
+    first = min([after[0].start] if after else [], default=min(slot.limit, len(view.sentence.tokens)))
+    noun = next((k for k in range(start, min(first, start + HOST_REACH)) if k not in view.covered
+                 and view.sentence.tokens[k].norm in ar.keys("unnamed-agent")), None)
+    unnamed = assembler.subjects.unnamed_subject(slot.trigger, slot.limit, noun) if noun is not None else None
+    visitor = [k for k in unnamed[0] if k not in hosts] if unnamed else \
+        [k for k in after[0].keys if k not in hosts] if after else []
     if not visitor:
         return Agents([], slot.trigger.end, slot.confidence, targets=[])
-    return Agents(visitor, after[0].end, confidence, rule=rule + "+host",
+    return Agents(visitor, unnamed[1] if unnamed else after[0].end, confidence, rule=rule + "+host",
                   targets=[view.as_actor(k) for k in hosts])
 
 

@@ -87,6 +87,14 @@ def tie_lexicon() -> TieLexicon:
                       {kind: frozenset(words.get(kind, ())) for kind in WORD_KINDS}, place_tie)
 
 
+@lru_cache(maxsize=1)
+def lead_words() -> frozenset[str]:
+    """The one-word lead markers (برئاسة، بقيادة): after an unnamed body ("وفد برئاسة فلان") the
+    leader named next stands for it as an event's actor."""
+    return frozenset(normalize_word(form) for row in read_tsv("ties.tsv") if row["kind"] == "lead-marker"
+                     for form in alternatives(row["forms"]) if " " not in form)
+
+
 @lru_cache(maxsize=None)
 def implied_relation(tie: str) -> str:
     """The direct property a tie class implies (kg:impliesRelation in the ontology), or ""."""
