@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from kg.data import read_tsv
 from kg.extract.frames import Frame, frame_index, word_class
+from kg.extract.ties import ROLE_RULE
 from kg.model import Claim, Event, Mention, Sentence
 from kg.text.normalize import normalize_word
 
@@ -144,21 +145,23 @@ class ClaimReader:
 
     def __init__(self, sentence: Sentence, events: list[Event], speech_ids: set[str],
                  mentions: list[Mention] | None = None, persons: frozenset[str] | set[str] = frozenset(),
-                 spoken: list[tuple[int, int]] = (), previous: list[str] = ()) -> None:
+                 spoken: list[tuple[int, int]] = (), previous: list[str] = (),
+                 last_speaker: list[str] = ()) -> None:
         self.sentence = sentence
         self.previous = list(previous)  # who spoke last before this sentence (بحسب المصدر نفسه)
+        self.last_speaker = list(last_speaker)  # who said the last words before it (a narrator's sentence between)
         self.spoken = list(spoken)  # offsets of every speech verb, those with no event too
         self.persons = persons  # keys of the people among the speakers (named_inside)
         self.events = events
         self.mentions = sorted((m for m in mentions or () if m.sentence == sentence.index), key=lambda m: m.start)
         self.quotes = quotes(sentence)
         self.speech_ids = speech_ids
+        # a speech verb ends the region of the one before it when it opens a clause of its own
+        # (وأعلنت، ، مضيفاً، كما أكد); inside a complement (قال إن بلاده ترفض ...) it does not
+        self.bounds = sorted(at for e in events if e.id in speech_ids and (at := self.clause_opening(e)) is not None)
         self.sources = {e.id: self.source_of(e) for e in events if e.id in speech_ids}
         self.speech = [e for e in events if e.id in speech_ids and self.speaker(e) and not self.negated(e)
                        and not self.adjectival(e) and not self.prepositional(e)]
-        # a speech verb ends the region of the one before it when it opens a clause of its own
-        # (وأعلنت، ، مضيفاً، كما أكد); inside a complement (قال إن بلاده ترفض ...) it does not
-        self.bounds = sorted(e.start for e in events if e.id in speech_ids and self.opens_clause(e))
         self.used: set[int] = set()  # indices of quotations already claimed
         self.governed_at: set[int] = set()  # offsets of the complements already read
 
@@ -188,6 +191,18 @@ class ClaimReader:
             end = following[0].end
         return at, max(end, self.after_token(at)), who
 
+    def clause_opening(self, event: Event) -> int | None:
+        """Where the clause a speech verb opens begins (its own offset, or that of the joined word
+        before it: "، وعصراً أعلنت الوزارة أن"), or None when the verb is inside the words before."""
+        if self.opens_clause(event):
+            return event.start
+        tokens = self.sentence.tokens
+        i = next((n for n, t in enumerate(tokens) if t.start == event.start), None)
+        if i is None or i < 2 or tokens[i - 1].norm[:1] not in claim_words("joiner") \
+                or re.search(r"[،,.:;؛»\"”(\[]", self.text(tokens[i - 1].end, event.start)):
+            return None
+        return tokens[i - 1].start if re.search(r"[،,;؛]", self.text(tokens[i - 2].end, tokens[i - 1].start)) else None
+
     def opens_clause(self, event: Event) -> bool:
         tokens = self.sentence.tokens
         i = next((n for n, t in enumerate(tokens) if t.start == event.start), None)
@@ -205,6 +220,11 @@ class ClaimReader:
         source = self.sources.get(event.id)
         if source is not None and not event.targets:
             return source[2]
+        participle = self.participle_of(event)
+        if participle is not None:
+            return participle
+        if self.continues_last_words(event):
+            return self.last_speaker[0]
         before = self.continued(event)
         if before is not None:
             return self.speaker(before)
@@ -216,6 +236,34 @@ class ClaimReader:
             return ""
         who = speaker_of(event)
         return "" if who and (self.relayed(who, event) or self.subject_spelled(event)) else who
+
+    def participle_of(self, event: Event) -> str | None:
+        """"قال X إن …، موضحاً أن …": a participle goes on with the speaker of the speech verb before
+        it in the sentence (the one opening a clause, not one inside the words: "قال إن المسلحين
+        الذين هاجموا مقر الحركة فروا، مشيراً إلى أن …" is X's), "" when that verb has no speaker;
+        None when no speech verb comes before it, or its speaker was only doubted (its agent is the
+        events' reading)."""
+        frame = frame_of(self.sentence, event)
+        if frame is None or frame.agent != "speaker":
+            return None
+        before = [e for e in self.events if e.id in self.speech_ids and e.start < event.start and e.id != event.id]
+        opened = [e for e in before if e.start in self.bounds] or before
+        if opened:
+            who = self.speaker(opened[-1])
+            return who if who or not speaker_of(opened[-1]) else None  # a doubted speaker: the events' reading
+        return "" if any(a < event.start for a, _ in self.spoken) else None
+
+    def continues_last_words(self, event: Event) -> bool:
+        """"وأضاف أن …"، "وتابع: …" given the speaker carried from the sentence before, when a
+        narrator's sentence came between (وتشهد المنطقة توتراً منذ أن شنت إسرائيل …): a verb that
+        goes on with what was said continues whoever said the last words, not the actor named last."""
+        if "+previous-sentence" not in event.rule or not self.last_speaker or self.last_speaker == self.previous[:1]:
+            return False
+        token = next((t for t in self.sentence.tokens if t.start == event.start), None)
+        if token is None:
+            return False
+        words, joiners = claim_words("continuation"), claim_words("joiner")
+        return token.norm in words or (token.norm[:1] in joiners and token.norm[1:] in words)
 
     def continued(self, event: Event) -> Event | None:
         """"نقلت القناة عن مصدر عسكري أن …، مشيراً إلى أن …": a participle given the subject of the
@@ -323,6 +371,14 @@ class ClaimReader:
         negators = word_class("negator")
         return word in negators or (word[:1] in claim_words("joiner") and word[1:] in negators)
 
+    def spoken_by(self, event: Event) -> list[str] | None:
+        """The speaker this reader gives a participle or a continuing verb when it is not the agent
+        the events gave it (None: the agent stands)."""
+        if self.participle_of(event) is None and not self.continues_last_words(event):
+            return None
+        who = self.speaker(event)
+        return None if who == speaker_of(event) else ([who] if who else [])
+
     def unspoken(self, event: Event) -> bool:
         """Is the speaker the pipeline gave this speech event not who speaks (an outlet that relayed
         the words, or the last speaker where the verb has a subject of its own)?"""
@@ -407,6 +463,9 @@ class ClaimReader:
         quotations right after the verb's arguments."""
         complement = complement_start(self.sentence, event)
         if complement is not None and complement < region_end:
+            if any(event.end <= e.start < complement and self.sources.get(e.id) is not None
+                   for e in self.speech if e.id != event.id):
+                return []  # "ذكرت الوكالة نقلاً عن مصدر أمني أن …": the source's words, not the outlet's
             if complement in self.governed_at:
                 return []  # "وقال المسؤول الذي طلب عدم ذكر اسمه إن …": one complement, one claim
             self.governed_at.add(complement)
@@ -440,7 +499,8 @@ class ClaimReader:
         if len(text.split()) < MIN_QUOTE_WORDS:
             return []
         begin = self.sentence.text.index(text, start - self.sentence.start) + self.sentence.start
-        return [self.make(begin, begin + len(text), text, event, "reported-speech", 0.6)]
+        begin, end = self.balanced(begin, begin + len(text))
+        return [self.make(begin, end, self.text(begin, end), event, "reported-speech", 0.6)]
 
     def complement(self, event: Event, start: int, region_end: int) -> list[Claim]:
         """أن/إن + words: a quotation when the complement is one (إن "…"، إن المتمردين "…"), else
@@ -461,6 +521,8 @@ class ClaimReader:
             if not (start <= quote.open_at < region_end) or self.tokens_between(start, quote.open_at) > QUOTED_SUBJECT \
                     or quote.is_name:
                 continue
+            if quote.words < MIN_QUOTE_WORDS and self.tokens_between(start, quote.open_at):
+                continue  # أن الغارات استهدفت "مواقع عسكرية": a phrase of the words, which keep their subject
             rest = self.text(quote.close_at, region_end)
             # أن "…" عند الحدود: a quotation opening the complement is the claim, unless it is one word
             # or a short phrase the complement goes on from (أن "هجوما بالستيا روسيا" طال ثلاثة أحياء ...)
@@ -478,10 +540,11 @@ class ClaimReader:
         if len(text) < 4:
             return []
         begin = self.sentence.text.index(text, start - self.sentence.start) + self.sentence.start
+        begin, end = self.balanced(begin, begin + len(text))
         for n, quote in enumerate(self.quotes):
-            if begin <= quote.start < begin + len(text):
+            if begin <= quote.start < end:
                 self.used.add(n)
-        return [self.make(begin, begin + len(text), text, event, "reported-speech", 0.6)]
+        return [self.make(begin, end, self.text(begin, end), event, "reported-speech", 0.6)]
 
     def clause_end(self, start: int, region_end: int, nominal: bool = False) -> int:
         """Where reported words end: before ", و + verb" (عن قلقه …، وجدد دعوته) or ", وذلك" (a new
@@ -547,12 +610,27 @@ class ClaimReader:
         if len(text.split()) < MIN_ATTRIBUTED_WORDS:
             return []
         begin = self.sentence.text.index(text, previous_end - self.sentence.start) + self.sentence.start
-        return [self.make(begin, begin + len(text), text, event, "attribution", 0.6)]
+        begin, end = self.balanced(begin, begin + len(text))
+        return [self.make(begin, end, self.text(begin, end), event, "attribution", 0.6)]
 
     # -- helpers -----------------------------------------------------------------------------------
     def text(self, start: int, end: int) -> str:
         s = self.sentence
         return s.text[max(start, s.start) - s.start: max(start, min(end, s.end)) - s.start]
+
+    def balanced(self, begin: int, end: int) -> tuple[int, int]:
+        """Reported words stripped of the punctuation around them keep the marks of a quotation
+        inside them ('إن الجرحى "من النساء والأطفال"'): the closing (or opening) mark cut off goes back."""
+        for opening, closing in (("«", "»"), ("“", "”"), ('"', '"')):
+            text = self.text(begin, end)
+            unclosed = text.count(opening) != text.count(closing) if opening != closing else text.count(opening) % 2
+            if not unclosed:
+                continue
+            if self.text(end, end + 1) == closing and (opening == closing or text.count(opening) > text.count(closing)):
+                end += 1
+            elif self.text(begin - 1, begin) == opening:
+                begin -= 1
+        return begin, end
 
     def clause_text(self, start: int, end: int) -> str:
         """The text from `start` to the first clause punctuation (or `end`)."""
@@ -570,13 +648,19 @@ class ClaimReader:
         asserted = [e.id for e in self.events if start <= e.start < end and e.type != "Statement"]
         if source.type != "Statement":
             asserted.insert(0, source.id)
+        speaker = self.speaker(source)
+        if self.continues_last_words(source):
+            rule += "+continues-last-speaker"  # وأضاف after a narrator's sentence
+        elif self.participle_of(source) is not None and speaker != speaker_of(source):
+            rule += "+participle-continues"  # موضحاً: the speaker of the verb before, not the actor named last
         return Claim(
-            id=f"{start}", speaker=self.speaker(source), sentence=self.sentence.index, start=start, end=end,
+            id=f"{start}", speaker=speaker, sentence=self.sentence.index, start=start, end=end,
             quote=text, rule=f"claim:{rule}", confidence=confidence,
             asserts=list(dict.fromkeys(asserted)), date=source.date,
         )
 
 
+TITLED_SPEECH = "claims:titled-subject"  # rule of a speech verb whose subject is a title chain's person
 SPEECH_WORD = "claims:speech"  # rule of a speech word the frames do not read (ومضى قائلاً، لافتاً إلى أن)
 MAX_FILLERS = 3
 
@@ -622,6 +706,27 @@ def speech_words(sentence: Sentence, events: list[Event], speech_ids: set[str], 
         found.append(Event(id=f"{token.start}-SpeechWord", type="Statement", relation="", sentence=sentence.index,
                            start=token.start, end=end, trigger=token.text, rule=rule, confidence=0.6,
                            agents=[speaker], date=before[-1].date if before else None))
+    return found
+
+
+def titled_speech(sentence: Sentence, triggers: list, events: list[Event]) -> list[Event]:
+    """"قال قائد خفر السواحل في قطاع البحر الأحمر العميد فلان إن …": a speech verb the events gave no
+    subject, right after which a title chain names a person (the role tie the chain gives starts at
+    the next word), is his: a Statement for the claim reader (rule claims:titled-subject)."""
+    tokens = sentence.tokens
+    roles = {e.start: e for e in events if e.rule.startswith(ROLE_RULE) and e.agents}
+    found = []
+    for trigger in triggers:
+        if trigger.event is not None or not trigger.frame.speech or trigger.frame.event != "Statement" \
+                or trigger.frame.agent != "subj" or trigger.end >= len(tokens):
+            continue
+        start, end = tokens[trigger.start].start, tokens[trigger.end - 1].end
+        role = roles.get(tokens[trigger.end].start)
+        if role is None or re.search(r"[،,:؛;.«\"“]", sentence.text[end - sentence.start:role.start - sentence.start]):
+            continue
+        found.append(Event(id=f"{start}-TitledSpeech", type="Statement", relation="", sentence=sentence.index,
+                           start=start, end=end, trigger=sentence.text[start - sentence.start:end - sentence.start],
+                           rule=TITLED_SPEECH, confidence=0.6, agents=[role.agents[0]]))
     return found
 
 

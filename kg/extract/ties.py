@@ -23,6 +23,8 @@ from kg.extract.phrases import PhraseIndex, PhraseMatch
 from kg.model import Entity, Event, Mention, Sentence
 from kg.text.normalize import normalize_phrase, normalize_word
 
+ROLE_RULE = "tie:role:"  # rule prefix of the tie a title chain gives its person (the claim reader reads it too)
+
 TITLE_REACH = 12  # tokens back from a titled person to its title
 PLACE_TYPES = {"City", "Region", "Place"}
 REGION_TYPES = {"Region", "State", "City"}
@@ -148,7 +150,7 @@ class TieReader:
             scope = self.scope_of(mention, entity, start, title[0].end if title else start)
             if pattern is None or not scope:
                 continue
-            self.add(pattern, entity.key, scope, start, mention.token_end, f"tie:role:{role}")
+            self.add(pattern, entity.key, scope, start, mention.token_end, f"{ROLE_RULE}{role}")
 
     def counterpart_tie(self, mention: Mention, entity: Entity) -> None:
         """"نظيره التركي رجب طيب أردوغان": a counterpart named with his state's nisba holds the

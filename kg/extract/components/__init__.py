@@ -53,11 +53,12 @@ class DocState:
     mentions_by_sentence: dict[int, list[Mention]] = field(default_factory=dict)
     last_date: date | None = None  # the date mentioned last (resolves "the same day")
     previous_agents: list[str] = field(default_factory=list)  # who "and he added" continues
+    last_speaker: list[str] = field(default_factory=list)  # who said the last words (a narrator's sentence keeps it)
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
 
 
-INITIAL = frozenset({"document", "gazetteer", "last_date", "previous_agents", "events", "claims"})
+INITIAL = frozenset({"document", "gazetteer", "last_date", "previous_agents", "last_speaker", "events", "claims"})
 LOOP_GIVES = {"sentences": {"sentence.sentence"}, "mentions_by_sentence": {"sentence.mentions"}}
 FIELDS = {
     "": {f.name for f in fields(DocState)},

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kg.extract.claims import ClaimReader, speaker_of, speech_words
+from kg.extract.claims import ClaimReader, speaker_of, speech_words, titled_speech
 from kg.extract.components import factory
 from kg.model import Claim, Event
 
 
 @factory("claims", "sentence",
-         requires=("entities", "previous_agents", "sentence.sentence", "sentence.mentions", "sentence.events", "sentence.speech_ids",
+         requires=("entities", "previous_agents", "last_speaker", "sentence.sentence", "sentence.mentions", "sentence.events", "sentence.speech_ids",
                    "sentence.triggers"),
          assigns=("sentence.claims", "event.agents"))
 def claims(doc, state) -> None:
@@ -20,13 +20,20 @@ def claims(doc, state) -> None:
               if t.frame.speech and t.end <= len(tokens)]
     # speech words the frames do not read (ومضى قائلاً، لافتاً إلى أن): statements for the claim reader only
     extra = speech_words(state.sentence, state.events, state.speech_ids, state.mentions, doc.previous_agents)
+    extra += titled_speech(state.sentence, state.triggers, state.events)  # "قال قائد … العميد فلان إن"
     events = sorted(state.events + extra, key=lambda e: e.start)
     speech_ids = state.speech_ids | {e.id for e in extra}
     spoken += [(e.start, e.end) for e in extra]
-    reader = ClaimReader(state.sentence, events, speech_ids, state.mentions, persons, spoken, doc.previous_agents)
+    reader = ClaimReader(state.sentence, events, speech_ids, state.mentions, persons, spoken, doc.previous_agents,
+                         doc.last_speaker)
     state.claims = reader.read()
-    for event in state.events:
-        if event.id in state.speech_ids and reader.unspoken(event):
+    # decided on the events as read, then set (a participle's speaker is the verb's before it)
+    decided = [(event, reader.spoken_by(event), reader.unspoken(event))
+               for event in state.events if event.id in state.speech_ids]
+    for event, speaker, unspoken in decided:
+        if speaker is not None:
+            event.agents = speaker  # "…، موضحاً أن"، "وأضاف أن": who goes on speaking, not the actor named last
+        elif unspoken:
             event.agents = []  # "في بيان نقلته وكالة واس": the agency carried the words; "وقال مسؤولان": not the last speaker
 
 

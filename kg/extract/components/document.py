@@ -15,7 +15,7 @@ def merge(doc, state) -> None:
 @factory("collect", "sentence",
          requires=("gazetteer", "events", "claims", "previous_agents", "sentence.sentence", "sentence.events",
                    "sentence.claims", "sentence.frame_events", "sentence.speech_ids", "sentence.triggers"),
-         assigns=("events", "claims", "previous_agents"))
+         assigns=("events", "claims", "previous_agents", "last_speaker"))
 def collect(doc, state) -> None:
     doc.events.extend(state.events)
     doc.claims.extend(state.claims)
@@ -31,6 +31,8 @@ def collect(doc, state) -> None:
                                             or unknown_source(t, tokens[t.end].norm))]
     carried = last_actor(state.claims, state.frame_events, state.speech_ids, spoken, unnamed)
     doc.previous_agents = carried if carried is not None else doc.previous_agents
+    if spoken:  # a sentence with no speech verb (the narrator's) leaves who spoke last
+        doc.last_speaker = carried or []
 
 
 def unknown_source(trigger, word: str) -> bool:
