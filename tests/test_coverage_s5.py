@@ -81,3 +81,22 @@ def test_taking_the_larger_part_of_a_town_targets_the_town():
 def test_a_hosted_delegation_after_a_day_name_is_the_guest():
     assert roles("واستقبل الرئيس التركي رجب طيب أردوغان، الثلاثاء، وفدا من حركة حماس في إسطنبول.", "Visit") \
         == [(["Hamas"], ["Recep_Tayyip_Erdogan"])]
+
+
+# -- word senses: a politician's attack on a government is criticism ------------------------------
+def test_a_politician_attacking_the_government_is_criticism():
+    text = "وهاجم زعيم المعارضة الإسرائيلية يائير لابيد الحكومة الإسرائيلية بشدة."
+    assert events(text, "Attack") == []
+    assert roles(text, "Condemnation") == [(["Yair_Lapid"], ["Israeli_Government"])]
+
+
+def test_a_leader_launching_an_attack_on_a_rival_is_criticism():
+    assert events("وشن الرئيس الأمريكي دونالد ترامب هجوما على جو بايدن خلال تجمع انتخابي.", "Attack") == []
+
+
+def test_gunmen_attacking_a_village_stay_an_attack():
+    assert roles("وهاجم مسلحون من حركة الشباب قرية في إقليم شبيلي السفلى.", "Attack")[0][0] == ["Al_Shabaab"]
+
+
+def test_a_commander_attacking_a_city_stays_an_attack():
+    assert [e.type for e in events("وهاجم قائد قوات الدعم السريع محمد حمدان دقلو مدينة الفاشر.", "Attack")] == ["Attack"]

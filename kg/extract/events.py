@@ -1480,10 +1480,13 @@ class EventAssembler:
         sentence, frame = self.view.sentence, trigger.frame
         tokens = sentence.tokens
         agents = dedupe(agents)
+        kind, relation = frame.event, frame.relation
+        if frame.person_event and self.people_only(agents, targets):
+            kind, relation, rule = frame.person_event, event_kind(frame.person_event).relation, rule + "+verbal"
         return Event(
-            id=f"{tokens[trigger.start].start}-{frame.event}",
-            type=frame.event,
-            relation=frame.relation,
+            id=f"{tokens[trigger.start].start}-{kind}",
+            type=kind,
+            relation=relation,
             sentence=sentence.index,
             start=tokens[trigger.start].start,
             end=tokens[trigger.end - 1].end,
@@ -1494,6 +1497,14 @@ class EventAssembler:
             targets=[t for t in dedupe(targets) if t not in agents],
             about=about,
         )
+
+
+    def people_only(self, agents: list[str], targets: list[str]) -> bool:
+        """Only named people act, on no place: "هاجم لابيد الحكومة" is words, not arms."""
+        entities = self.view.doc.entities
+        if not agents or any(getattr(entities.get(k), "type", "") != "Person" for k in agents):
+            return False
+        return not any(getattr(entities.get(k), "type", "") in PLACE_TYPES for k in targets)
 
 
 CROSS_CLAUSE_RULES = ("+pro-drop", "+previous-sentence", "+possessor")

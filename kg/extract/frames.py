@@ -25,6 +25,7 @@ class Frame:
     not_cues: frozenset[str] = frozenset()  # the frame does not apply if one of these occurs
     governs: str = ""  # modality it gives the events in its scope (Demanded, Denied...), or ""
     scope_agent: str = ""  # who acts in that scope when the event names no one: agent | target
+    person_event: str = ""  # the event class instead when only named people act on no place (هاجم X Y: criticism)
 
 
 TARGET_KINDS = ("actor", "place", "any")
@@ -87,6 +88,16 @@ def frame_relation(row: dict[str, str]) -> str:
     return event_kind(row["event"]).relation
 
 
+def person_event(row: dict[str, str]) -> str:
+    """The row's `person_event` class (checked against the ontology), or ""."""
+    from kg.graph.vocabulary import check_term
+
+    value = row.get("person_event", "")
+    if value:
+        check_term("event", value, getattr(row, "where", "frames.tsv"))
+    return value
+
+
 @lru_cache(maxsize=1)
 def frame_index() -> PhraseIndex[Frame]:
     index: PhraseIndex[Frame] = PhraseIndex(enclitics=True)
@@ -108,6 +119,7 @@ def frame_index() -> PhraseIndex[Frame]:
             not_cues=frozenset(normalize_word(c) for c in alternatives(row.get("not_cue", ""))),
             governs=row.get("governs", ""),
             scope_agent=row.get("scope_agent", ""),
+            person_event=person_event(row),
         )
         for form in forms:
             index.add(normalize_phrase(form), frame)
