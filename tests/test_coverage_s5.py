@@ -100,3 +100,28 @@ def test_gunmen_attacking_a_village_stay_an_attack():
 
 def test_a_commander_attacking_a_city_stays_an_attack():
     assert [e.type for e in events("وهاجم قائد قوات الدعم السريع محمد حمدان دقلو مدينة الفاشر.", "Attack")] == ["Attack"]
+
+
+# -- gazetteer growth: names of today's conflicts that real news gives -----------------------------
+def keys(text: str) -> set[str]:
+    return {m.entity for m in extract(Document("t", text, date=date(2025, 9, 1)), strict=True).mentions}
+
+
+def test_sources_and_leaders_of_todays_conflicts_are_known():
+    assert "Sudan_Doctors_Network" in keys("وقالت شبكة أطباء السودان إن 15 مدنيا قتلوا في قصف على الفاشر.")
+    assert {"Noureddine_al_Baba", "Anas_Khattab"} <= keys(
+        "وقال نور الدين البابا إن وزير الداخلية أنس حسان خطاب زار السويداء.")
+    assert "Mahmoud_Hamza" in keys("وقال آمر اللواء 444 قتال محمود حمزة إن قواته انتشرت في طرابلس.")
+
+
+def test_a_somali_town_is_not_the_yemeni_port():
+    """"عدن يابال" (Somalia) is one name, not Aden followed by a word."""
+    assert roles("وسيطر مقاتلو حركة الشباب على أجزاء من بلدة عدن يابال.", "TerritoryCapture") == \
+        [(["Al_Shabaab"], ["Adan_Yabaal"])]
+
+
+def test_under_the_command_of_is_a_lead_marker():
+    found = [(e.agents, e.targets) for e in extract(Document("t", "وانتشرت قوات جهاز الردع بإمرة عبد الرؤوف كارة في طرابلس.",
+                                                             date=date(2025, 9, 1)), strict=True).events
+             if e.type == "Leadership"]
+    assert (["Abdel_Raouf_Kara"], ["Radaa"]) in found
