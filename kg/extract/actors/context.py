@@ -77,6 +77,17 @@ class SentenceContext:
             return "", i, ""
         return state, match.end, match.proclitic
 
+    def defined_place_heads(self) -> frozenset[str]:
+        """الإقليم، الولاية، المدينة: a place head with the article, standing for the place named last."""
+        article = self.gaz.words("article")[0]
+        return frozenset(article + word for word in self.gaz.word_keys("place-head"))
+
+    def place_anaphor(self, j: int) -> str:
+        """The city or region a defined place head at token j stands for (the one named last), or ""."""
+        if j >= len(self.tokens) or self.tokens[j].norm not in self.defined_place_heads():
+            return ""
+        return self.doc.recent_place(self.tokens[j].start)
+
     def is_person(self, key: str) -> bool:
         entity = self.doc.lookup(key)
         return entity is not None and entity.type == "Person"

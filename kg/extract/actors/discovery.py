@@ -122,10 +122,9 @@ class Discoverer:
             if head.kind in ("town", "site") or self.ctx.name_at(j)[0] is not None:
                 return None  # قوات "قسد": a known name in quotes is read as that name
             return self.mint(i, quoted, head, "discovery:quoted-name")
-        if head.kind == "body" and self.ctx.tokens[j].norm in self.defined_place_heads():
-            region = self.ctx.doc.recent("Region", 1, self.ctx.tokens[i].start)  # "حكومة الإقليم"
-            if region:
-                return self.local_body(i, j, j + 1, head, region[0])
+        if head.kind == "body" and self.ctx.tokens[j].norm in self.ctx.defined_place_heads():
+            place = self.ctx.place_anaphor(j)  # "حكومة الإقليم"، "سلطات المدينة": the place named last
+            return self.local_body(i, j, j + 1, head, place, anaphoric=True) if place else None
         owner = self.owner_at(j, places_only=head.kind == "site")
         if owner is None and head.kind == "body" and j + 1 < len(self.ctx.tokens) \
                 and self.ctx.tokens[j].norm in self.gaz.word_keys("place-head"):
@@ -188,13 +187,15 @@ class Discoverer:
         ctx.add(key, i, end, "discovery:state-forces", 0.8, "name", proclitic)
         return end
 
-    def local_body(self, i: int, j: int, end: int, head: Head, place: str) -> int | None:
+    def local_body(self, i: int, j: int, end: int, head: Head, place: str, anaphoric: bool = False) -> int | None:
         """"سلطات ولاية بورنو"، "حكومة ولاية زامفارا": the place's own body, keyed as the
-        institution reader keys it (السلطات في بورنو is the same body), never the state's."""
+        institution reader keys it (السلطات في بورنو is the same body), never the state's.
+        `anaphoric`: the place is a word for the one named before ("سلطات المدينة"): even a
+        capital's own body then, not its state's."""
         ctx = self.ctx
         place_entity = ctx.doc.lookup(place)
         suffix = head.name_en.replace(" ", "")
-        if place_entity.capital_of:  # "حكومة دمشق"، "سلطات أديس أبابا": the capital stands for the state
+        if place_entity.capital_of and not anaphoric:  # "حكومة دمشق"، "سلطات أديس أبابا": the capital stands for the state
             state_key = self.gaz.state_institutions.get((place_entity.capital_of, suffix))
             if head.type != "Government" and not state_key:
                 return None
@@ -208,7 +209,7 @@ class Discoverer:
                 name_en=f"{state.name_en} {head.name_en}", country=state.key, part_of=state.key, minted=True))
             ctx.add(key, i, end, "discovery:capital-body", 0.7, "name", proclitic)
             return end
-        ctx.add(place, j, end, "discovery:owner", 0.9, "qualifier")
+        ctx.add(place, j, end, "anaphor" if anaphoric else "discovery:owner", 0.9, "anaphor" if anaphoric else "qualifier")
         known = local_bodies().get((place, head.type))  # "حكومة الإقليم" after إقليم كردستان: the KRG
         if known:
             ctx.doc.use(ctx.doc.lookup(known))
@@ -302,11 +303,6 @@ class Discoverer:
         conjunction = self.gaz.words("conjunction")
         return any(p and p.startswith(conjunction) and (stem in self.lex.common or stem in self.gaz.org_heads)
                    for stem, p in proclitic_variants(word)[1:])
-
-    def defined_place_heads(self) -> frozenset[str]:
-        """الإقليم، الولاية، المحافظة: a place head with the article, standing for the region named last."""
-        article = self.gaz.words("article")[0]
-        return frozenset(article + word for word in self.gaz.word_keys("place-head"))
 
     def verb_form(self, word: str) -> bool:
         """A verb of the frames inflected (أسفرت، تقتل، يقتل), or a common word (نسب)."""

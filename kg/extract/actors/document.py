@@ -163,6 +163,16 @@ class DocumentEntities:
                     break
         return list(reversed(found))
 
+    def recent_place(self, before: int) -> str:
+        """The city or region named last before a character offset ("حكومة الولاية"، "سلطات
+        المدينة" stand for it), or ""."""
+        for mention in reversed(self.mentions[-LOOK_BACK:]):
+            entity = self.entities.get(mention.entity)
+            if mention.start < before and mention.kind != "anaphor" and entity is not None \
+                    and entity.type in ("City", "Region"):
+                return entity.key
+        return ""
+
     def is_local(self, entity: Entity) -> bool:
         """A body of a city or region (سلطات ولاية بورنو), not of a state."""
         place = self.lookup(entity.part_of) if entity.part_of else None

@@ -54,6 +54,9 @@ class InstitutionReader:
             if state:
                 return state, after, "institution+nisba"
         if end + 1 < len(ctx.tokens) and ctx.tokens[end].norm in self.gaz.words("place-preposition"):
+            regional, after = self.regional_government_at(end + 1)
+            if regional:  # "وزارة الصحة في حكومة إقليم كردستان": the region's ministry, not the state's
+                return regional, after, "institution+region"
             state, after, _ = ctx.nationality_at(end + 1)
             if not state:  # "في كينشاسا": a capital stands for its state
                 place, _ = ctx.name_at(end + 1)
@@ -62,6 +65,19 @@ class InstitutionReader:
             if state:
                 return state, after, "institution+place"
         return "", end, ""
+
+    def regional_government_at(self, k: int) -> tuple[str, int]:
+        """A government other than a state's own, or a region, named at token k ("حكومة إقليم
+        كردستان"، "حكومة الوحدة الوطنية"، "إقليم كردستان"): (its key, end), else ("", k)."""
+        ctx = self.ctx
+        match, _ = ctx.name_at(k)
+        entity = ctx.doc.lookup(match.value.key) if match and match.value.kind == "name" else None
+        if entity is None or entity.type not in ("Government", "Region"):
+            return "", k
+        state = ctx.doc.state_of(entity.key)
+        if entity.type == "Government" and self.gaz.state_institutions.get((state, "Government")) == entity.key:
+            return "", k  # "في الحكومة الإسرائيلية": the state's own
+        return entity.key, match.end
 
     def owner_anaphor(self, k: int) -> str:
         """The state a word such as "المملكة" after a head stands for (name_rules.tsv `owner-anaphor`,

@@ -2,6 +2,8 @@
 date, or an unnamed holder of the office (السفير التركي)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.extract.actors.context import SentenceContext
 from kg.lang import ar
 from kg.extract.actors.document import mint_key
@@ -11,12 +13,13 @@ from kg.extract.gazetteer import Title
 from kg.extract.phrases import PhraseMatch
 from kg.model import Entity
 from kg.text.clitics import proclitic_variants
-from kg.text.normalize import dediacritize
+from kg.text.normalize import dediacritize, normalize_phrase
 
 MAX_DESCRIPTION = 6
 MIN_NEW_NAME = 2  # words: one word after a title is too often no name ("رئيس الحكومة وعدد من الوزراء")
 ORG_TYPES = {"InternationalOrganisation", "Organisation", "GovernmentBody", "Government", "Ministry",
              "Parliament", "ArmedForce", "ArmedGroup", "MediaOutlet"}
+GOVERNMENT = "Government"  # ontology class (and institutions.tsv suffix) of a government
 PLACE_SCOPES = {"City", "Region"}  # a local office (a district's governor) is of a place
 def source_qualifier(word: str) -> str:
     """An unnamed source's adjective without article or gender/plural ending (عسكرية = عسكري)."""
@@ -30,6 +33,15 @@ CROWD_RULE = "title:crowd"  # the rule of a crowd's mention: its words stay cue 
 CROWD_TYPE = "Crowd"  # ontology class of an unnamed group of people (المحتجون، السكان، مسلحون مجهولون)
 MEMBER_OF = {"ArmedGroup", "ArmedForce", "Organisation", "Government", "GovernmentBody"}  # "مسلحو الحركة" are the group
 ANOTHER = "another"  # title_words.tsv: "مصدر فلسطيني آخر" is a second source
+FORMER, ACTING, DEPUTY = "former", "acting", "deputy"  # title_words.tsv: a past holder; an interim one
+OFFICE = "office"
+BEFORE_OFFICE = {"acting-of": ACTING, "deputy-of": DEPUTY}  # titles.tsv kinds before an office title
+
+
+def held_role(title: Title, status: str) -> str:
+    """The role a holder is given: a former holder's or a deputy's says so ("former President",
+    "deputy Prime Minister"); an acting holder holds the office now, so keeps its role."""
+    return f"{status} {title.role}" if status in (FORMER, DEPUTY) else title.role
 
 
 class TitleReader:
@@ -41,14 +53,20 @@ class TitleReader:
         self.names = names
         self.institutions = institutions
 
-    def read(self, i: int, match: PhraseMatch[Title]) -> int:
+    def read(self, i: int, match: PhraseMatch[Title], prefix_status: str = "") -> int:
+        """`prefix_status`: what a title before this one made its holder ("القائم بأعمال")."""
         title = match.value
         if title.kind in (CROWD, CROWD_OF):
             return self.crowd(i, match)
+        if title.kind in BEFORE_OFFICE:
+            return self.before_office(i, match)
         j, status = self.status(match.end)
+        through_preposition = self.at_scope_preposition(j)
+        body_start = j
         j, scope, country = self.qualifiers(j)
         j, more_status = self.status(j)
-        status = status or more_status
+        status = prefix_status or status or more_status
+        title = self.government_head(title, body_start, scope)
         if title.kind == SOURCE:  # "مسؤول فلسطيني"، "مصدر في حركة X": an unnamed person of X (left
             # unmarked as titled: "نقلت الوكالة عن مصدر" keeps its preposition)
             scope_entity = self.ctx.doc.lookup(scope) if scope else None
@@ -63,13 +81,56 @@ class TitleReader:
         if known is not None:
             return self.titled(known, title)
         if end - start >= MIN_NEW_NAME and title.kind != COUNTERPART:
-            return self.titled(self.mint_person(start, end, title, scope, country), title)
+            return self.titled(self.mint_person(start, end, title, scope, country, status), title)
         if title.kind == COUNTERPART or not scope:
             return max(start, i + 1)
         scope_entity = self.ctx.doc.lookup(scope)
-        if title.unique and scope_entity is not None and scope_entity.type in PLACE_SCOPES:
+        if title.unique and through_preposition and scope_entity is not None and scope_entity.type in PLACE_SCOPES:
             return max(start, i + 1)  # "وقال الرئيس في موسكو": where a state's officer spoke, not whose
         return self.titled(self.office(i, start, title, scope, country, status), title)
+
+    def before_office(self, i: int, match: PhraseMatch[Title]) -> int:
+        """"القائم بأعمال وزير الخارجية الأمريكي"، "نائب رئيس الوزراء": the office after it, held by
+        an acting holder or a deputy (never the gazetteer's holder); the mention starts at the first
+        title. With no office title after it, it names nobody ("نائب في البرلمان")."""
+        following = self.gaz.titles.match_at(self.ctx.tokens, match.end)
+        if not following or following[0].value.kind != OFFICE:
+            return match.end
+        return self.read(i, following[0], BEFORE_OFFICE[match.value.kind])
+
+    def government_head(self, title: Title, body_start: int, scope: str) -> Title:
+        """"رئيس حكومة إقليم كردستان": the head of a government named right after the title holds
+        the role name_rules.tsv `government-head` gives ("title word + body word>role"), not the
+        title's own (a president)."""
+        entity = self.ctx.doc.lookup(scope) if scope else None
+        if entity is None or entity.type != GOVERNMENT or body_start >= len(self.ctx.tokens):
+            return title
+        title_words, body_word = tuple(normalize_phrase(title.ar)), self.ctx.tokens[body_start].norm
+        for form in self.gaz.words("government-head"):
+            phrase, _, role = form.partition(">")
+            words = tuple(normalize_phrase(phrase))
+            if words[:-1] == title_words and words[-1:] == (body_word,) and role:
+                return replace(title, role=role)
+        return title
+
+    def apposed_person(self, i: int) -> str:
+        """A person not of the gazetteer named right before the title at token i, with nothing
+        or an apposition comma between ("فلان الفلاني، المتحدث باسم ..."): the title is his, or ""."""
+        ctx = self.ctx
+        if i == 0 or ctx.gap_before(i).strip() not in ("",) + self.gaz.words("apposition-comma"):
+            return ""
+        for mention in reversed(ctx.doc.mentions):
+            if mention.sentence != ctx.sentence.index:
+                break
+            entity = ctx.doc.entities.get(mention.entity)
+            if mention.token_end == i and mention.kind == "name" and entity is not None \
+                    and entity.type == "Person" and entity.minted:
+                return entity.key
+        return ""
+
+    def at_scope_preposition(self, j: int) -> bool:
+        """Is token j a preposition between a title and what it is of ("الرئيس في موسكو")?"""
+        return j < len(self.ctx.tokens) and self.ctx.tokens[j].norm in self.gaz.words("scope-preposition")
 
     def crowd(self, i: int, match: PhraseMatch[Title]) -> int:
         """"المحتجون"، "المستوطنين الإسرائيليين"، "سكان غزة": the crowd of that kind in this article, of
@@ -223,6 +284,10 @@ class TitleReader:
         if state:
             ctx.add(state, j, after, "gazetteer:nisba", 0.95, "nisba", proclitic)
             return after, state, state
+        place = ctx.place_anaphor(j) if j and ctx.tokens[j - 1].norm not in self.gaz.words("scope-preposition") else ""
+        if place:  # "حاكم الولاية"، "رئيس بلدية المدينة": of the place named last
+            ctx.add(place, j, j + 1, "anaphor", 0.6, "anaphor")
+            return j + 1, place, ctx.doc.state_of(place)
         if j + 1 < len(ctx.tokens) and ctx.tokens[j].norm in self.gaz.word_keys("place-head"):
             place, _ = ctx.name_at(j + 1)  # "حاكم ولاية زامفارا"، "محافظ محافظة نينوى"
             place_entity = ctx.doc.lookup(place.value.key) if place and not place.proclitic else None
@@ -277,9 +342,10 @@ class TitleReader:
             match, _ = ctx.name_at(k)
             if match and ctx.is_person(match.value.key):
                 return k
-            if word in gaz.words("scope-preposition") and k + 1 < limit and self.place_at(k + 1):
-                match, _ = ctx.name_at(k + 1)  # "رئيس البعثة في السودان، فلان": a place in the description
-                k += 1
+            place = self.place_after_preposition(k, limit) if word in gaz.words("scope-preposition") else k
+            if place > k:  # "رئيس البعثة في السودان، فلان"، "في شمال شرق نيجيريا": a place in the description
+                match, _ = ctx.name_at(place)
+                k = place
             if match:
                 self.names.read(match, "gazetteer")
                 ctx.doc.mentions[-1].kind = "qualifier"
@@ -295,6 +361,15 @@ class TitleReader:
         if j < k < len(ctx.tokens) and self.apposed_name(k):  # the description used all its words
             return k
         return j
+
+    def place_after_preposition(self, k: int, limit: int) -> int:
+        """The token of a place named after the preposition at k, past direction words ("في شمال
+        شرق نيجيريا"), or k if none is."""
+        tokens, directions = self.ctx.tokens, self.gaz.word_keys("direction")
+        p = k + 1
+        while p < limit and tokens[p].norm in directions and not self.place_at(p):  # "شرق أفريقيا" is a name
+            p += 1
+        return p if p < limit and self.place_at(p) else k
 
     def place_at(self, k: int) -> bool:
         """A state, region or city named at token k (without a proclitic)."""
@@ -313,10 +388,13 @@ class TitleReader:
                                  or ctx.gap_before(end).strip() in self.gaz.words("apposition-comma"))
 
     def ends_description(self, word: str) -> bool:
-        """A relative pronoun, or a function word that cannot stand in a title's description."""
+        """A relative pronoun, a function word that cannot stand in a title's description, or a
+        common noun (name_words.tsv `common`: "وزير الدفاع المكلف رجل عسكري": a predicate)."""
+        from kg.extract.actors.discovery import lexicon
+
         gaz = self.gaz
-        return word in gaz.relatives or (word in gaz.name_stops and word not in gaz.description_words
-                                         and not word.startswith(gaz.words("article")))
+        return word in gaz.relatives or word in lexicon().common or (
+            word in gaz.name_stops and word not in gaz.description_words and not word.startswith(gaz.words("article")))
 
     def in_description(self, word: str) -> bool:
         """An adjective, an organisation head, or a ب/ل-phrase may stand in a title's description."""
@@ -326,7 +404,7 @@ class TitleReader:
                 or word.startswith(gaz.words("description-prefix"))
                 or any(p and p.endswith(clitics) for _, p in proclitic_variants(word)[1:]))
 
-    def mint_person(self, j: int, end: int, title: Title, scope: str, country: str) -> int:
+    def mint_person(self, j: int, end: int, title: Title, scope: str, country: str, status: str = "") -> int:
         """A person not in the gazetteer, named after a title: a new entity keyed by the name and the
         state (or body) the title is of, so two namesakes of two countries are two keys ("المتحدث
         باسم الحكومة العراقية خالد الموسوي" is not the RSF's spokesman); the corpus joins spellings."""
@@ -337,7 +415,7 @@ class TitleReader:
             key = f"{key}_{country or scope}"
         entity = ctx.doc.entities.get(key) or Entity(
             key=key, type="Person", name_ar=name, country=country,
-            part_of=scope if scope and scope != country else "", role=title.role, role_ar=title.ar,
+            part_of=scope if scope and scope != country else "", role=held_role(title, status), role_ar=title.ar,
             minted=True,
         )
         ctx.doc.use(entity)
@@ -353,9 +431,16 @@ class TitleReader:
         holder = None
         if title.unique and not status and title.kind != SOURCE:
             holder = self.gaz.office_holder(title.role, scope, ctx.doc.published)
+            state = ctx.doc.state_of(scope)
+            if holder is None and state and self.gaz.state_institutions.get((state, GOVERNMENT)) == scope:
+                holder = self.gaz.office_holder(title.role, state, ctx.doc.published)  # the state's own government
         if holder is not None:
             ctx.doc.use(holder)
             ctx.add(holder.key, i, j, "title:office-holder", 0.7, "title")
+            return j
+        person = self.apposed_person(i) if title.kind == OFFICE else ""
+        if person:  # "العميد نبيل عبد الله المتحدث باسم الجيش": the title describes him, no other holder
+            ctx.add(person, i, j, "title:apposed", 0.6, "title")
             return j
         another = status == ANOTHER
         role = (f"{status} " if status and not another else "") + title.role
@@ -369,7 +454,7 @@ class TitleReader:
         entity = ctx.doc.entities.get(key) or Entity(
             key=key, type="Person", name_ar=dediacritize(ctx.surface(i, j)),
             name_en=f"{scope_entity.name_en if scope_entity else scope} {role}".strip(),
-            country=country, part_of=scope if scope != country else "", role=title.role,
+            country=country, part_of=scope if scope != country else "", role=held_role(title, status),
             role_ar=title.ar, minted=True,
         )
         ctx.doc.use(entity)
