@@ -89,3 +89,47 @@ def test_quotation_marks_inside_reported_words_stay_balanced():
     x = run('وقال مدير المستشفى سعيد الراشد إن معظم الجرحى الذين وصلوا فجرا "من النساء والأطفال".')
     quotes = [c.quote for c in x.claims]
     assert quotes and all(q.count('"') % 2 == 0 for q in quotes), quotes
+
+
+# -- "بحسب البيان": the statement named last, not the next actor --------------------------------------
+def test_according_to_the_statement_is_the_last_speaker_not_the_actor_after_it():
+    x = run('وقالت قوات سوريا الديمقراطية في بيان إن "مقاتليها صدوا هجوما واسعا على بلدة هجين". '
+            'وبحسب البيان فإن داعش استغل الظروف الجوية السيئة في المنطقة. '
+            'وأكد البيان أن "المعارك لا تزال مستمرة بشدة قرب البلدة".')
+    speakers = {c.speaker for c in x.claims}
+    assert "ISIS" not in speakers, [(c.speaker, c.quote) for c in x.claims]
+    assert len(speakers) == 1
+
+
+# -- an unqualified foreign ministry: the state that acts, not a place named last -----------------------
+def ministry(x, quote_start: str):
+    claim = next(c for c in x.claims if c.quote.startswith(quote_start))
+    return x.entities[claim.speaker]
+
+
+def test_an_unqualified_foreign_ministry_is_the_acting_states_not_the_places():
+    x = run('أدانت المملكة العربية السعودية الهجوم الانتحاري على سوق في العاصمة الصومالية مقديشو. '
+            'وقالت وزارة الخارجية في بيان إن الهجوم يتنافى مع كل القيم الإنسانية.')
+    owner = ministry(x, "الهجوم يتنافى")
+    assert owner.type == "Ministry" and owner.country == "Saudi_Arabia", owner
+
+
+def test_a_foreign_ministry_of_no_clear_state_is_an_unqualified_node():
+    x = run('أدانت وزارة الخارجية الهجوم الإرهابي الذي ضرب العاصمة التركية أنقرة. '
+            'وقالت الوزارة في بيان إنها تتقدم بأحر التعازي إلى تركيا حكومة وشعبا.')
+    owner = ministry(x, "تتقدم بأحر التعازي")
+    assert owner.type == "Ministry" and owner.country == "", owner
+    assert "Turkey" not in owner.key
+
+
+def test_a_foreign_ministry_in_an_article_about_its_state_stays_that_states():
+    x = run('استقبل الرئيس المصري وفدا أردنيا في القاهرة. '
+            'وقال المتحدث باسم وزارة الخارجية إن مصر ترفض أي تهجير للفلسطينيين من قطاع غزة.')
+    assert all("Egypt" in c.speaker for c in x.claims), [c.speaker for c in x.claims]
+
+
+def test_a_ministry_in_a_capital_named_by_its_nisba_is_that_states():
+    x = run('وأجرت الصين والولايات المتحدة محادثات داخل وزارة الخارجية في العاصمة الأميركية. '
+            'وقالت الوزارة إن المحادثات تناولت ملفات خلافية عديدة بين البلدين.')
+    owner = ministry(x, "المحادثات تناولت")
+    assert owner.country == "United_States" or owner.key == "State_Department", owner

@@ -334,7 +334,14 @@ class ClaimReader:
                 and following[0].norm == "ما":
             following = following[1:]  # بحسب ما ذكر المصدر نفسه
         phrase = " ".join(t.norm for t in following[:2])
-        return phrase in claim_words("same")
+        if phrase in claim_words("same"):
+            return True
+        # "وبحسب البيان فإن …": the statement named last, unless its source follows (البيان الصادر عن X)
+        if not following or following[0].norm not in claim_words("same-word"):
+            return False
+        after = following[1] if len(following) > 1 else None
+        return after is None or not (after.norm in claim_words("source") | claim_words("issued")
+                                     or any(m.start == after.start for m in self.mentions))
 
     def adjectival(self, event: Event) -> bool:
         """"تفاصيل مؤكدة عن …"، "معلومات مؤكدة": a participle right after a word with no
@@ -374,7 +381,7 @@ class ClaimReader:
     def spoken_by(self, event: Event) -> list[str] | None:
         """The speaker this reader gives a participle or a continuing verb when it is not the agent
         the events gave it (None: the agent stands)."""
-        if self.participle_of(event) is None and not self.continues_last_words(event):
+        if self.participle_of(event) is None and not self.continues_last_words(event) and not self.same_source(event):
             return None
         who = self.speaker(event)
         return None if who == speaker_of(event) else ([who] if who else [])

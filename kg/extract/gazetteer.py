@@ -34,6 +34,7 @@ class Institution:
     only_local: bool = False  # a place's body only (السلطات المحلية): never the state's
     only_anaphor: bool = False  # names a body only with a word for a state named before (حكومة المملكة)
     previous: bool = False  # alone, names only the same body named before (الشرطة after الشرطة الفرنسية)
+    acting: bool = False  # alone, the body of the state named most as an actor, not a place; else of no known state
 
 
 @dataclass(frozen=True)
@@ -220,9 +221,9 @@ def load_gazetteer() -> Gazetteer:
                     gaz.office_holders.setdefault((entity.role, scope), []).append(tenure)
     for row in read_tsv("institutions.tsv"):
         check_term("entity", row["type"], row.where)
-        institution = Institution(row["type"], row["suffix"], row["name_en"], row["bare"] == "yes",
+        institution = Institution(row["type"], row["suffix"], row["name_en"], row["bare"] in ("yes", "acting"),
                                   row.get("local") in ("yes", "only"), row.get("local") == "only",
-                                  row["bare"] == "anaphor", row["bare"] == "previous")
+                                  row["bare"] == "anaphor", row["bare"] == "previous", row["bare"] == "acting")
         for phrase in alternatives(row["ar"]):
             gaz.institutions.add(normalize_phrase(phrase), institution)
     for row in read_tsv("titles.tsv"):

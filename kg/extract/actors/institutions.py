@@ -11,6 +11,7 @@ from kg.text.normalize import dediacritize, normalize_phrase
 MAX_ADJECTIVES = 2  # words between an institution's head and the nisba of its state
 MAX_PREVIOUS = 4  # bodies of that type named before, among which a bare phrase's own is looked for
 REGION_REACH = 2  # sentences back in which a region's government still owns a bare ministry
+PLACE_TYPES = frozenset({"City", "Region", "Place"})  # mentions that name where, not who
 
 
 def dual_heads(gaz) -> dict[str, str]:
@@ -58,6 +59,11 @@ class InstitutionReader:
             if regional:  # "وزارة الصحة في حكومة إقليم كردستان": the region's ministry, not the state's
                 return regional, after, "institution+region"
             state, after, _ = ctx.nationality_at(end + 1)
+            capital_words = {" ".join(normalize_phrase(w)) for w in self.gaz.words("capital-word")}
+            if not state and end + 2 < len(ctx.tokens) and ctx.tokens[end + 1].norm in capital_words:
+                nisba, _ = ctx.name_at(end + 2)  # "في العاصمة الأميركية": that state's (a nisba, not a name: العاصمة عمان)
+                if nisba is not None and nisba.value.kind == "nisba":
+                    state, after, _ = ctx.nationality_at(end + 2)
             if not state:  # "في كينشاسا": a capital stands for its state
                 place, _ = ctx.name_at(end + 1)
                 capital = ctx.doc.lookup(place.value.key) if place else None
@@ -165,8 +171,10 @@ class InstitutionReader:
             if not inst.bare:  # "الشرطة" with no police named before: nobody's
                 return (i + 1 if emit else i), ""
             region = self.regional_owner(i) if inst.type == "Ministry" else ""  # a bare government is national
-            state = region or self.context_state()
+            state = region or (self.acting_state(i) if inst.acting else self.context_state())
             rule, confidence = ("institution+region" if region else "institution+context"), 0.5
+            if not state and inst.acting:
+                return self.unqualified(inst, i, match, emit)
             if not state:
                 return (i + 1 if emit else i), ""
         if not emit:
@@ -178,6 +186,64 @@ class InstitutionReader:
         ctx.doc.use(ctx.doc.lookup(key))
         ctx.add(key, i, end, rule, confidence, "name", match.proclitic)
         return end, key
+
+    def acting_state(self, i: int) -> str:
+        """The state a bare foreign ministry is of ("أدانت السعودية الهجوم في مقديشو. وقالت وزارة
+        الخارجية"): the one the document names most so far as an actor, not as a place (a city, a
+        name after في/إلى/العاصمة …); its people and bodies weigh twice its name or nisba (which may
+        be an object: استقبل الرئيس المصري وفداً أردنياً), a title and the nisba inside it once;
+        "" when none leads (an unqualified ministry, not a wrong state's)."""
+        doc = self.ctx.doc
+        counts: dict[str, int] = {}
+        spans: list[tuple[int, int, int, str]] = []
+        for mention in sorted(doc.mentions, key=lambda m: (m.sentence, m.token_start, -m.token_end)):
+            entity = doc.lookup(mention.entity)
+            state = doc.state_of(mention.entity)
+            if entity is None or not state or mention.kind == "qualifier" or entity.type in PLACE_TYPES \
+                    or self.placed(mention):
+                continue
+            if any(n == mention.sentence and a <= mention.token_start and mention.token_end <= b and s == state
+                   for n, a, b, s in spans):
+                continue  # "الرئيس المصري": the title and its nisba are one mention of Egypt
+            spans.append((mention.sentence, mention.token_start, mention.token_end, state))
+            counts[state] = counts.get(state, 0) + (1 if entity.type == "State" else 2)
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+            return ""
+        return max(counts, key=counts.get)
+
+    def placed(self, mention) -> bool:
+        """Is a state's mention a place (في الصومال، إلى تركيا، العاصمة الصومالية، وسط جمهورية الصومال)?"""
+        doc, gaz = self.ctx.doc, self.gaz
+        sentence = self.ctx.sentence if mention.sentence == self.ctx.sentence.index else doc.sentences[mention.sentence]
+        before = sentence.tokens[mention.token_start - 1] if mention.token_start > 0 else None
+        markers = {" ".join(normalize_phrase(w)) for kind in ("place-marker", "direction", "place-head")
+                   for w in gaz.words(kind)}
+        if mention.proclitic and mention.proclitic[-1:] == "ب":
+            return True  # بإقليم هيران، بالصومال
+        if before is None:
+            return False
+        word = before.norm
+        for c in gaz.words("conjunction"):
+            if word.startswith(c) and word[len(c):] in markers:
+                return True
+        return word in markers
+
+    def unqualified(self, inst: Institution, i: int, match: PhraseMatch[Institution], emit: bool) -> tuple[int, str]:
+        """A body of no known state (a foreign ministry whose state the text does not make clear):
+        one node per document, never a wrong state's."""
+        ctx = self.ctx
+        if not emit:
+            return match.end, ""
+        key = f"{inst.suffix}_{ctx.doc.tag}"
+        if key not in ctx.doc.entities:
+            name_ar = dediacritize(ctx.surface(i, match.end))
+            if match.proclitic and name_ar.startswith(match.proclitic):
+                name_ar = name_ar[len(match.proclitic):]
+            ctx.doc.use(Entity(key=key, type=inst.type, name_ar=name_ar, name_en=f"{inst.name_en} (state not named)",
+                               minted=True))
+        ctx.add(key, i, match.end, "institution+unqualified", 0.4, "name", match.proclitic)
+        return match.end, key
 
     def regional_owner(self, i: int) -> str:
         """The region whose government was the last one named, in this sentence or the last
