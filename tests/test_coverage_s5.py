@@ -125,3 +125,37 @@ def test_under_the_command_of_is_a_lead_marker():
                                                              date=date(2025, 9, 1)), strict=True).events
              if e.type == "Leadership"]
     assert (["Abdel_Raouf_Kara"], ["Radaa"]) in found
+
+
+# -- clashes between forces named by their owner, fire exchanged with the other side -------------
+def test_a_clash_between_forces_loyal_to_someone_is_his():
+    assert roles("واندلعت اشتباكات عنيفة بين القوات الموالية للدبيبة وقوات جهاز الردع في طرابلس.", "ArmedClash") \
+        == [(["Abdul_Hamid_Dbeibah"], ["Radaa"])]
+
+
+def test_fire_exchanged_with_the_other_side_targets_it():
+    assert roles("وتبادل اللواء 444 قتال إطلاق النار مع جهاز الردع قرب مطار معيتيقة.", "Shelling")[0] \
+        == (["Brigade_444"], ["Radaa"])
+
+
+def test_fire_exchanged_by_members_of_a_force_is_the_forces():
+    assert roles("وتبادل عناصر من اللواء 444 قتال إطلاق النار مع عناصر من جهاز الردع.", "Shelling")[0] \
+        == (["Brigade_444"], ["Radaa"])
+
+
+def test_a_clash_party_in_brackets_keeps_the_pair():
+    """"بين قوات سوريا الديمقراطية (قسد) وقوات الحكومة السورية": the bracketed alias is no end of the list."""
+    assert roles("ودارت اشتباكات عنيفة بين قوات سوريا الديمقراطية (قسد) وقوات الحكومة السورية في حلب.",
+                 "ArmedClash") == [(["SDF"], ["Syrian_Government"])]
+
+
+def test_the_second_party_introduced_again_with_between():
+    assert roles("واندلعت معارك ضارية بين الجيش الصومالي وبين مقاتلي حركة الشباب.", "ArmedClash") \
+        == [(["Somali_National_Army"], ["Al_Shabaab"])]
+
+
+def test_the_parties_on_either_side():
+    """"بين X من جهة، وY من جهة أخرى", X named by what it belongs to past its nisba."""
+    assert roles("واندلعت اشتباكات بين الفصائل السورية المسلحة التابعة للحكومة السورية المؤقتة من جهة، "
+                 "ومسلحي مجلس منبج العسكري من جهة أخرى.", "ArmedClash") \
+        == [(["Syrian_Interim_Government"], ["Manbij_Council"])]

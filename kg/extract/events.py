@@ -207,10 +207,14 @@ class SentenceView:
         i = group.start - 1
         while i >= 0 and tokens[i].norm not in ar.keys("affiliation"):
             i -= 1
-        for k in range(i - 1, max(-1, i - 4), -1):
+        nisba = {n for m in self.mentions if m.kind == "nisba" for n in range(m.token_start, m.token_end)}
+        reach = 4 + sum(1 for n in range(max(0, i - 4), i) if n in nisba)
+        for k in range(i - 1, max(-1, i - reach), -1):
             word = tokens[k].norm
             if word in prepositions:
                 return word
+            if k in nisba:
+                continue  # "بين الفصائل السورية المسلحة التابعة لـ": a nisba adjective of the noun
             if k in self.covered or word in function_words():
                 break
             clitics = [p for _, p in proclitic_variants(word)[1:] if p[-1:] in ar.words("oblique-clitic")]
@@ -256,7 +260,8 @@ class SentenceView:
         if i < 0 or tokens[i].norm not in ar.keys("affiliation"):
             return False
         # "جماعة نصرة الإسلام الإرهابية التابعة لتنظيم القاعدة": what belongs is a name, not a noun
-        return not any(k in self.covered for k in range(max(0, i - 2), i))
+        nisba = {n for m in self.mentions if m.kind == "nisba" for n in range(m.token_start, m.token_end)}
+        return not any(k in self.covered and k not in nisba for k in range(max(0, i - 2), i))
 
     # -- reading helpers ------------------------------------------------------------------------
     def groups_between(self, start: int, end: int, region: int | None = None) -> list[Group]:
@@ -280,19 +285,38 @@ class SentenceView:
     def coordinated(self, previous: Group, group: Group) -> bool:
         """"X and Y" or "X and the French Y": joined by the conjunction with at most one word between."""
         conjunction = ar.words("conjunction")[0]
+        gap = group.start - previous.end
+        if self.joined_again(previous, group):
+            return True
         if self.breaks and previous.end < len(self.breaks) and self.breaks[previous.end] <= group.start:
             return False  # "around Sake, and it called on Rwanda": punctuation ends the list
-        gap = group.start - previous.end
         if gap == 0:
             return group.proclitic.startswith(conjunction)
         return gap == 1 and self.sentence.tokens[previous.end].text.startswith(conjunction)
 
+    def joined_again(self, previous: Group, group: Group) -> bool:
+        """"بين X وبين (مقاتلي) Y"، "بين X من جهة، و(مسلحي) Y من جهة أخرى": the second party of a
+        pair is introduced again, past the first's side phrase (words.tsv side-phrase) and its comma."""
+        words = [t.norm for t in self.sentence.tokens[previous.end:group.start]]
+        conjunction = ar.words("conjunction")[0]
+        side = next((p for p in phrases("side-phrase") if tuple(words[:len(p)]) == p), ())
+        words = words[len(side):]
+        if words and words[0] == conjunction + ar.word("between"):
+            return len(words) <= 2  # "وبين Y"، "وبين مقاتلي Y"
+        if not side or len(words) > 1:
+            return False
+        return (words[0] if words else group.proclitic).startswith(conjunction)
+
     def with_coordinated(self, groups: list[Group], first: Group) -> list[Group]:
-        chosen = [first]
+        chosen, last = [first], first
         position = groups.index(first)
         for group in groups[position + 1:]:
-            if self.coordinated(chosen[-1], group):
+            if set(group.keys) <= set(last.keys) and group.start - last.end <= 1:
+                last = group  # "قوات سوريا الديمقراطية (قسد) و...": the same actor again, in brackets
+                continue
+            if self.coordinated(last, group):
                 chosen.append(group)
+                last = group
             else:
                 break
         return chosen
@@ -1032,7 +1056,9 @@ class TargetFinder:
                 continue
             if marker == between:  # "the talks between X and Y mediated by Z": before or after
                 everywhere = view.groups_between(0, len(view.sentence.tokens), region)
-                marked = [g for g in everywhere if g.marker == marker and not set(g.keys) & set(agents)]
+                # "بين القوات الموالية لـ X و Y": a force named by its owner stands for the owner
+                marked = [g for g in everywhere if (g.marker == marker or g.marker == OWNER_MARK and g.part_of == marker)
+                          and not set(g.keys) & set(agents)]
                 if marked:
                     chosen = view.with_coordinated(everywhere, marked[0])
                     return [view.as_actor(k) for g in chosen for k in g.keys]
@@ -1256,6 +1282,14 @@ def agent_mutual(assembler: "EventAssembler", slot: Slot) -> Agents:
     groups = assembler.subjects.subject_after(slot.trigger, slot.limit)
     keys = [k for g in groups for k in g.keys]
     end = groups[-1].end if groups else slot.trigger.end
+    if not groups:  # "تبادل عناصر من اللواء X إطلاق النار": the force the unnamed noun is part of
+        unnamed = assembler.subjects.unnamed_subject(slot.trigger, slot.limit)
+        keys, end = (unnamed[0], unnamed[1]) if unnamed is not None else ([], end)
+    if len(keys) == 1:  # "تبادل X إطلاق النار مع Y": the other party after مع
+        view, with_word = assembler.view, ar.word("with")
+        other = next((g for g in view.groups_between(end, slot.limit, view.region[slot.trigger.start])
+                      if with_word in (g.marker, g.part_of) and not set(g.keys) & set(keys)), None)
+        keys = keys + (other.keys if other is not None else [])
     return Agents(keys[:1], end, slot.confidence, parties=keys)
 
 
