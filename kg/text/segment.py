@@ -1,11 +1,14 @@
 """Sentence splitting and word tokenisation that keep character offsets into the original text.
 
 A sentence ends at . ! ? ؟ (with any closing quotes or brackets after it) followed by a space, a
-line break, the end of the text, or directly by a letter ("الحرب.وقال": news copy often loses the
-space). It does not end inside a number (3.5), after an abbreviation (a one-letter word, or one of
-`kg/data/abbreviations.tsv`: "د. أحمد"، "أ.ف.ب"), inside an acronym of spelled Latin letters
-(`kg/data/letter_names.tsv`: "إف.إم"، "بي.بي.سي"), or at an ellipsis ("..." "…": a pause), and a
-line break always ends one.
+line break, the end of the text, or directly by a letter ("الحرب.وقال"، "الساعة 12.30.وقال": news
+copy often loses the space). It does not end inside a number (3.5), after an abbreviation (a
+one-letter word, or one of `kg/data/abbreviations.tsv`: "د. أحمد"، "أ.ف.ب"; an era after a year
+does end one: "1187 م. وأعلنت"), inside an acronym of spelled Latin letters (`kg/data/letter_names.tsv`:
+"إف.إم"، "بي.بي.سي"), after the number of a numbered brief ("1. مقتل خمسة"), inside a quotation
+that closes on the same line («لن نتراجع. سنواصل القتال»: the speaker's words stay one sentence),
+or at an ellipsis ("..." "…": a pause) unless a new statement follows it (`sentence-opener` of
+kg/lang/ar/words.tsv: "... وقال الوزير"). A line break or a bullet (•) always ends one.
 """
 from __future__ import annotations
 
@@ -19,10 +22,15 @@ from kg.text.normalize import normalize_word
 
 # A word: letters/digits plus Arabic diacritics and tatweel, so offsets cover the whole word.
 WORD = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+")
-CANDIDATE = re.compile(r"\.{2,}|…|[.!?؟]+[\"'»”)\]]*|\n+")
+BULLETS = "•▪◾■●◆►"
+CANDIDATE = re.compile(r"\.{2,}|…|[.!?؟]+[\"'»”)\]]*|\n+|[" + BULLETS + "]")
 CLOSERS = "\"'»”)]"
 ABBREVIATION_WORD = re.compile(r"[\w\u064B-\u065F\u0670\u0640.]+$")  # the word before a period, diacritics kept
 ELLIPSIS = ("..", "…")
+QUOTE_PAIRS = {"«": "»", "“": "”"}  # opening -> closing mark; '"' closes itself
+MAX_QUOTE = 1000  # characters: a longer "quotation" is two stray marks, not words held together
+NUMBER_BEFORE = re.compile(r"[0-9\u0660-\u0669]\s*$")
+NUMBERED_ITEM = re.compile(r"(?:^|\n)[ \t]*[0-9\u0660-\u0669]{1,2}$")  # "1." opening a line of a brief
 
 
 @lru_cache(maxsize=1)
@@ -33,6 +41,19 @@ def letter_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
     return frozenset(r["form"].replace(".", "").lower() for r in read_tsv("abbreviations.tsv"))
+
+
+@lru_cache(maxsize=1)
+def eras() -> frozenset[str]:
+    """Abbreviations that follow a year (هـ، م، ق.م): their period may end a sentence."""
+    return frozenset(r["form"].replace(".", "").lower() for r in read_tsv("abbreviations.tsv") if r.get("kind") == "era")
+
+
+@lru_cache(maxsize=1)
+def sentence_openers() -> frozenset[str]:
+    from kg.lang import ar
+
+    return ar.keys("sentence-opener")
 
 
 TOKEN_FIELDS = tuple(f.name for f in fields(Token))
@@ -59,24 +80,63 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 def is_boundary(text: str, match: re.Match) -> bool:
     """Does this run of punctuation end a sentence?"""
     mark = match.group()
-    if mark.startswith("\n"):
+    if mark.startswith("\n") or mark in BULLETS:
         return True
     if mark.startswith(ELLIPSIS):
-        return False
+        return opens_statement(text, match.end())
     after = text[match.end():match.end() + 1]
     if after and not (after.isspace() or is_arabic_letter(after)):
         return False  # "3.5"، ".com"، "?!" ...
     if mark.startswith("."):
-        word = ABBREVIATION_WORD.search(text[max(0, match.start() - 16):match.start()])
+        before = text[max(0, match.start() - 16):match.start()]
+        word = ABBREVIATION_WORD.search(before)
         if word:
             letters = re.sub(r"[.\u064B-\u065F\u0670\u0640]", "", word.group())
+            if ends_era(before[:word.start()], letters, after):
+                return True  # "1187 م. وأعلنت"، "القرن الثالث ق.م. وقال"
             if len(letters) == 1 and letters.isalpha() or letters.lower() in abbreviations():
                 return False
-            if "." in word.group() and not after.isspace():
-                return False  # "أ.ف.ب"
+            if "." in word.group() and not after.isspace() and not letters.isdigit():
+                return False  # "أ.ف.ب" (but "الساعة 12.30.وقال" ends)
             if not after.isspace() and in_spelled_acronym(text, match, word.group()):
                 return False  # "إف.إم"، "بي.بي.سي"
+            if letters.isdigit() and NUMBERED_ITEM.search(text[max(0, match.start() - 8):match.start()]):
+                return False  # "1. مقتل خمسة": the number of an item of a brief
     return True
+
+
+def ends_era(before: str, letters: str, after: str) -> bool:
+    """An era abbreviation after a year, followed by a space, ends its sentence; a one-letter one
+    (م، هـ) only right after a number ("م. خالد" is an engineer)."""
+    if not after.isspace() or letters.lower() not in eras():
+        return False
+    return len(letters) > 1 or bool(NUMBER_BEFORE.search(before))
+
+
+def opens_statement(text: str, end: int) -> bool:
+    """Does a new statement begin after the ellipsis ending at `end` ("... وقال الوزير")?"""
+    following = WORD.match(text, end + len(text[end:]) - len(text[end:].lstrip()))
+    return bool(following) and normalize_word(following.group()) in sentence_openers()
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """(opening, closing) offsets of the quotation marks that close on the same line within
+    MAX_QUOTE characters («…»، “…”، and "…" paired in turn on each line)."""
+    spans = []
+    for opening, closing in QUOTE_PAIRS.items():
+        for m in re.finditer(re.escape(opening), text):
+            close = text.find(closing, m.end(), m.end() + MAX_QUOTE)
+            if close != -1 and "\n" not in text[m.end():close] and opening not in text[m.end():close]:
+                spans.append((m.start(), close))
+    for line in re.finditer(r"[^\n]+", text):
+        marks = [line.start() + i for i, c in enumerate(line.group()) if c == '"']
+        spans.extend((a, b) for a, b in zip(marks[::2], marks[1::2]) if b - a <= MAX_QUOTE)
+    return spans
+
+
+def inside_quotation(spans: list[tuple[int, int]], match: re.Match) -> bool:
+    """A full stop inside a quotation (not one whose closing mark it takes with it: «…نتراجع.»)."""
+    return any(a < match.start() and match.end() <= b for a, b in spans)
 
 
 def in_spelled_acronym(text: str, match: re.Match, before: str) -> bool:
@@ -95,10 +155,16 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences with their tokens; the headline (first line) is sentence 0."""
     sentences: list[Sentence] = []
     start = 0
+    spans: list[tuple[int, int]] | None = None  # quotations, found once a text has a full stop to check
     for match in CANDIDATE.finditer(text):
         if not is_boundary(text, match):
             continue
-        add_sentence(sentences, text, start, match.end())
+        mark = match.group()
+        if not mark.startswith("\n") and mark not in BULLETS:
+            spans = quotations(text) if spans is None else spans
+            if inside_quotation(spans, match):
+                continue
+        add_sentence(sentences, text, start, match.start() if mark in BULLETS else match.end())
         start = match.end()
     add_sentence(sentences, text, start, len(text))
     return sentences

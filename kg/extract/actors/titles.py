@@ -93,7 +93,8 @@ class TitleReader:
         """"القائم بأعمال وزير الخارجية الأمريكي"، "نائب رئيس الوزراء": the office after it, held by
         an acting holder or a deputy (never the gazetteer's holder); the mention starts at the first
         title. With no office title after it, it names nobody ("نائب في البرلمان")."""
-        following = self.gaz.titles.match_at(self.ctx.tokens, match.end)
+        tokens = self.ctx.tokens
+        following = self.gaz.titles.match_at(tokens, match.end) if match.end < len(tokens) else []
         if not following or following[0].value.kind != OFFICE:
             return match.end
         return self.read(i, following[0], BEFORE_OFFICE[match.value.kind])
