@@ -133,3 +133,24 @@ def test_a_ministry_in_a_capital_named_by_its_nisba_is_that_states():
             'وقالت الوزارة إن المحادثات تناولت ملفات خلافية عديدة بين البلدين.')
     owner = ministry(x, "المحادثات تناولت")
     assert owner.country == "United_States" or owner.key == "State_Department", owner
+
+
+def test_reported_words_end_before_a_clause_where_another_named_speaker_confirms():
+    x = run('أعلن المتحدث العسكري باسم جماعة الحوثيين يحيى سريع أن الجماعة استهدفت سفينة شحن في البحر الأحمر، '
+            'في هجوم أكدت هيئة عمليات التجارة البحرية البريطانية أنه ألحق أضرارا بالسفينة.')
+    got = said(x)
+    assert "الجماعة استهدفت سفينة شحن في البحر الأحمر" in got, got
+    assert got.get("ألحق أضرارا بالسفينة") == "هيئة عمليات التجارة البحرية البريطانية", got
+
+
+def test_the_body_named_again_by_its_head_word_speaks():
+    x = run('وأكدت هيئة عمليات التجارة البحرية البريطانية وقوع الهجوم. من جهتها، أفادت الهيئة البريطانية بأن '
+            'السفينة أصيبت بمقذوف قرب ميناء الحديدة، موضحة أن "الطاقم بخير".')
+    assert said(x).get("الطاقم بخير") == "هيئة عمليات التجارة البحرية البريطانية", said(x)
+
+
+def test_mubayyinan_is_a_second_claim_of_the_source():
+    x = run('أفاد مصدر في شرطة محافظة ديالى بأن مسلحين هاجموا مبنى المحافظة، مبينا أن عددا من الحراس أصيبوا في الاشتباك.')
+    quotes = [c.quote for c in x.claims]
+    assert quotes == ["مسلحين هاجموا مبنى المحافظة", "عددا من الحراس أصيبوا في الاشتباك"], quotes
+    assert len({c.speaker for c in x.claims}) == 1

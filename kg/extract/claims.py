@@ -502,7 +502,7 @@ class ClaimReader:
             return []  # «…» after the colon: a quotation, read above (or a short one: no claim)
         if any(start <= q.open_at < region_end for q in self.quotes):
             return []
-        text = self.text(start, self.clause_end(start, region_end)).strip(PUNCTUATION)
+        text = self.text(start, self.clause_end(start, region_end, speaker=self.speaker(event))).strip(PUNCTUATION)
         if len(text.split()) < MIN_QUOTE_WORDS:
             return []
         begin = self.sentence.text.index(text, start - self.sentence.start) + self.sentence.start
@@ -543,7 +543,7 @@ class ClaimReader:
             if following is not None:
                 claims.extend(self.complement(event, following, region_end))
             return claims
-        text = self.text(start, self.clause_end(start, region_end, nominal)).strip(PUNCTUATION)
+        text = self.text(start, self.clause_end(start, region_end, nominal, self.speaker(event))).strip(PUNCTUATION)
         if len(text) < 4:
             return []
         begin = self.sentence.text.index(text, start - self.sentence.start) + self.sentence.start
@@ -553,9 +553,11 @@ class ClaimReader:
                 self.used.add(n)
         return [self.make(begin, end, self.text(begin, end), event, "reported-speech", 0.6)]
 
-    def clause_end(self, start: int, region_end: int, nominal: bool = False) -> int:
+    def clause_end(self, start: int, region_end: int, nominal: bool = False, speaker: str = "") -> int:
         """Where reported words end: before ", و + verb" (عن قلقه …، وجدد دعوته) or ", وذلك" (a new
         clause of the narrator's), before ", لكن X نفت" (a contrast opening another speaker's clause),
+        before a comma a speech verb follows closely whose own subject is someone other than `speaker`
+        ("…، في هجوم أكدت هيئة العمليات البريطانية أنه …"),
         and after a noun phrase (عن) before the means it was said by (من خلال بيان), outside
         quotation marks; else at the region's end."""
         tokens = self.sentence.tokens
@@ -574,11 +576,24 @@ class ClaimReader:
             if token.norm in claim_words("contrast") and any(
                     tokens[k].start in speech_at for k in range(i + 1, min(i + 1 + CONTRAST_GAP, len(tokens)))):
                 return tokens[i - 1].end
+            if speaker and any(self.named_speaker(tokens[k].start, speaker)
+                               for k in range(i, min(i + CONTRAST_GAP, len(tokens)))):
+                return tokens[i - 1].end  # "…، في هجوم أكدت هيئة العمليات أنه …": another speaker's clause
             joined = token.norm[:1] in claim_words("joiner") and token.norm[1:] in claim_words("clause-verb")
             if token.norm in claim_words("narrator") or joined or any(
                     set(m.proclitic) & claim_words("joiner") for m in frame_index().match_at(tokens, i)):
                 return tokens[i - 1].end
         return region_end
+
+    def named_speaker(self, at: int, speaker: str) -> bool:
+        """Does a speech verb start at `at` whose subject, named right after it, is not `speaker`?"""
+        event = next((e for e in self.events if e.start == at and e.id in self.speech_ids), None)
+        if event is None or "+pro-drop" in event.rule or "+previous-sentence" in event.rule:
+            return False
+        who = speaker_of(event)
+        following = next((t for t in self.sentence.tokens if t.start >= event.end), None)
+        return bool(who) and who != speaker and following is not None \
+            and any(m.entity == who and m.start == following.start for m in self.mentions)
 
     def next_complement(self, after: int, region_end: int) -> int | None:
         """The offset of "وأن" (joiner + complementizer) opening the text right after `after`."""
