@@ -159,3 +159,14 @@ def test_the_parties_on_either_side():
     assert roles("واندلعت اشتباكات بين الفصائل السورية المسلحة التابعة للحكومة السورية المؤقتة من جهة، "
                  "ومسلحي مجلس منبج العسكري من جهة أخرى.", "ArmedClash") \
         == [(["Syrian_Interim_Government"], ["Manbij_Council"])]
+
+
+# -- the source a report is attributed to is not the actor of what the speaker says ----------------
+def test_a_wire_source_is_not_the_speakers_pronoun():
+    """"بحسب وكالة رويترز، قال الجيش X إنه قصف": the army shelled, not the agency."""
+    assert roles("وبحسب وكالة رويترز، قال الجيش الإسرائيلي إنه قصف مواقع في جنوب لبنان.", "Shelling")[0][0] == ["IDF"]
+
+
+def test_according_to_a_wire_the_air_force_downed_drones():
+    found = events("ووفقا لرويترز، أعلنت القوات الجوية الأوكرانية أنها أسقطت 563 طائرة مسيرة.", "Interception")
+    assert [e.agents for e in found] == [["Ukraine_AirForce"]]

@@ -983,7 +983,11 @@ class SubjectFinder:
         if self.clauses.clauses and self.clauses.start(trigger.start) > c:
             return []  # "that if Israel attacked": the verb has a clause of its own after أن
         if c + 1 == trigger.start and view.sentence.tokens[c].norm in word_class("complementizer-pronoun"):
-            main = self.main_event(index)  # "X announced that it targeted": the speaker did
+            # "X announced that it targeted": the speaker did; "بحسب رويترز، قال الجيش إنه": the army
+            speech = self.speech_before(index, c)
+            main = self.main_event(index) if speech is None else speech.event
+            if speech is not None and main is None:
+                return PronounSubject([])  # "قال متحدث باسم الجماعة إنها": nobody named, not the source
             if main is not None:
                 return PronounSubject(main.agents)
         groups = [g for g in view.groups_between(c + 1, trigger.start, view.region[trigger.start])
@@ -994,6 +998,16 @@ class SubjectFinder:
             return []
         first = groups[0]  # right after أن, or after the title that names it
         return [first] if first.start == c + 1 or first.mention.titled else []
+
+    def speech_before(self, index: int, c: int) -> Trigger | None:
+        """The nearest speech verb before the complementizer at c, in the same quotation: whose
+        words the complement is (not a source named earlier, بحسب رويترز)."""
+        region = self.view.region[self.triggers[index].start]
+        for trigger in reversed(self.triggers[:index]):
+            if trigger.start < c and self.view.region[trigger.start] == region and trigger.frame.speech \
+                    and trigger.frame.agent != "source":
+                return trigger
+        return None
 
     def main_event(self, index: int) -> Event | None:
         """The sentence's first event with an actor (in the same quotation): its main verb."""
