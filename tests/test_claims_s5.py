@@ -154,3 +154,10 @@ def test_mubayyinan_is_a_second_claim_of_the_source():
     quotes = [c.quote for c in x.claims]
     assert quotes == ["مسلحين هاجموا مبنى المحافظة", "عددا من الحراس أصيبوا في الاشتباك"], quotes
     assert len({c.speaker for c in x.claims}) == 1
+
+
+def test_according_to_the_security_sources_is_a_new_source():
+    x = run('وقال وزير الداخلية العراقي عبد الأمير الشمري إن الوضع تحت السيطرة. '
+            'وفرضت السلطات العراقية حظرا شاملا للتجوال على مدينة الرمادي حتى إشعار آخر، بحسب المصادر الأمنية.')
+    curfew = [c for c in x.claims if "حظرا شاملا" in c.quote]
+    assert curfew and all(c.speaker != "Abdul_Amir_al_Shammari" for c in curfew), [(c.speaker, c.quote) for c in x.claims]

@@ -336,12 +336,15 @@ class ClaimReader:
         phrase = " ".join(t.norm for t in following[:2])
         if phrase in claim_words("same"):
             return True
-        # "وبحسب البيان فإن …": the statement named last, unless its source follows (البيان الصادر عن X)
+        # "وبحسب البيان فإن …": the statement named last, when what it says follows at once
         if not following or following[0].norm not in claim_words("same-word"):
             return False
         after = following[1] if len(following) > 1 else None
-        return after is None or not (after.norm in claim_words("source") | claim_words("issued")
-                                     or any(m.start == after.start for m in self.mentions))
+        if after is None or re.search(r"[،,.:؛;]", self.text(following[0].end, after.start)):
+            return True
+        # "وبحسب البيان فإن …": the words follow at once; "بحسب المصادر الأمنية" names new sources
+        complementizers, joiners = word_class("complementizer"), claim_words("joiner")
+        return after.norm in complementizers or (after.norm[:1] in joiners and after.norm[1:] in complementizers)
 
     def adjectival(self, event: Event) -> bool:
         """"تفاصيل مؤكدة عن …"، "معلومات مؤكدة": a participle right after a word with no
