@@ -161,3 +161,16 @@ def test_according_to_the_security_sources_is_a_new_source():
             'وفرضت السلطات العراقية حظرا شاملا للتجوال على مدينة الرمادي حتى إشعار آخر، بحسب المصادر الأمنية.')
     curfew = [c for c in x.claims if "حظرا شاملا" in c.quote]
     assert curfew and all(c.speaker != "Abdul_Amir_al_Shammari" for c in curfew), [(c.speaker, c.quote) for c in x.claims]
+
+
+def test_a_participle_with_its_complement_bounds_the_words_before_it_without_a_comma():
+    x = run('وقال الناطق الرسمي باسم الجيش العراقي اللواء يحيى رسول إن مسلحين تسللوا عبر الحدود مبينا انه '
+            'تم قتل العشرات منهم مشيرا الى ان القوات تلاحق الباقين.')
+    quotes = [c.quote for c in x.claims]
+    assert quotes == ["مسلحين تسللوا عبر الحدود", "تم قتل العشرات منهم", "القوات تلاحق الباقين"], quotes
+
+
+def test_the_outlet_spoken_to_is_not_the_speaker():
+    x = run('قال المسؤول الإعلامي إن القوات بدأت هجوما. '
+            'وأضاف بالي لوكالة أنباء رويترز "بدأت العمليات العسكرية وقواتنا تشتبك الآن مع المسلحين".')
+    assert all(c.speaker != "Reuters" for c in x.claims), [(c.speaker, c.quote) for c in x.claims]

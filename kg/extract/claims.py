@@ -214,7 +214,20 @@ class ClaimReader:
             return True
         if event.rule.startswith(SPEECH_WORD) and tokens[i].norm[:1] in claim_words("joiner"):
             return True  # ونوه، وزاد: a speech word of claims.tsv with its proclitic
-        return any(set(m.proclitic) & claim_words("joiner") for m in frame_index().match_at(tokens, i))
+        if any(set(m.proclitic) & claim_words("joiner") for m in frame_index().match_at(tokens, i)):
+            return True
+        return self.participle_says(event)
+
+    def participle_says(self, event: Event) -> bool:
+        """"… عبر الحدود مبينا انه تم …": a participle (موضحاً، مبيناً، مشيراً إلى) whose complement
+        follows at once opens a clause of its own, with no comma before it."""
+        frame = frame_of(self.sentence, event)
+        participle = (frame is not None and frame.agent == "speaker") or (
+            event.rule.startswith(SPEECH_WORD) and event.trigger.endswith(("ا", "ة", "اً")))  # the ḥāl: tanwīn alif or tāʾ marbūṭa
+        if not participle:
+            return False
+        at = complement_start(self.sentence, event)
+        return at is not None and self.tokens_between(event.end, at) <= 1
 
     def speaker(self, event: Event) -> str:
         source = self.sources.get(event.id)
@@ -235,7 +248,24 @@ class ClaimReader:
         if self.passive(event):
             return ""
         who = speaker_of(event)
-        return "" if who and (self.relayed(who, event) or self.subject_spelled(event)) else who
+        return "" if who and (self.relayed(who, event) or self.addressed(who, event) or self.subject_spelled(event)) \
+            else who
+
+    def addressed(self, key: str, event: Event) -> bool:
+        """"وأضاف فلان لوكالة أنباء رويترز «…»": an outlet named only after ل + its head word (لوكالة،
+        لقناة) or with the proclitic ل is who was spoken to, not who speaks."""
+        own = [m for m in self.mentions if m.entity == key]
+        if not own or any(m.start < event.start for m in own):
+            return False
+        heads = claim_words("outlet")
+        for m in own:
+            if "ل" in m.proclitic:
+                continue
+            before = [t for t in self.sentence.tokens if t.end <= m.start][-2:]
+            if not any(t.norm[:1] == "ل" and t.norm[1:] in claim_words("outlet") for t in before) \
+                    or not all(t.norm in heads or t.norm[1:] in heads for t in before[-1:]):
+                return False
+        return True
 
     def participle_of(self, event: Event) -> str | None:
         """"قال X إن …، موضحاً أن …": a participle goes on with the speaker of the speech verb before
