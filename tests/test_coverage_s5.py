@@ -170,3 +170,35 @@ def test_a_wire_source_is_not_the_speakers_pronoun():
 def test_according_to_a_wire_the_air_force_downed_drones():
     found = events("ووفقا لرويترز، أعلنت القوات الجوية الأوكرانية أنها أسقطت 563 طائرة مسيرة.", "Interception")
     assert [e.agents for e in found] == [["Ukraine_AirForce"]]
+
+
+# -- air raids and reported strikes as Lebanese and Syrian wire copy writes them -------------------
+def test_an_air_raid_verb_is_an_air_strike():
+    assert roles("وأغار الطيران الحربي الإسرائيلي فجر اليوم على بلدة الخيام.", "AirStrike") == [(["Israel"], ["Khiam"])]
+
+
+def test_two_strikes_by_a_dual_nisba():
+    found = roles("وأعلنت وزارة الصحة استشهاد اثنين في غارتين إسرائيليتين على جنوب لبنان.", "AirStrike")
+    assert found and found[0][0] == ["Israel"]
+
+
+def test_a_reported_targeting_is_the_reporters_attack():
+    assert roles("وأعلن حزب الله استهداف تجمع لجنود إسرائيليين في محيط موقع الضهيرة.", "Attack")[0][0] == ["Hezbollah"]
+
+
+def test_a_threatened_targeting_is_no_attack():
+    found = events("وهددت إسرائيل أمس باستهداف القيادة السياسية لحركة حماس.", "Attack")
+    assert all(e.modality == "Hypothetical" for e in found)
+
+
+def test_hostages_held_after_a_number():
+    """"واحتجزت 68 رهينة": hostage taking, not an arrest."""
+    assert [e.agents for e in events("ورفضت الجبهة الشعبية لتحرير فلسطين الهدنة واحتجزت 68 رهينة من الأجانب في فندقين.", "HostageTaking")] \
+        == [["PFLP"]]
+
+
+def test_a_spokespersons_reported_act_is_his_bodys():
+    """"أعلن المتحدث العسكري للحوثيين فلان استهداف X"، "قال المتحدث باسم الجيش إنه قصف": the body acts."""
+    assert roles("وأعلن المتحدث العسكري للحوثيين يحيى سريع استهداف مدينة إيلات بطائرات مسيرة.", "Attack")[0] \
+        == (["Houthis"], ["Eilat"])
+    assert roles("وقال المتحدث باسم الجيش الإسرائيلي إنه قصف مواقع في جنوب لبنان.", "Shelling")[0][0] == ["IDF"]

@@ -24,7 +24,7 @@ from kg.extract.entities import DocumentEntities
 from kg.data import alternatives, read_tsv
 from kg.extract.frames import Frame, frame_index, word_class
 from kg.extract.phrases import PhraseMatch
-from kg.extract.ties import lead_words
+from kg.extract.ties import lead_words, speaking_roles
 from kg.graph.vocabulary import event_kind
 from kg.lang import ar
 from kg.model import Event, Mention, Sentence
@@ -989,7 +989,7 @@ class SubjectFinder:
             if speech is not None and main is None:
                 return PronounSubject([])  # "قال متحدث باسم الجماعة إنها": nobody named, not the source
             if main is not None:
-                return PronounSubject(main.agents)
+                return PronounSubject(self.speaks_for(main.agents))
         groups = [g for g in view.groups_between(c + 1, trigger.start, view.region[trigger.start])
                   if g.marker == "obj" and view.can_act(g)]
         if c + 1 < trigger.start and (c + 1) not in view.covered and not groups:
@@ -998,6 +998,13 @@ class SubjectFinder:
             return []
         first = groups[0]  # right after أن, or after the title that names it
         return [first] if first.start == c + 1 or first.mention.titled else []
+
+    def speaks_for(self, keys: list[str]) -> list[str]:
+        """A spokesperson's reported act is the body's he speaks for (أعلن المتحدث العسكري استهداف،
+        قال المتحدث باسم الجيش إنه قصف): the holder of a role whose tie is ties.SPEAKS_FOR_TIE."""
+        entities, roles = self.view.doc.entities, speaking_roles()
+        found = [e.part_of if (e := entities.get(k)) is not None and e.part_of and e.role in roles else k for k in keys]
+        return list(dict.fromkeys(found))
 
     def speech_before(self, index: int, c: int) -> Trigger | None:
         """The nearest speech verb before the complementizer at c, in the same quotation: whose
@@ -1205,6 +1212,8 @@ def agent_governor(assembler: "EventAssembler", slot: Slot) -> Agents:
         sender, receiver = received
         return Agents(sender, trigger.end, slot.confidence, rule="+received", targets=receiver)
     own = assembler.subjects.subject_adjacent(trigger)
+    if own and governor is not None and own == governor.agents:  # "أعلن المتحدث فلان استهداف": his body's act
+        return Agents(assembler.subjects.speaks_for(own), trigger.end, slot.confidence)
     if own:
         return Agents(own, trigger.end, slot.confidence)
     nisba = assembler.subjects.nisba_of_noun(trigger) if "nisba" not in slot.frame.targets else []
@@ -1222,7 +1231,7 @@ def agent_governor(assembler: "EventAssembler", slot: Slot) -> Agents:
         governor.targets.extend(t for t in more if t not in governor.targets)
         return Agents(restated=True)
     if governor is not None:
-        return Agents(governor.agents[:], trigger.end, slot.confidence)
+        return Agents(assembler.subjects.speaks_for(governor.agents), trigger.end, slot.confidence)
     before = assembler.subjects.subject_before(trigger)
     return Agents(before[0].keys[:] if before else [], trigger.end, slot.confidence)
 

@@ -89,6 +89,15 @@ def tie_lexicon() -> TieLexicon:
                       {kind: frozenset(words.get(kind, ())) for kind in WORD_KINDS}, place_tie)
 
 
+SPEAKS_FOR_TIE = "Spokesperson"  # the tie whose holder's reported acts are his body's
+
+
+@lru_cache(maxsize=1)
+def speaking_roles() -> frozenset[str]:
+    """The roles (titles.tsv `role`) whose tie is SPEAKS_FOR_TIE (ties.tsv kind role)."""
+    return frozenset(role for role, pattern in tie_lexicon().roles.items() if pattern.tie == SPEAKS_FOR_TIE)
+
+
 @lru_cache(maxsize=1)
 def lead_words() -> frozenset[str]:
     """The one-word lead markers (برئاسة، بقيادة): after an unnamed body ("وفد برئاسة فلان") the
