@@ -174,3 +174,14 @@ def test_the_outlet_spoken_to_is_not_the_speaker():
     x = run('قال المسؤول الإعلامي إن القوات بدأت هجوما. '
             'وأضاف بالي لوكالة أنباء رويترز "بدأت العمليات العسكرية وقواتنا تشتبك الآن مع المسلحين".')
     assert all(c.speaker != "Reuters" for c in x.claims), [(c.speaker, c.quote) for c in x.claims]
+
+
+def test_a_title_and_the_name_after_it_are_one_speaker():
+    x = run('«لا مكان آمنا في غزة»، قال المفوض العام لوكالة الأمم المتحدة لإغاثة وتشغيل اللاجئين الفلسطينيين '
+            '(أونروا) فيليب لازاريني، مشيرا إلى أن مئات آلاف النازحين يتكدسون في رفح.')
+    assert {c.speaker for c in x.claims} == {"Philippe_Lazzarini"}, [(c.speaker, c.quote) for c in x.claims]
+    y = run('واتهم المتحدث باسم تحالف نهر الكونغو الذي تنضوي فيه حركة إم23، لورانس كانيوكا، الجيش بخرق الهدنة، '
+            'وقال في بيان إن "الجيش قصف قرى مكتظة بالسكان في محيط ساكي".')
+    assert [y.entities[c.speaker].name_ar for c in y.claims] == ["لورانس كانيوكا"], [(c.speaker, c.quote) for c in y.claims]
+    accusing = [e for e in y.events if e.type == "Accusation"]
+    assert accusing and accusing[0].agents == ["Lawrence_Kanyuka"], [(e.type, e.agents) for e in y.events]

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from kg.data import read_tsv
 from kg.extract.frames import Frame, frame_index, word_class
+from kg.extract.actors.titles import HOLDER_RULE
 from kg.extract.ties import ROLE_RULE
 from kg.model import Claim, Event, Mention, Sentence
 from kg.text.normalize import normalize_word
@@ -146,12 +147,13 @@ class ClaimReader:
     def __init__(self, sentence: Sentence, events: list[Event], speech_ids: set[str],
                  mentions: list[Mention] | None = None, persons: frozenset[str] | set[str] = frozenset(),
                  spoken: list[tuple[int, int]] = (), previous: list[str] = (),
-                 last_speaker: list[str] = ()) -> None:
+                 last_speaker: list[str] = (), people: frozenset[str] | set[str] = frozenset()) -> None:
         self.sentence = sentence
         self.previous = list(previous)  # who spoke last before this sentence (بحسب المصدر نفسه)
         self.last_speaker = list(last_speaker)  # who said the last words before it (a narrator's sentence between)
         self.spoken = list(spoken)  # offsets of every speech verb, those with no event too
         self.persons = persons  # keys of the people among the speakers (named_inside)
+        self.people = people  # keys of the named people of the document (named_holder)
         self.events = events
         self.mentions = sorted((m for m in mentions or () if m.sentence == sentence.index), key=lambda m: m.start)
         self.quotes = quotes(sentence)
@@ -248,8 +250,26 @@ class ClaimReader:
         if self.passive(event):
             return ""
         who = speaker_of(event)
-        return "" if who and (self.relayed(who, event) or self.addressed(who, event) or self.subject_spelled(event)) \
-            else who
+        if who and (self.relayed(who, event) or self.addressed(who, event) or self.subject_spelled(event)):
+            return ""
+        return self.named_holder(who)
+
+    def named_holder(self, key: str) -> str:
+        """"قال المفوض العام للأونروا (أونروا) فيليب لازاريني"، "المتحدث باسم التحالف الذي تنضوي فيه
+        الحركة، لورانس كانيوكا،": a title holder of no name whose title the person's name follows (past
+        a bracket, or a relative clause and a comma) is that person."""
+        titles = [m for m in self.mentions if m.entity == key and m.rule == HOLDER_RULE]
+        if not titles:
+            return key
+        end = titles[-1].end
+        relatives = "|".join(sorted(claim_words("relative")))
+        gap = re.compile(rf"\s*(\([^)]*\)|،?\s*(?:{relatives})\s[^،,]*)?\s*[،,]?\s*")
+        for m in self.mentions:
+            if m.start < end or m.kind != "name" or m.entity == key:
+                continue
+            if gap.fullmatch(self.text(end, m.start)) and m.entity in self.people:
+                return m.entity
+        return key
 
     def addressed(self, key: str, event: Event) -> bool:
         """"وأضاف فلان لوكالة أنباء رويترز «…»": an outlet named only after ل + its head word (لوكالة،

@@ -30,6 +30,7 @@ def source_qualifier(word: str) -> str:
 COUNTERPART, RANK, SOURCE, WITNESS = "counterpart", "rank", "source", "witness"  # kinds of titles.tsv
 CROWD, CROWD_OF = "crowd", "crowd-of"  # titles.tsv kinds: an unnamed group; one in construct (سكان غزة)
 CROWD_RULE = "title:crowd"  # the rule of a crowd's mention: its words stay cue words for events
+HOLDER_RULE = "title:role-holder"  # the rule of a title naming no one (the claim reader looks for the name after it)
 CROWD_TYPE = "Crowd"  # ontology class of an unnamed group of people (المحتجون، السكان، مسلحون مجهولون)
 MEMBER_OF = {"ArmedGroup", "ArmedForce", "Organisation", "Government", "GovernmentBody"}  # "مسلحو الحركة" are the group
 ANOTHER = "another"  # title_words.tsv: "مصدر فلسطيني آخر" is a second source
@@ -459,6 +460,6 @@ class TitleReader:
             role_ar=title.ar, minted=True,
         )
         ctx.doc.use(entity)
-        rule = "title:unnamed-source" if title.kind in (SOURCE, WITNESS) else "title:role-holder"
+        rule = "title:unnamed-source" if title.kind in (SOURCE, WITNESS) else HOLDER_RULE
         ctx.add(key, i, j, rule, 0.6, "title")
         return j

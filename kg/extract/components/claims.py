@@ -24,12 +24,16 @@ def claims(doc, state) -> None:
     events = sorted(state.events + extra, key=lambda e: e.start)
     speech_ids = state.speech_ids | {e.id for e in extra}
     spoken += [(e.start, e.end) for e in extra]
+    people = {m.entity for m in state.mentions if m.kind == "name"
+              and (entity := doc.entities.entities.get(m.entity)) is not None and entity.type == "Person"}
     reader = ClaimReader(state.sentence, events, speech_ids, state.mentions, persons, spoken, doc.previous_agents,
-                         doc.last_speaker)
+                         doc.last_speaker, people)
     state.claims = reader.read()
     # decided on the events as read, then set (a participle's speaker is the verb's before it)
     decided = [(event, reader.spoken_by(event), reader.unspoken(event))
                for event in state.events if event.id in state.speech_ids]
+    for event in state.events:  # "اتهم المتحدث باسم التحالف …، فلان، الجيش": the person named after the title acts
+        event.agents = [reader.named_holder(a) for a in event.agents]
     for event, speaker, unspoken in decided:
         if speaker is not None:
             event.agents = speaker  # "…، موضحاً أن"، "وأضاف أن": who goes on speaking, not the actor named last
