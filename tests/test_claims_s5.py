@@ -185,3 +185,9 @@ def test_a_title_and_the_name_after_it_are_one_speaker():
     assert [y.entities[c.speaker].name_ar for c in y.claims] == ["لورانس كانيوكا"], [(c.speaker, c.quote) for c in y.claims]
     accusing = [e for e in y.events if e.type == "Accusation"]
     assert accusing and accusing[0].agents == ["Lawrence_Kanyuka"], [(e.type, e.agents) for e in y.events]
+
+
+def test_a_speech_noun_inside_quoted_words_governs_no_claim():
+    x = run('وأجرى وزير الخارجية المصري سامح شكري اتصالا هاتفيا بنظيره الأميركي، شدد خلاله على '
+            '"رفض مصر القاطع لأي عملية عسكرية في رفح" وعلى ضرورة "إدخال المساعدات دون قيود".')
+    assert all(c.speaker == "Sameh_Shoukry" for c in x.claims), [(c.speaker, c.quote) for c in x.claims]

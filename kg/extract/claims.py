@@ -160,10 +160,11 @@ class ClaimReader:
         self.speech_ids = speech_ids
         # a speech verb ends the region of the one before it when it opens a clause of its own
         # (وأعلنت، ، مضيفاً، كما أكد); inside a complement (قال إن بلاده ترفض ...) it does not
-        self.bounds = sorted(at for e in events if e.id in speech_ids and (at := self.clause_opening(e)) is not None)
+        self.bounds = sorted(at for e in events if e.id in speech_ids and not self.quoted(e)
+                             and (at := self.clause_opening(e)) is not None)
         self.sources = {e.id: self.source_of(e) for e in events if e.id in speech_ids}
         self.speech = [e for e in events if e.id in speech_ids and self.speaker(e) and not self.negated(e)
-                       and not self.adjectival(e) and not self.prepositional(e)]
+                       and not self.adjectival(e) and not self.prepositional(e) and not self.quoted(e)]
         self.used: set[int] = set()  # indices of quotations already claimed
         self.governed_at: set[int] = set()  # offsets of the complements already read
 
@@ -421,6 +422,11 @@ class ClaimReader:
         before = [t for t in self.sentence.tokens if t.end <= event.start][-1:]
         return bool(before) and before[0].norm in word_class("preposition") \
             and not re.search(r"[،,:؛;.]", self.text(before[0].end, event.start))
+
+    def quoted(self, event: Event) -> bool:
+        """"شدد على "رفض مصر القاطع …" وعلى ضرورة "…"": a speech word inside someone's quoted words
+        is part of what they said; it governs no words of its own."""
+        return any(q.start <= event.start < q.end and not q.is_name for q in self.quotes)
 
     def negated(self, event: Event) -> bool:
         """"ولم ترد تفاصيل عن …"، "لم يؤكد": a negated speech verb says nothing."""
