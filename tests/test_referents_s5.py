@@ -135,3 +135,17 @@ def test_a_counties_government_named_before_is_its_own():
     x = run("وأعلن مسؤولون في حكومة مقاطعة باكتيا أن مسلحين نصبوا كمينا. وأضافت حكومة المقاطعة أن الحاكم نجا.")
     assert entity_of(x, "حكومة المقاطعة").part_of == "Paktia"
     assert not any(e.country == "" and e.type == "Government" for e in x.entities.values())
+
+
+def test_the_authorities_of_a_county_we_do_not_know_are_not_the_states():
+    x = run("وتقع المقاطعة في جنوب السودان. وقالت السلطات في مقاطعة فانيجار إن المهاجمين فروا.")
+    assert "South_Sudan_Government" not in keys(x)
+    police = run("وقالت الشرطة في ولاية الوحدة إن المهاجمين فروا.")  # a known state, its head word in its name
+    assert entity_of(police, "الشرطة في ولاية الوحدة").part_of == "Unity_State"
+
+
+def test_his_saying_ends_a_name_and_a_caretaker_government_is_no_person():
+    x = run("ونقلت وكالة فرانس برس عن نائب المحافظ طاهر عبد الله قوله إن مسلحين دخلوا المبنى.")
+    assert not any("قوله" in e.name_ar for e in x.entities.values())
+    x = run("وقال رئيس حكومة تصريف الأعمال اللبنانية إن الجيش سينتشر.")
+    assert not any(e.type == "Person" and "تصريف" in e.name_ar for e in x.entities.values())

@@ -10,6 +10,7 @@ from kg.text.normalize import dediacritize, normalize_phrase
 
 MAX_ADJECTIVES = 2  # words between an institution's head and the nisba of its state
 MAX_PREVIOUS = 4  # bodies of that type named before, among which a bare phrase's own is looked for
+UNNAMED_PLACE = "?"  # local_place: a city or region the text names but the gazetteer does not
 REGION_REACH = 2  # sentences back in which a region's government still owns a bare ministry
 PLACE_TYPES = frozenset({"City", "Region", "Place"})  # mentions that name where, not who
 
@@ -113,21 +114,24 @@ class InstitutionReader:
 
     def local_place(self, match: PhraseMatch[Institution]) -> tuple[str, int]:
         """The city or region (not a capital, unless the body is local only) of "السلطات في غوما",
-        "السلطات المحلية في ولاية X", for a body that may be local:
-        (place key, end) or ("", _)."""
+        "السلطات المحلية في ولاية X", "السلطات في المدينة" (the one named last), for a body that may
+        be local: (place key, end), (UNNAMED_PLACE, end) for a place-head word and a place we do not
+        know ("السلطات في مقاطعة فانيجار": local all the same), or ("", _)."""
         ctx = self.ctx
         if not match.value.local or match.end + 1 >= len(ctx.tokens) \
                 or ctx.tokens[match.end].norm not in self.gaz.words("place-preposition"):
             return "", match.end
         k = match.end + 1
-        article = self.gaz.words("article")[0]
-        if ctx.tokens[k].norm[len(article):] in self.gaz.word_keys("place-head") and ctx.tokens[k].norm.startswith(article):
-            region = ctx.doc.recent("Region", 1, ctx.tokens[k].start)  # "السلطات في الإقليم": the region named last
-            return (region[0], k + 1) if region else ("", match.end)
-        if k + 1 < len(ctx.tokens) and ctx.tokens[k].norm in self.gaz.word_keys("place-head"):
+        if ctx.tokens[k].norm in ctx.defined_place_heads():
+            return ctx.place_anaphor(k) or UNNAMED_PLACE, k + 1  # "السلطات في الإقليم": the place named last
+        headed = k + 1 < len(ctx.tokens) and ctx.tokens[k].norm in self.gaz.word_keys("place-head")
+        place, _ = ctx.name_at(k)  # "الشرطة في ولاية الوحدة": the head word may begin the name
+        if headed and place is None:
             k += 1  # "السلطات في ولاية بورنو"
-        place, _ = ctx.name_at(k)
+            place, _ = ctx.name_at(k)
         entity = ctx.doc.lookup(place.value.key) if place and place.value.kind == "name" else None
+        if entity is None and headed:
+            return UNNAMED_PLACE, k + 1
         if entity is None or entity.type not in ("City", "Region") or (entity.capital_of and not match.value.only_local):
             return "", match.end
         return entity.key, place.end
@@ -136,6 +140,8 @@ class InstitutionReader:
         """Institution phrase + nationality -> the state's institution. Returns (end, key)."""
         ctx, inst = self.ctx, match.value
         place, end = self.local_place(match)
+        if place == UNNAMED_PLACE:  # a local body of a place we do not know: not the state's
+            return (end if emit else i), ""
         if place:
             if emit:
                 from kg.extract.actors.discovery import local_bodies

@@ -354,6 +354,9 @@ class TitleReader:
                 k = match.end
             elif self.ends_description(word):
                 return j
+            elif word in gaz.org_heads and k + 1 < limit and not ctx.punctuation_before(k + 1) \
+                    and not ctx.name_at(k + 1)[0]:
+                k += 2  # "رئيس حكومة تصريف الأعمال": the body's own words, no name
             elif self.in_description(word):
                 k += 1
             elif self.names.unknown_name_end(k) - k >= 2:
