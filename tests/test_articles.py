@@ -61,7 +61,8 @@ FACTS = [
     ("gaza_rafah", "the Israeli army reports two soldiers killed (a dual, no digits)", """
         kgr:IDF kg:reportsCasualties ?e . ?e kg:casualtyCount 2 ; kg:casualtyType "killed" ."""),
     # Yemen: Red Sea
-    ("yemen_redsea", "CENTCOM strikes Hodeidah", "kgr:CENTCOM kg:attacks kgr:Hodeidah ."),
+    ("yemen_redsea", "CENTCOM strikes Houthi targets in Hodeidah", """
+        kgr:CENTCOM kg:attacks kgr:Houthis . ?e kg:agent kgr:CENTCOM ; kg:target kgr:Houthis ; kg:location kgr:Hodeidah ."""),
     ("yemen_redsea", "the Houthis attack in the Red Sea", "kgr:Houthis kg:attacks kgr:Red_Sea ."),
     ("yemen_redsea", "Saree threatens the United States", "kgr:Yahya_Saree kg:threatens kgr:United_States ."),
     ("yemen_redsea", "Grundberg calls for restraint", """

@@ -223,17 +223,28 @@ class SentenceView:
         return "obj"
 
     def unit_marker(self, group: Group, prepositions: frozenset[str]) -> str:
-        """"لدورية من الجيش الصومالي"، "عناصر من حركة الشباب"، "أجزاء واسعة من بلدة X": the marker of
-        the unit or partitive noun before من (its ل/ب, the preposition before it, else "obj"), or ""."""
-        tokens, i = self.sentence.tokens, group.start - 2
-        if group.marker != ar.word("from") or i < 0 or i in self.covered:
+        """"لدورية من الجيش الصومالي"، "مقاتلين من حزب الله"، "أجزاء واسعة من بلدة X"، "على مواقع
+        للحوثيين"، "قاعدة للجيش": the marker of the unit, partitive or held noun before من (or before
+        the owner's ل, past one adjective): its ل/ب, the preposition before it, else "obj"; or ""."""
+        tokens = self.sentence.tokens
+        if group.marker == ar.word("from"):
+            nouns = ar.keys("unit-noun") | ar.keys("partitive-noun")
+            i = group.start - 2
+        elif group.marker == ar.word("owner-preposition"):  # the name carries ل: "للجيش"
+            nouns = ar.keys("unit-noun") | ar.keys("partitive-noun") | ar.keys("held-noun")
+            i = group.start - 1
+            if i >= 0 and normalize_word(tokens[i].text.rstrip("ـ")) == group.marker:
+                i -= 1  # "لـ" written apart
+        else:
             return ""
-        parts = ar.keys("partitive-noun")
+        if i < 0 or i in self.covered:
+            return ""
         if i > 0 and i - 1 not in self.covered and tokens[i].norm not in function_words() \
-                and any(stem in parts for stem, _ in proclitic_variants(tokens[i - 1].norm)):
-            i -= 1  # "أجزاء واسعة من"، "القسم الأكبر من": the part, past its adjective
+                and not any(stem in nouns for stem, _ in proclitic_variants(tokens[i].norm)) \
+                and any(stem in nouns for stem, _ in proclitic_variants(tokens[i - 1].norm)):
+            i -= 1  # "أجزاء واسعة من"، "مواقع عسكرية للجيش": the noun, past its adjective
         for stem, proclitic in proclitic_variants(tokens[i].norm):
-            if stem in ar.keys("unit-noun") or stem in parts:
+            if stem in nouns:
                 clitic = proclitic.lstrip(ar.words("conjunction")[0])
                 if clitic:
                     return clitic[-1]
@@ -1096,6 +1107,13 @@ class TargetFinder:
             return view.nisba_after(start, limit)
         return []
 
+    def paired(self, frame: Frame, agents: list[str]) -> bool:
+        """The sentence names the parties with بين (the frame's marker): the first of them acts."""
+        between = ar.word("between")
+        return between in frame.targets and any(
+            (g.marker == between or g.marker == OWNER_MARK and g.part_of == between) and not set(g.keys) & set(agents)
+            for g in self.view.groups)
+
     def party_nisba(self, frame: Frame, start: int, end: int) -> list[str]:
         """"تسلم مقترحاً من الوسطاء المصريين والقطريين": a marker word, a party noun (words.tsv
         party-noun) and the nisba adjectives after it, coordinated by و, name the target states."""
@@ -1294,8 +1312,13 @@ def agent_source(assembler: "EventAssembler", slot: Slot) -> Agents:
 
 @agent_mode("between")
 def agent_between(assembler: "EventAssembler", slot: Slot) -> Agents:
-    """Mutual actions: the agent is the first of the parties found as targets (see resolve)."""
-    return Agents([], slot.trigger.end, slot.confidence)
+    """Mutual actions: the agent is the first of the parties found as targets (see resolve), or the
+    verb's subject right after it ("اشتبكت قوات الأمن مع X": the forces, X the other side)."""
+    if is_noun_form(slot.trigger, assembler.view):
+        return Agents([], slot.trigger.end, slot.confidence)
+    groups = assembler.subjects.subject_after(slot.trigger, slot.limit)
+    keys = [k for g in groups for k in g.keys]
+    return Agents(keys, groups[-1].end if groups else slot.trigger.end, slot.confidence)
 
 
 @agent_mode("mutual")
@@ -1521,8 +1544,8 @@ class EventAssembler:
             # "X called ... and urged him", "during a phone call": X again
             targets = governor.targets[:] or ([k for k in governor.agents if k not in agents]
                                               if trigger.enclitic else [])
-        if mode == "between" and targets:
-            agents, targets = targets[:1], targets[1:]
+        if mode == "between" and targets and not agents and self.targets.paired(frame, agents):
+            agents, targets = targets[:1], targets[1:]  # "بين X و Y": X acts; "مع Y" alone: Y is the other side
         if len(found.parties) > 1:
             agents, targets = found.parties[:1], found.parties[1:]
         about = self.targets.about(frame, agent_end, slot.limit)
