@@ -149,3 +149,12 @@ def test_his_saying_ends_a_name_and_a_caretaker_government_is_no_person():
     assert not any("قوله" in e.name_ar for e in x.entities.values())
     x = run("وقال رئيس حكومة تصريف الأعمال اللبنانية إن الجيش سينتشر.")
     assert not any(e.type == "Person" and "تصريف" in e.name_ar for e in x.entities.values())
+
+
+def test_a_title_set_off_by_a_dash_is_the_named_persons_and_a_complementiser_no_name():
+    x = run("صرح سيرغي فيرشينين - نائب وزير الخارجية الروسي بأن موقف روسيا لم يضعف.")
+    person = entity_of(x, "سيرغي فيرشينين")
+    assert entity_of(x, "نائب وزير الخارجية الروسي").key == person.key
+    assert not any("بأن" in e.name_ar for e in x.entities.values())
+    x = run("وقال مدير المكتب الإعلامي للواء 73 مشاة التابع للجيش، المنذر الخرطوش، إن الدفاعات تعمل.")
+    assert not any("مشاة" in e.name_ar for e in x.entities.values() if e.type == "Person")
