@@ -191,3 +191,11 @@ def test_a_speech_noun_inside_quoted_words_governs_no_claim():
     x = run('وأجرى وزير الخارجية المصري سامح شكري اتصالا هاتفيا بنظيره الأميركي، شدد خلاله على '
             '"رفض مصر القاطع لأي عملية عسكرية في رفح" وعلى ضرورة "إدخال المساعدات دون قيود".')
     assert all(c.speaker == "Sameh_Shoukry" for c in x.claims), [(c.speaker, c.quote) for c in x.claims]
+
+
+def test_a_title_then_the_name_between_commas_is_the_speaker():
+    x = run('أفاد الناطق الرسمي للكتلة الديمقراطية، جمعة الوكيل، بأن مسلحين هاجموا مدينة الفاشر من ثلاثة محاور. '
+            'وأشار إلى أن القوات المشتركة صدت الهجوم.')
+    got = said(x)
+    assert got.get("مسلحين هاجموا مدينة الفاشر من ثلاثة محاور") == "جمعة الوكيل", got
+    assert got.get("القوات المشتركة صدت الهجوم") == "جمعة الوكيل", got

@@ -790,12 +790,16 @@ def speech_words(sentence: Sentence, events: list[Event], speech_ids: set[str], 
     return found
 
 
-def titled_speech(sentence: Sentence, triggers: list, events: list[Event]) -> list[Event]:
-    """"قال قائد خفر السواحل في قطاع البحر الأحمر العميد فلان إن …": a speech verb the events gave no
-    subject, right after which a title chain names a person (the role tie the chain gives starts at
-    the next word), is his: a Statement for the claim reader (rule claims:titled-subject)."""
+def titled_speech(sentence: Sentence, triggers: list, events: list[Event], titles=None,
+                  people: frozenset[str] | set[str] = frozenset(), mentions: list[Mention] = ()) -> list[Event]:
+    """"قال قائد خفر السواحل في قطاع البحر الأحمر العميد فلان إن …"، "أفاد الناطق الرسمي للكتلة، فلان،
+    بأن …": a speech verb the events gave no subject, right after which a title chain names a person
+    (the role tie the chain gives starts at the next word; or a title starts there and the person is
+    the last one named before the complement), is his: a Statement for the claim reader (rule
+    claims:titled-subject)."""
     tokens = sentence.tokens
     roles = {e.start: e for e in events if e.rule.startswith(ROLE_RULE) and e.agents}
+    complementizers = word_class("complementizer") - claim_words("source")
     found = []
     for trigger in triggers:
         if trigger.event is not None or not trigger.frame.speech or trigger.frame.event != "Statement" \
@@ -803,11 +807,19 @@ def titled_speech(sentence: Sentence, triggers: list, events: list[Event]) -> li
             continue
         start, end = tokens[trigger.start].start, tokens[trigger.end - 1].end
         role = roles.get(tokens[trigger.end].start)
-        if role is None or re.search(r"[،,:؛;.«\"“]", sentence.text[end - sentence.start:role.start - sentence.start]):
+        who = role.agents[0] if role is not None and not re.search(
+            r"[،,:؛;.«\"“]", sentence.text[end - sentence.start:role.start - sentence.start]) else ""
+        if not who and titles is not None and titles.match_at(tokens, trigger.end):
+            after = tokens[trigger.end:trigger.end + COMPLEMENT_GAP]
+            at = next((t.start for t in after if t.norm in complementizers), None)
+            named = [m for m in mentions if m.sentence == sentence.index and m.entity in people
+                     and end <= m.start and at is not None and m.end <= at]
+            who = named[-1].entity if named else ""
+        if not who:
             continue
         found.append(Event(id=f"{start}-TitledSpeech", type="Statement", relation="", sentence=sentence.index,
                            start=start, end=end, trigger=sentence.text[start - sentence.start:end - sentence.start],
-                           rule=TITLED_SPEECH, confidence=0.6, agents=[role.agents[0]]))
+                           rule=TITLED_SPEECH, confidence=0.6, agents=[who]))
     return found
 
 

@@ -9,7 +9,7 @@ from kg.model import Claim, Event
 
 
 @factory("claims", "sentence",
-         requires=("entities", "previous_agents", "last_speaker", "sentence.sentence", "sentence.mentions", "sentence.events", "sentence.speech_ids",
+         requires=("gazetteer", "entities", "previous_agents", "last_speaker", "sentence.sentence", "sentence.mentions", "sentence.events", "sentence.speech_ids",
                    "sentence.triggers"),
          assigns=("sentence.claims", "event.agents"))
 def claims(doc, state) -> None:
@@ -19,13 +19,14 @@ def claims(doc, state) -> None:
     spoken = [(tokens[t.start].start, tokens[t.end - 1].end) for t in state.triggers
               if t.frame.speech and t.end <= len(tokens)]
     # speech words the frames do not read (ومضى قائلاً، لافتاً إلى أن): statements for the claim reader only
+    people = {m.entity for m in state.mentions if m.kind == "name"
+              and (entity := doc.entities.entities.get(m.entity)) is not None and entity.type == "Person"}
     extra = speech_words(state.sentence, state.events, state.speech_ids, state.mentions, doc.previous_agents)
-    extra += titled_speech(state.sentence, state.triggers, state.events)  # "قال قائد … العميد فلان إن"
+    extra += titled_speech(state.sentence, state.triggers, state.events, doc.gazetteer.titles, people,
+                           state.mentions)  # "قال قائد … العميد فلان إن"، "أفاد الناطق باسم …، فلان، بأن"
     events = sorted(state.events + extra, key=lambda e: e.start)
     speech_ids = state.speech_ids | {e.id for e in extra}
     spoken += [(e.start, e.end) for e in extra]
-    people = {m.entity for m in state.mentions if m.kind == "name"
-              and (entity := doc.entities.entities.get(m.entity)) is not None and entity.type == "Person"}
     reader = ClaimReader(state.sentence, events, speech_ids, state.mentions, persons, spoken, doc.previous_agents,
                          doc.last_speaker, people)
     state.claims = reader.read()
