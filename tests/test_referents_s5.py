@@ -158,3 +158,9 @@ def test_a_title_set_off_by_a_dash_is_the_named_persons_and_a_complementiser_no_
     assert not any("بأن" in e.name_ar for e in x.entities.values())
     x = run("وقال مدير المكتب الإعلامي للواء 73 مشاة التابع للجيش، المنذر الخرطوش، إن الدفاعات تعمل.")
     assert not any("مشاة" in e.name_ar for e in x.entities.values() if e.type == "Person")
+
+
+def test_an_interim_president_is_the_holder_of_the_office():
+    x = run("وقال الرئيس السوري المؤقت إن الحكومة ستحمي الجميع.")
+    assert "Ahmed_al_Sharaa" in keys(x)
+    assert "Yusuf_Tuggar" not in keys(run("وقال وزير الخارجية النيجيري بالإنابة إن الوفد سيزور أبوجا."))
