@@ -73,3 +73,31 @@ def test_talks_with_a_delegation_named_by_its_nisba():
     """"أجرت X محادثات مع وفد مصري": the delegation's state is the other side."""
     found = roles("وأجرت حركة حماس محادثات مع وفد مصري في القاهرة.")
     assert found and found[0][0] == ["Hamas"] and found[0][1] == ["Egypt"]
+
+
+# -- the object past a phrase between commas, or past a place ---------------------------------------
+def test_the_object_after_a_day_between_commas_is_the_target():
+    """"قصف X، الأحد، مواقع لـ Y": the day between commas does not end the verb's reach."""
+    found = events("وقصف الجيش السوداني، الأحد، مواقع لقوات الدعم السريع في أم درمان.", "Shelling")
+    assert found and found[0].targets == ["RSF"] and found[0].location == "Omdurman"
+
+
+def test_the_object_after_a_time_phrase_between_commas_is_the_target():
+    found = events("واستهدف الجيش السوري بالمدفعية الثقيلة، أمس، مواقع لجبهة النصرة في ريف إدلب.")
+    assert found and found[0].targets == ["Al_Nusra_Front"]
+
+
+def test_a_place_in_the_subjects_phrase_is_not_the_target():
+    """"قصفت مدفعية الجيش المتمركزة في شمال X مواقع لـ Y": X is where, Y is whom."""
+    found = events("وقصفت مدفعية الجيش السوداني المتمركزة في شمال أم درمان مواقع لقوات الدعم السريع.", "Shelling")
+    assert found and found[0].targets == ["RSF"] and found[0].location == "Omdurman"
+
+
+def test_a_place_after_a_locative_stays_the_target_when_there_is_no_other():
+    assert roles("وقصفت القوات الإسرائيلية في مدينة رفح.", "Shelling") == [(["IDF"], ["Rafah"])]
+
+
+def test_gatherings_of_gunmen_named_by_their_nisba():
+    """"على تجمعات للمسلحين الحوثيين": the ل is on the people noun before the name."""
+    found = events("وشنت مقاتلات التحالف غارات على تجمعات للمسلحين الحوثيين في محافظة الجوف.", "AirStrike")
+    assert found and found[0].targets == ["Houthis"]

@@ -233,8 +233,9 @@ class SentenceView:
         elif group.marker == ar.word("owner-preposition"):  # the name carries ل: "للجيش"
             nouns = ar.keys("unit-noun") | ar.keys("partitive-noun") | ar.keys("held-noun")
             i = group.start - 1
-            if i >= 0 and normalize_word(tokens[i].text.rstrip("ـ")) == group.marker:
-                i -= 1  # "لـ" written apart
+            if i >= 0 and (normalize_word(tokens[i].text.rstrip("ـ")) == group.marker
+                           or not group.proclitic.endswith(group.marker)):
+                i -= 1  # "لـ" written apart, or on the noun before the name ("مواقع لتنظيم X")
         else:
             return ""
         if i < 0 or i in self.covered:
@@ -1079,9 +1080,13 @@ class TargetFinder:
         view = self.view
         if not frame.targets:
             return []
-        end = min(start + TARGET_WINDOW, limit, view.clause_end(start), self.clauses.end(max(start - 1, 0)))
+        # the clause map's end, which runs past a phrase between commas ("قصف الجيش، الأحد، مواقع لـ X")
+        punctuation = view.clause_end(start) if not self.clauses.clauses else len(view.sentence.tokens)
+        end = min(start + TARGET_WINDOW, limit, punctuation, self.clauses.end(max(start - 1, 0)))
         region = view.region[start] if start < len(view.region) else -1
         window = [g for g in view.groups_between(start, end, region) if not set(g.keys) & set(agents)]
+        if frame.target_kind != "place":  # "المتمركزة في شمال أم درمان مواقع لـ X": where, not whom
+            window = [g for g in window if not view.locative(g)] + [g for g in window if view.locative(g)]
         between = ar.word("between")
         for marker in frame.targets:
             if marker == "nisba":
