@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg.extract.components import factory
+from kg.extract.events import is_finite_verb, is_noun_form
 from kg.extract.frames import word_class
 from kg.extract.phrases import phrase_at
 from kg.graph.vocabulary import event_kind
@@ -21,6 +22,9 @@ from kg.lang import ar
 
 SUBORDINATE = ("complement", "relative", "adverbial", "conditional")
 LOOKBACK = 24  # earlier triggers that may govern a trigger
+THREATS = ("Hypothetical", "Planned")  # what a threat frame (هدد، توعد) governs: its act, not yet done
+SAID_FAMILIES = ("DiplomacyFamily", "AccusationFamily")  # acts done by saying them (a ceasefire, a sanction declared)
+HAMZA_BELOW = "\u0625"  # إ
 WISHES = ("Demanded", "Proposed")  # modalities of what is wished for: a relative clause there describes, it is no wish
 
 
@@ -28,7 +32,7 @@ WISHES = ("Demanded", "Proposed")  # modalities of what is wished for: a relativ
 def cues_by_first_word() -> dict[str, tuple[ar.ModalityCue, ...]]:
     index: dict[str, list[ar.ModalityCue]] = {}
     for cue in ar.modality_cues():
-        if cue.on in ("before", "not", "any"):  # "not": a longer phrase that shields its first words (في حالة تأهب)
+        if cue.on in ("before", "not", "any", "before-nonhostile"):  # "not": a longer phrase that shields its first words (في حالة تأهب)
             index.setdefault(cue.phrase[0], []).append(cue)
     return {k: tuple(sorted(v, key=lambda c: len(c.phrase), reverse=True)) for k, v in index.items()}
 
@@ -68,11 +72,65 @@ def topic_cue(tokens, trigger, start: int) -> str:
     return ""
 
 
+def hostile(trigger) -> bool:
+    return event_kind(trigger.frame.event).hostile
+
+
+def deed(trigger) -> bool:
+    """A deed of force (the violence family, or any hostile act but one done by saying it: a sanction,
+    an accusation): what a speech verb names of it (أعلن الجيش إسقاط طائرات) it reports, not performs."""
+    kind = event_kind(trigger.frame.event)
+    return kind.family == "ViolenceFamily" or (kind.hostile and kind.family not in SAID_FAMILIES)
+
+
+def aim_cue(tokens, trigger) -> str:
+    """"أعلنت الجماعة أنها تستهدف السفن": a pronoun subject (on = aim) right before the imperfect of
+    'to target' (on = aim-verb) states an aim or a policy, not a deed."""
+    if trigger.start == 0 or cue_at(tokens, trigger.start, "aim-verb") is None:
+        return ""
+    aim = cue_at(tokens, trigger.start - 1, "aim")
+    return aim.modality if aim is not None else ""
+
+
+def conditional_in(state, trigger) -> str:
+    """"إن هاجمت إسرائيل لبنان": إنّ takes a noun, so إن (on = conditional-verb) right before a verb is 'if'."""
+    if trigger.start == 0 or is_noun_form(trigger, state.view):
+        return ""
+    cue = cue_at(state.sentence.tokens, trigger.start - 1, "conditional-verb")
+    if cue is None or HAMZA_BELOW not in state.sentence.tokens[trigger.start - 1].text:
+        return ""  # the key of أن (that) and of a bare ان is the same: only a written إن is 'if'
+    word = state.sentence.tokens[trigger.start].norm[len(trigger.proclitic):]
+    perfect = word.endswith(ar.words("feminine-verb-ending")) and not word.endswith(ar.words("feminine-noun-ending"))
+    return cue.modality if is_finite_verb(trigger, state.view) or perfect else ""
+
+
+def apodosis(state, trigger) -> str:
+    """"إذا هاجمت إسرائيل المنشآت، سترد إيران بقصف تل أبيب": a main or coordinate clause right after
+    an 'if' clause (and the clauses hanging on it) is what would follow: conditional too."""
+    clauses = state.clauses
+    if not clauses.clauses:
+        return ""
+    n = clauses.owner[trigger.start]
+    if clauses.clauses[n].kind not in ("main", "coordinate") or n == 0:
+        return ""
+    for earlier in reversed(clauses.clauses[:n]):
+        if earlier.kind == "conditional":
+            whether = earlier.opener > 0 and cue_at(state.sentence.tokens, earlier.opener - 1, "whether") is not None
+            return "" if whether else "Conditional"  # "التساؤل عما إذا كانت": whether, no 'if'
+
+        if earlier.kind in ("main", "coordinate"):
+            return ""
+    return ""
+
+
 def own_cue(state, trigger) -> str:
     """A modality cue on the trigger or before it in its clause (and the clause it depends on)."""
     for cue in prefix_cues():
-        if cue.phrase[0] in trigger.proclitic and (cue.on == "prefix" or event_kind(trigger.frame.event).hostile):
+        if cue.phrase[0] in trigger.proclitic and (cue.on == "prefix" or hostile(trigger)):
             return cue.modality
+    aim = aim_cue(state.sentence.tokens, trigger) or conditional_in(state, trigger)
+    if aim:
+        return aim
     clauses, tokens = state.clauses, state.sentence.tokens
     clause = clauses.at(trigger.start)
     if clause is None:
@@ -84,8 +142,8 @@ def own_cue(state, trigger) -> str:
         start = clauses.clauses[clause.parent].start  # "يخطط لتكثيف عملياته وشن هجمات": planned too
     for i in range(trigger.start - 1, start - 1, -1):
         cue = cue_at(tokens, i)
-        if cue is None or cue.on == "not":
-            continue  # no cue, or a phrase that is none (في حالة تأهب: a state, not 'in case')
+        if cue is None or cue.on == "not" or (cue.on == "before-nonhostile" and hostile(trigger)):
+            continue  # no cue, or a phrase that is none (في حالة تأهب: a state, not 'in case'), or a discussed attack
         # in the trigger's clause: at most `reach` words before it; in the clause it hangs on:
         # at most `reach` words before that clause's end (right before أن)
         anchor = trigger.start if i >= clause.start else clause.start
@@ -95,7 +153,7 @@ def own_cue(state, trigger) -> str:
             return negated_any(tokens, start, i) if cue.on == "any" else cue.modality
     if clause.kind == "relative" and clause.parent >= 0:
         start = clauses.clauses[clause.parent].start  # "مقترح ويتكوف الذي ينص على هدنة": the proposal's content
-    return topic_cue(tokens, trigger, start)
+    return topic_cue(tokens, trigger, start) or apodosis(state, trigger)
 
 
 def negated_any(tokens, start: int, i: int) -> str:
@@ -145,14 +203,62 @@ def governor_of(state, index: int):
         theirs_region, mine_region = state.view.region[earlier.start], state.view.region[target.start]
         if theirs_region != mine_region and theirs_region >= 0:
             continue  # a verb outside quotes governs a quotation after it (دعت إلى "سحب ...")
-        if theirs == mine and not earlier.frame.scope_agent:
-            continue  # a speech verb's own object ("announced a ceasefire") is its act, not a report
+        if theirs == mine and not earlier.frame.scope_agent and not (earlier.frame.governs == "Reported"
+                                                                      and deed(target)):
+            continue  # a speech verb's own object ("announced a ceasefire") is its act, not a report;
+            # a strike it names (أعلن الجيش إسقاط طائرات، كشفت مصادر عن قصف) is reported: no one strikes by saying so
         if earlier.frame.scope_agent and any(contrasted(state, c) for c in between):
             break  # "طالبوا بالإفراج عنهم فيما تم الإفراج عن سبعة": a fact set beside the demand
         if earlier.frame.governs in WISHES and any(c.kind == "relative" for c in between):
             break  # "دعت إلى الإفراج عن الرهائن الذين تحتجزهم حماس": the holding is a fact, not wished for
         return earlier
     return None
+
+
+def threatened_object(state, governor, trigger) -> bool:
+    """"هددت الجماعة بقصف مواقع الجيش الأمريكي": a verbal noun a threat governs in its own clause is
+    the threatener's act; the name after the noun is what it would strike, not who would strike."""
+    if governor.frame.scope_agent != "agent" or governor.frame.governs not in THREATS or governor.event is None:
+        return False
+    event, owner = trigger.event, state.clauses.owner
+    same = not owner or owner[governor.start] == owner[trigger.start]
+    return (same and is_noun_form(trigger, state.view) and bool(governor.event.agents) and bool(event.agents)
+            and not set(event.agents) & set(governor.event.agents))
+
+
+def attribution(tokens) -> tuple[int, int] | None:
+    """The span of a source named for the sentence (بحسب المرصد، حسبما أفاد، نقلاً عن), or None."""
+    for i in range(len(tokens)):
+        if cue_at(tokens, i, "not-attribution") is not None:
+            continue  # "وفق الاتفاق": by the agreement, no source
+        cue = cue_at(tokens, i, "attribution")
+        if cue is not None:
+            return i, i + len(cue.phrase)
+    return None
+
+
+def attributed(state, trigger) -> bool:
+    """"قصفت القوات بلدة، بحسب المرصد" / "بحسب بيان الجماعة، قصفت ...": the narrator's events in a
+    sentence that names its source are reported; the attribution's own words (حسبما أفاد) are not."""
+    span = attribution(state.sentence.tokens)
+    if span is None:
+        return False
+    start, end = span
+    return not start <= trigger.start <= end  # the attribution word, or the speech verb right after it
+
+
+def spare_wisher(state, index: int) -> None:
+    """"شدد لافروف على ضرورة انسحاب القوات": who demands an act is not who is to do it; an agent
+    the demanded act took from the nearest earlier speech or appeal verb's actor is dropped."""
+    event = state.triggers[index].event
+    if "+scope-" in event.rule:
+        return
+    for earlier in reversed(state.triggers[:index]):
+        if earlier.frame.speech and earlier.event is not None and earlier.event.agents:
+            if set(event.agents) & set(earlier.event.agents):
+                event.agents = [k for k in event.agents if k not in earlier.event.agents]
+                event.rule = event.rule.replace("+pro-drop", "") + "+not-wisher"
+            return
 
 
 @factory("modality", "sentence",
@@ -174,8 +280,16 @@ def modality(doc, state) -> None:
             event.modality = governor.frame.governs
         elif state.view.region[trigger.start] >= 0 and any(t.frame.speech for t in state.triggers):
             event.modality = "Reported"  # inside a quotation someone is said to have said
+        elif attributed(state, trigger):
+            event.modality = "Reported"
         if governor is not None and governor.frame.scope_agent and (not event.agents or "+pro-drop" in event.rule):
             source = governor.event.agents if governor.frame.scope_agent == "agent" else governor.event.targets
             if source:
                 event.agents = [k for k in source if k not in event.targets]
                 event.rule = event.rule.replace("+pro-drop", "") + f"+scope-{governor.frame.scope_agent}"
+        elif governor is not None and threatened_object(state, governor, trigger):
+            event.targets = event.agents + [k for k in event.targets if k not in event.agents]
+            event.agents = list(governor.event.agents)
+            event.rule += "+threatener"
+        if event.modality == "Demanded" and event.agents:
+            spare_wisher(state, index)
