@@ -116,3 +116,14 @@ def test_that_and_whether_are_no_condition():
     attack = one("قالت وكالة سانا إن قصفا إسرائيليا استهدف مواقع في القنيطرة.", "Attack")
     assert attack.modality == "Reported"
     assert one("إن هاجمت إسرائيل لبنان فإن حزب الله سيقصف حيفا.", "Attack").modality == "Conditional"
+
+
+def test_speech_verb_governs_past_a_day_between_commas():
+    attack = one("أعلنت وزارة الدفاع السورية، اليوم الأحد، أن قوات سوريا الديمقراطية استهدفت ثلاث قرى في ريف حلب.",
+                 "Attack")
+    assert attack.modality == "Reported" and attack.agents == ["SDF"]
+
+
+def test_opposing_an_attack_is_no_report_of_one():
+    attack = one("وأعرب الرئيس الفرنسي عن معارضته لشن هجوم إسرائيلي على رفح.", "Attack")
+    assert attack.modality not in DIRECT

@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg.extract.components import factory
+from kg.extract.clauses import PARENTHETICAL
 from kg.extract.events import is_finite_verb, is_noun_form
 from kg.extract.frames import word_class
 from kg.extract.phrases import phrase_at
@@ -188,6 +189,13 @@ def contrasted(state, clause) -> bool:
     return clause.opener >= 0 and cue_at(state.sentence.tokens, clause.opener, "contrast") is not None
 
 
+def parenthetical(state, clause) -> bool:
+    """"أعلنت الوزارة، اليوم الأحد، أن ...": a phrase of a few words between commas with no event in it
+    stands aside: the speech verb before it still governs the أن-clause after it."""
+    return (clause.kind == "main" and clause.opener < 0 and clause.end - clause.start <= PARENTHETICAL
+            and not any(clause.start <= t.start < clause.end for t in state.triggers))
+
+
 def governor_of(state, index: int):
     """The nearest earlier trigger whose frame governs a modality and whose scope holds this one."""
     clauses, triggers = state.clauses, state.triggers
@@ -196,7 +204,7 @@ def governor_of(state, index: int):
     for earlier in reversed(triggers[max(0, index - LOOKBACK):index]):
         theirs = clauses.owner[earlier.start] if clauses.owner else 0
         between = clauses.clauses[theirs + 1:mine + 1] if clauses.clauses else []
-        if not all(c.kind in SUBORDINATE for c in between):
+        if not all(c.kind in SUBORDINATE or parenthetical(state, c) for c in between):
             break  # a main or coordinate clause between: nothing further back governs this one
         if not earlier.frame.governs or (earlier.event is None and earlier.frame.scope_agent):
             continue  # a speech verb with an unnamed subject (ذكر سكان أن) still reports what follows
