@@ -164,3 +164,10 @@ def test_an_interim_president_is_the_holder_of_the_office():
     x = run("وقال الرئيس السوري المؤقت إن الحكومة ستحمي الجميع.")
     assert "Ahmed_al_Sharaa" in keys(x)
     assert "Yusuf_Tuggar" not in keys(run("وقال وزير الخارجية النيجيري بالإنابة إن الوفد سيزور أبوجا."))
+
+
+def test_a_rank_and_name_set_off_by_a_comma_name_the_titles_holder():
+    x = run("وقرر والي الخرطوم الجديد، الفريق عبد الرحيم محمد حسين، استمرار الوزراء في أعمالهم.")
+    wali = entity_of(x, "عبد الرحيم محمد حسين")
+    assert wali.role == "Governor" and wali.part_of == "Khartoum"
+    assert not any(e.role == "Governor" and e.key != wali.key for e in x.entities.values())

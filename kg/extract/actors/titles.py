@@ -330,8 +330,9 @@ class TitleReader:
         k, limit = j, min(j + MAX_DESCRIPTION, len(ctx.tokens))
         while k < limit:
             rank = gaz.titles.match_at(ctx.tokens, k)
-            if rank and rank[0].value.kind == RANK and not (k > j and ctx.punctuation_before(k)):
-                k = rank[0].end  # "... في قطاع البحر الأحمر العميد فلان": the rank precedes the name
+            if rank and rank[0].value.kind == RANK and not (k > j and ctx.punctuation_before(k)
+                                                            and ctx.gap_before(k).strip() not in gaz.words("apposition-comma")):
+                k = rank[0].end  # "... في قطاع البحر الأحمر العميد فلان"، "والي الخرطوم الجديد، الفريق فلان"
                 limit = min(k + MAX_DESCRIPTION, len(ctx.tokens))
                 if self.names.unknown_name_end(k) - k >= 2 or self.known_at(k):
                     return k
