@@ -36,6 +36,7 @@ TARGET_WINDOW = 14
 ABOUT_WORDS = 4
 VETO_REACH = 4  # words around a trigger where a frame's negative cue vetoes it
 ABOUT_REACH = 3
+RECEIVE_REACH = 16  # words from a receiving verb (تلقى) to the call it receives
 HOST_REACH = 4  # words between a host and the delegation he receives (a day, a time)
 LEADER_REACH = 6  # words from a lead marker (برئاسة) to its leader's name, past his title
 COMPLEMENT_REACH = 40  # words between أن/إن and the verb it introduces
@@ -635,7 +636,8 @@ class SubjectFinder:
     def received_from(self, trigger: Trigger, limit: int) -> tuple[list[str], list[str]] | None:
         """A noun received (تلقى X اتصالاً من Y): (its maker Y, its receiver X), or None."""
         view, tokens = self.view, self.view.sentence.tokens
-        start = max(self.clauses.start(trigger.start), trigger.start - SUBJECT_WINDOW)
+        # the receiver's titles and a day may stand between (تلقى الأمير فلان وزير الخارجية، اليوم، اتصالاً من)
+        start = max(self.clauses.start(trigger.start), trigger.start - RECEIVE_REACH)
         verb = next((i for i in range(trigger.start - 1, start - 1, -1)
                      if i not in view.covered and any(stem in ar.keys("receive-verb")
                                                       for stem, _ in proclitic_variants(tokens[i].norm))), -1)
