@@ -24,6 +24,7 @@ from kg.extract.entities import DocumentEntities
 from kg.data import alternatives, read_tsv
 from kg.extract.frames import Frame, frame_index, word_class
 from kg.extract.phrases import PhraseMatch
+from kg.extract.places import locatives
 from kg.extract.ties import lead_words, speaking_roles
 from kg.graph.vocabulary import event_kind
 from kg.lang import ar
@@ -36,7 +37,6 @@ TARGET_WINDOW = 14
 ABOUT_WORDS = 4
 VETO_REACH = 4  # words around a trigger where a frame's negative cue vetoes it
 ABOUT_REACH = 3
-RECEIVE_REACH = 16  # words from a receiving verb (تلقى) to the call it receives
 HOST_REACH = 4  # words between a host and the delegation he receives (a day, a time)
 LEADER_REACH = 6  # words from a lead marker (برئاسة) to its leader's name, past his title
 COMPLEMENT_REACH = 40  # words between أن/إن and the verb it introduces
@@ -48,6 +48,8 @@ OWNER_MARK = "owner"  # marker of a name after تابعة لـ: the owner of the
 AGENT_PHRASE_REACH = 6  # tokens from a trigger to the name of its agent phrase (لقصف عنيف من قبل X)
 NP_REACH = 5  # words of an unnamed subject's noun phrase read for its nisba or owner (طائرات حربية مجهولة الهوية)
 BACKGROUND_REACH = 2  # words around an event noun where a past marker (سابق، ذكرى) makes it background
+SOURCE_REACH = 3  # tokens from بحسب (or its "ما" + verb) to the start of the source's name
+RESUMPTIVE_GAP = 2  # adjectives between an event noun and the light verb that carries its pronoun (قصف صاروخي متكرر شنته)
 RELATIVE_EVENT_REACH = 6  # words between an event trigger (or its agent) and a relative pronoun that tells its objects
 
 
@@ -599,7 +601,9 @@ class SubjectFinder:
                 return unnamed[0], unnamed[1], confidence, unnamed[2]
         after = after or self.subject_after(trigger, limit)
         if after and main is not None and self.coordinated_verb(trigger) and trigger.start > 1 \
-                and not after[0].mention.titled and not (trigger.frame.speech and not trigger.proclitic):
+                and not after[0].mention.titled and not (trigger.frame.speech and not trigger.proclitic) \
+                and not (event_kind(trigger.frame.event).hostile and not trigger.frame.speech
+                         and self.object_after_subject(trigger, after[-1].end)):
             after = []  # "X called ... and urged Israel": Israel is the object; X still speaks
         if after:
             return [k for g in after for k in g.keys], after[-1].end, confidence, ""
@@ -610,6 +614,8 @@ class SubjectFinder:
             return inner, end, confidence, "+pro-drop"
         before = self.subject_before(trigger)
         if before and self.view.same_clause(before[0].end, trigger.start):
+            if self.reported_noun(trigger) and self.speaks(trigger, before[0]):
+                return [], end, confidence, ""  # "أفاد مصدر طبي بمقتل سبعة في قصف": the source did not shell
             return before[0].keys[:], end, confidence, ""
         if main is not None:
             return self.grammatical_subject(main), end, confidence, "+pro-drop"  # "X made a call, stressing in it"
@@ -619,6 +625,40 @@ class SubjectFinder:
                 and self.subject_dropped(trigger):
             return self.previous_agents[:], end, confidence * 0.8, "+previous-sentence"  # "and he added"
         return [], end, confidence, ""
+
+    def reported_noun(self, trigger: Trigger) -> bool:
+        """An act named by a noun after a cause word or a preposition (في قصف، جراء غارة، بقصف):
+        not a verb whose subject stands before it."""
+        view = self.view
+        if trigger.frame.speech or is_finite_verb(trigger, view):
+            return False
+        if trigger.proclitic.endswith(ar.words("noun-clitic")):
+            return True
+        return trigger.start > 0 and view.sentence.tokens[trigger.start - 1].norm in locatives().causes
+
+    def speaks(self, trigger: Trigger, group: Group) -> bool:
+        """The group is the actor of a speech verb earlier in the trigger's clause (أفاد، أعلن) that names
+        nobody as the actor of its scope (a threat's or a denial's speaker acts: هددت X بنسف، نفى X قيامه بقصف)."""
+        clause = self.clauses.at(trigger.start)
+        return any(t.frame.speech and not t.frame.scope_agent and t.event is not None and set(group.keys) & set(t.event.agents)
+                   and self.clauses.at(t.start) is clause for t in self.triggers_before(trigger))
+
+    def object_after_subject(self, trigger: Trigger, end: int) -> bool:
+        """"…، وأطلقت حركة حماس صواريخ على تل أبيب"، "وتصدى الجيش للهجوم": the name after a coordinated
+        verb is followed by the verb's own object (a bare noun, or the frame's cue after ل/ب), so the
+        name is the verb's subject (verb-subject-object), not the object of the first clause's actor."""
+        view, tokens = self.view, self.view.sentence.tokens
+        if end >= min(len(tokens), self.clauses.end(trigger.start)) or end in view.covered \
+                or view.breaks[end] == end or view.region[end] != view.region[trigger.start]:
+            return False
+        word = tokens[end].norm
+        if word in function_words() or word in number_words() or word[:1].isdigit():
+            return False
+        variants = proclitic_variants(word)
+        if any(stem in trigger.frame.cues for stem, clitic in variants if clitic):
+            return True  # "للهجوم" after تصدى
+        return not any(clitic for _, clitic in variants[1:]) and word not in ar.keys("time-noun") \
+            and not word.startswith(ar.words("definite-article"))
 
     def subject_dropped(self, trigger: Trigger) -> bool:
         """The verb's subject is not spelled out after it: no title opens a noun phrase there
@@ -636,8 +676,7 @@ class SubjectFinder:
     def received_from(self, trigger: Trigger, limit: int) -> tuple[list[str], list[str]] | None:
         """A noun received (تلقى X اتصالاً من Y): (its maker Y, its receiver X), or None."""
         view, tokens = self.view, self.view.sentence.tokens
-        # the receiver's titles and a day may stand between (تلقى الأمير فلان وزير الخارجية، اليوم، اتصالاً من)
-        start = max(self.clauses.start(trigger.start), trigger.start - RECEIVE_REACH)
+        start = max(self.clauses.start(trigger.start), trigger.start - SUBJECT_WINDOW)
         verb = next((i for i in range(trigger.start - 1, start - 1, -1)
                      if i not in view.covered and any(stem in ar.keys("receive-verb")
                                                       for stem, _ in proclitic_variants(tokens[i].norm))), -1)
@@ -681,6 +720,35 @@ class SubjectFinder:
             unnamed = self.unnamed_subject(probe, trigger.start + 1)
             return unnamed[0] if unnamed is not None else []
         return []
+
+    def resumptive_light_verb(self, trigger: Trigger) -> tuple[list[str], int] | None:
+        """"جراء قصف شنته قوات الاحتلال على X"، "الغارة نفذتها طائرات تابعة للجيش": a light verb
+        right after an event noun (past at most RESUMPTIVE_GAP adjectives) carries the noun's pronoun;
+        the subject named after that verb made the act, and no object of it. (keys, end) or None."""
+        view, tokens = self.view, self.view.sentence.tokens
+        if is_finite_verb(trigger, view):
+            return None
+        article = ar.words("definite-article")
+        words = [t.norm for t in tokens[trigger.start:trigger.end]]
+        if not words[0].startswith(article) and any(w.startswith(article) for w in words[1:]):
+            return None  # "صدّ الهجوم الذي نفّذته X": the pronoun is the attack's, not the repelling's
+        light = ar.keys("light-verb")
+        for j in range(trigger.end, min(trigger.end + RESUMPTIVE_GAP + 1, len(tokens))):
+            word = tokens[j].norm
+            if view.breaks[j] == j or view.region[j] != view.region[trigger.start]:
+                return None
+            if any(stem in light for stem in enclitic_variants(word)[1:]):
+                if any(t.start == j for t in self.triggers):
+                    return None  # "هجوم واسع شنّته X": the verb is a trigger and makes the event itself
+                probe = Trigger(j, j + 1, trigger.frame, "", True)
+                after = self.subject_after(probe, len(tokens))
+                if after and after[0].start == j + 1:
+                    return [k for g in after for k in g.keys], after[-1].end
+                unnamed = self.unnamed_subject(probe, len(tokens))
+                return (unnamed[0], unnamed[1]) if unnamed is not None and unnamed[0] else None
+            if j in view.covered or word in function_words() or len(proclitic_variants(word)) > 1:
+                return None  # "تصدت لهجوم عنيف شنته X": the pronoun is another noun's
+        return None
 
     def partitives(self, i: int, end: int) -> list[Group]:
         """From token i ("من"): من X, then "و + unit noun + من Y" again: the groups X, Y."""
@@ -1056,8 +1124,8 @@ class SubjectFinder:
         """The nearest earlier event of the sentence, in the same quotation, that has an actor."""
         region = self.view.region[self.triggers[index].start]
         for trigger in reversed(self.triggers[max(0, index - LOOKBACK):index]):
-            if self.view.region[trigger.start] != region:
-                continue
+            if self.view.region[trigger.start] != region or trigger.frame.agent == "source":
+                continue  # "بحسب X" names who told, it governs no act
             if trigger.event is not None and (trigger.event.agents or trigger.event.targets):
                 return trigger.event
         return None
@@ -1113,23 +1181,6 @@ class TargetFinder:
         if "nisba" in frame.targets:
             return view.nisba_after(start, limit)
         return []
-
-    def antecedent(self, trigger: Trigger, agents: list[str]) -> list[str]:
-        """"رصد الجيش عناصر من حزب الله واستهدفهم": a verb joined by و/ف whose object is a plural
-        pronoun (words.tsv plural-object-pronoun) refers to the one force named through a people noun
-        (عناصر من X، مسلحين من X) in its clause or the one before, outside its agents; with none or
-        two such forces the pronoun's target stays unknown."""
-        view, tokens = self.view, self.view.sentence.tokens
-        pronouns = tuple(ar.words("plural-object-pronoun"))
-        if not tokens[trigger.end - 1].norm.endswith(pronouns) \
-                or trigger.proclitic[:1] not in ar.words("coordinating-clitic"):
-            return []
-        people = ar.keys("unnamed-agent") | ar.keys("unit-noun")
-        since = self.clauses.start(max(self.clauses.start(trigger.start) - 1, 0))
-        found = {tuple(g.keys) for g in view.groups_between(since, trigger.start, view.region[trigger.start])
-                 if g.marker == ar.word("from") and g.part_of and g.start >= 2 and not set(g.keys) & set(agents)
-                 and any(stem in people for stem, _ in proclitic_variants(tokens[g.start - 2].norm))}
-        return [view.as_actor(k) for k in next(iter(found))] if len(found) == 1 else []
 
     def paired(self, frame: Frame, agents: list[str]) -> bool:
         """The sentence names the parties with بين (the frame's marker): the first of them acts."""
@@ -1241,8 +1292,28 @@ def agent_subject(assembler: "EventAssembler", slot: Slot) -> Agents:
     nisba = assembler.subjects.nisba_of_noun(slot.trigger) if "nisba" not in slot.frame.targets else []
     if nisba:
         return Agents(nisba, slot.trigger.end + 1, slot.confidence, rule="+nisba")  # "a Russian strike"
+    resumptive = assembler.subjects.resumptive_light_verb(slot.trigger)
+    if resumptive is not None:  # "قصف شنته قوات الاحتلال"
+        return Agents(resumptive[0], resumptive[1], slot.confidence, rule="+resumptive-verb")
     keys, end, confidence, rule = assembler.subjects.subject(slot.index, slot.limit, slot.confidence)
     return Agents(keys, end, confidence, rule=rule)
+
+
+@agent_mode("responsible")
+def agent_responsible(assembler: "EventAssembler", slot: Slot) -> Agents:
+    """"أعلن X مسؤوليته عن الهجوم على Y"، "حمّلت X Y مسؤولية الهجوم على Z": the one responsible (the
+    verb's subject or object, named in its clause) made the attack on the target named after it. With no
+    target the phrase refers to an attack told before (مسؤوليتها عن هجمات أحمد آباد), with nobody named in
+    its clause it adds no actor: no event of its own."""
+    keys, end, confidence, rule = assembler.subjects.subject(slot.index, slot.limit, slot.confidence)
+    targets = assembler.targets.targets(slot.frame, max(end, slot.trigger.end), slot.limit, keys)
+    if not targets and assembler.relative_act_after(slot.trigger):
+        targets = []  # "مسؤوليته عن الهجوم الذي استهدف X": the relative verb tells its target (relative_of_event)
+    elif not targets:
+        keys = []
+    if not keys or any(r in rule for r in CROSS_CLAUSE_RULES):
+        return Agents([], slot.trigger.end, confidence, targets=[])  # nobody responsible in its clause: nothing new
+    return Agents(keys, end, confidence, rule=rule + "+responsible", targets=targets)
 
 
 @agent_mode("governor")
@@ -1329,8 +1400,13 @@ def agent_speaker(assembler: "EventAssembler", slot: Slot) -> Agents:
 
 @agent_mode("source")
 def agent_source(assembler: "EventAssembler", slot: Slot) -> Agents:
-    """The name right after the trigger (بحسب X)."""
-    after = assembler.view.groups_between(slot.trigger.end, slot.trigger.end + 3)
+    """The name right after the trigger (بحسب X), or after "ما" and its verb (وفق ما أفادت X); a long
+    name (وزارة الصحة في غزة) may run past that reach."""
+    view, start = assembler.view, slot.trigger.end
+    tokens = view.sentence.tokens
+    if start + 1 < len(tokens) and tokens[start].norm == ar.word("relative-ma"):
+        start += 2  # "بحسب ما ذكرت الوزارة"
+    after = [g for g in view.groups if start <= g.start < start + SOURCE_REACH and view.can_act(g)]
     return Agents(after[0].keys[:] if after else [], slot.trigger.end, slot.confidence)
 
 
@@ -1414,6 +1490,9 @@ def agent_none(assembler: "EventAssembler", slot: Slot) -> Agents:
     nisba = assembler.subjects.nisba_of_noun(trigger) if "nisba" not in slot.frame.targets and not instrument else []
     if nisba:
         return Agents(nisba, trigger.end + 1, slot.confidence, rule="+nisba")
+    resumptive = assembler.subjects.resumptive_light_verb(trigger)
+    if resumptive is not None:  # "الغارة نفذتها طائرات تابعة للجيش"
+        return Agents(resumptive[0], resumptive[1], slot.confidence, rule="+resumptive-verb")
     light = assembler.subjects.light_verb_subject(trigger)
     if light:  # "شنت قوات الاحتلال حملة اقتحامات": the act is the light verb's subject's
         return Agents(light, trigger.end, slot.confidence, rule="+light-verb")
@@ -1528,6 +1607,12 @@ class EventAssembler:
             return event
         return None
 
+    def relative_act_after(self, trigger: Trigger) -> bool:
+        """A relative pronoun right after the trigger, and a trigger right after it ("الهجوم الذي استهدف")."""
+        i, tokens = trigger.end, self.view.sentence.tokens
+        return i + 1 < len(tokens) and tokens[i].norm in self.view.doc.gazetteer.relatives \
+            and any(t.start == i + 1 for t in self.triggers)
+
     def next_trigger_start(self, index: int) -> int:
         following = index + 1
         return self.triggers[following].start if following < len(self.triggers) else len(self.view.sentence.tokens)
@@ -1564,14 +1649,10 @@ class EventAssembler:
         head = self.subjects.relative_head(trigger) if found.rule == "+relative-object" else None
         if head is not None:
             targets = [self.view.as_actor(k) for k in head.keys]
-        if not targets and frame.targets and trigger.enclitic:
-            targets = self.targets.antecedent(trigger, agents)
-            rule += "+object-antecedent" if targets else ""
         if not targets and frame.targets and governor is not None and (mode == "governor" or trigger.enclitic):
             # "X called ... and urged him", "during a phone call": X again
             targets = governor.targets[:] or ([k for k in governor.agents if k not in agents]
                                               if trigger.enclitic else [])
-            rule += "+object-pronoun" if targets and trigger.enclitic and mode != "governor" else ""
         if mode == "between" and targets and not agents and self.targets.paired(frame, agents):
             agents, targets = targets[:1], targets[1:]  # "بين X و Y": X acts; "مع Y" alone: Y is the other side
         if len(found.parties) > 1:
