@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from kg.extract.pipeline import extract
 from kg.model import Document
 
@@ -143,24 +145,29 @@ def test_fire_exchanged_by_members_of_a_force_is_the_forces():
         == (["Brigade_444"], ["Radaa"])
 
 
-def test_a_clash_party_in_brackets_keeps_the_pair():
-    """"بين قوات سوريا الديمقراطية (قسد) وقوات الحكومة السورية": the bracketed alias is no end of the list."""
-    assert roles("ودارت اشتباكات عنيفة بين قوات سوريا الديمقراطية (قسد) وقوات الحكومة السورية في حلب.",
-                 "ArmedClash") == [(["SDF"], ["Syrian_Government"])]
+PAIRS = [
+    # "بين قوات سوريا الديمقراطية (قسد) وقوات الحكومة": the bracketed alias is no end of the list
+    ("ودارت اشتباكات عنيفة بين قوات سوريا الديمقراطية (قسد) وقوات الحكومة السورية في حلب.",
+     "ArmedClash", [(["SDF"], ["Syrian_Government"])]),
+    # the second party introduced again with بين
+    ("واندلعت معارك ضارية بين الجيش الصومالي وبين مقاتلي حركة الشباب.",
+     "ArmedClash", [(["Somali_National_Army"], ["Al_Shabaab"])]),
+    # "بين X من جهة، وY من جهة أخرى", X named by what it belongs to past its nisba
+    ("واندلعت اشتباكات بين الفصائل السورية المسلحة التابعة للحكومة السورية المؤقتة من جهة، "
+     "ومسلحي مجلس منبج العسكري من جهة أخرى.", "ArmedClash", [(["Syrian_Interim_Government"], ["Manbij_Council"])]),
+    # -- a phone call named as a noun is the call of the verb's actor; a received call is the sender's
+    ("وشدد وزير الخارجية العراقي فؤاد حسين، في اتصال هاتفي مع نظيره التركي هاكان فيدان، على رفض القصف.",
+     "PhoneCall", [(["Fuad_Hussein"], ["Hakan_Fidan"])]),
+    ("وأجرى الرئيس المصري عبد الفتاح السيسي اتصالا هاتفيا مع الرئيس الأمريكي دونالد ترامب.",
+     "PhoneCall", [(["Abdel_Fattah_el_Sisi"], ["Donald_Trump"])]),
+    ("تلقى الأمير فيصل بن فرحان بن عبدالله وزير الخارجية السعودي، اليوم الجمعة، اتصالا هاتفيا "
+     "من وزير الخارجية الأمريكي أنتوني بلينكن.", "DiplomaticContact", [(["Antony_Blinken"], ["Faisal_bin_Farhan"])]),
+]
 
 
-def test_the_second_party_introduced_again_with_between():
-    assert roles("واندلعت معارك ضارية بين الجيش الصومالي وبين مقاتلي حركة الشباب.", "ArmedClash") \
-        == [(["Somali_National_Army"], ["Al_Shabaab"])]
-
-
-def test_the_parties_on_either_side():
-    """"بين X من جهة، وY من جهة أخرى", X named by what it belongs to past its nisba."""
-    assert roles("واندلعت اشتباكات بين الفصائل السورية المسلحة التابعة للحكومة السورية المؤقتة من جهة، "
-                 "ومسلحي مجلس منبج العسكري من جهة أخرى.", "ArmedClash") \
-        == [(["Syrian_Interim_Government"], ["Manbij_Council"])]
-
-
+@pytest.mark.parametrize("text, kind, expected", PAIRS)
+def test_the_two_parties_of_a_clash_or_a_call(text: str, kind: str, expected):
+    assert roles(text, kind) == expected
 # -- the source a report is attributed to is not the actor of what the speaker says ----------------
 def test_a_wire_source_is_not_the_speakers_pronoun():
     """"بحسب وكالة رويترز، قال الجيش X إنه قصف": the army shelled, not the agency."""

@@ -101,3 +101,23 @@ def test_gatherings_of_gunmen_named_by_their_nisba():
     """"على تجمعات للمسلحين الحوثيين": the ل is on the people noun before the name."""
     found = events("وشنت مقاتلات التحالف غارات على تجمعات للمسلحين الحوثيين في محافظة الجوف.", "AirStrike")
     assert found and found[0].targets == ["Houthis"]
+
+
+# -- a pronoun object: only through the rule that names its antecedent -----------------------------
+def test_a_plural_pronoun_refers_to_the_force_named_through_a_people_noun():
+    """"رصد X عناصر من Y واستهدفهم": Y, by a rule the fact names."""
+    found = [e for e in events("ورصد الجيش الإسرائيلي عناصر من حزب الله واستهدفهم بغارة جوية.")
+             if e.type in ("Attack", "AirStrike")]
+    assert found and found[0].targets == ["Hezbollah"] and "+object-antecedent" in found[0].rule
+
+
+def test_a_plural_pronoun_with_two_possible_forces_stays_empty():
+    found = [e for e in events("ورصد الجيش الإسرائيلي عناصر من حزب الله ومسلحين من حركة حماس واستهدفهم.")
+             if e.type == "Attack"]
+    assert found and found[0].targets == []
+
+
+def test_a_pronoun_for_the_speaker_names_its_rule():
+    """"قالت حماس إن إسرائيل قصفتها": the speaker, recorded as the pronoun's rule."""
+    found = events("وقالت حركة حماس إن إسرائيل قصفتها مرارا.", "Shelling")
+    assert found and found[0].targets == ["Hamas"] and "+object-pronoun" in found[0].rule

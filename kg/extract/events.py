@@ -37,6 +37,7 @@ TARGET_WINDOW = 14
 ABOUT_WORDS = 4
 VETO_REACH = 4  # words around a trigger where a frame's negative cue vetoes it
 ABOUT_REACH = 3
+RECEIVE_REACH = 16  # words from a receiving verb (تلقى) to the call it receives
 HOST_REACH = 4  # words between a host and the delegation he receives (a day, a time)
 LEADER_REACH = 6  # words from a lead marker (برئاسة) to its leader's name, past his title
 COMPLEMENT_REACH = 40  # words between أن/إن and the verb it introduces
@@ -676,7 +677,8 @@ class SubjectFinder:
     def received_from(self, trigger: Trigger, limit: int) -> tuple[list[str], list[str]] | None:
         """A noun received (تلقى X اتصالاً من Y): (its maker Y, its receiver X), or None."""
         view, tokens = self.view, self.view.sentence.tokens
-        start = max(self.clauses.start(trigger.start), trigger.start - SUBJECT_WINDOW)
+        # the receiver's titles and a day may stand between (تلقى الأمير فلان وزير الخارجية، اليوم، اتصالاً من)
+        start = max(self.clauses.start(trigger.start), trigger.start - RECEIVE_REACH)
         verb = next((i for i in range(trigger.start - 1, start - 1, -1)
                      if i not in view.covered and any(stem in ar.keys("receive-verb")
                                                       for stem, _ in proclitic_variants(tokens[i].norm))), -1)
@@ -1182,6 +1184,23 @@ class TargetFinder:
             return view.nisba_after(start, limit)
         return []
 
+    def antecedent(self, trigger: Trigger, agents: list[str]) -> list[str]:
+        """"رصد الجيش عناصر من حزب الله واستهدفهم": a verb joined by و/ف whose object is a plural
+        pronoun (words.tsv plural-object-pronoun) refers to the one force named through a people noun
+        (عناصر من X، مسلحين من X) in its clause or the one before, outside its agents; with none or
+        two such forces the pronoun's target stays unknown."""
+        view, tokens = self.view, self.view.sentence.tokens
+        pronouns = tuple(ar.words("plural-object-pronoun"))
+        if not tokens[trigger.end - 1].norm.endswith(pronouns) \
+                or trigger.proclitic[:1] not in ar.words("coordinating-clitic"):
+            return []
+        people = ar.keys("unnamed-agent") | ar.keys("unit-noun")
+        since = self.clauses.start(max(self.clauses.start(trigger.start) - 1, 0))
+        found = {tuple(g.keys) for g in view.groups_between(since, trigger.start, view.region[trigger.start])
+                 if g.marker == ar.word("from") and g.part_of and g.start >= 2 and not set(g.keys) & set(agents)
+                 and any(stem in people for stem, _ in proclitic_variants(tokens[g.start - 2].norm))}
+        return [view.as_actor(k) for k in next(iter(found))] if len(found) == 1 else []
+
     def paired(self, frame: Frame, agents: list[str]) -> bool:
         """The sentence names the parties with بين (the frame's marker): the first of them acts."""
         between = ar.word("between")
@@ -1649,10 +1668,14 @@ class EventAssembler:
         head = self.subjects.relative_head(trigger) if found.rule == "+relative-object" else None
         if head is not None:
             targets = [self.view.as_actor(k) for k in head.keys]
+        if not targets and frame.targets and trigger.enclitic:
+            targets = self.targets.antecedent(trigger, agents)
+            rule += "+object-antecedent" if targets else ""
         if not targets and frame.targets and governor is not None and (mode == "governor" or trigger.enclitic):
             # "X called ... and urged him", "during a phone call": X again
             targets = governor.targets[:] or ([k for k in governor.agents if k not in agents]
                                               if trigger.enclitic else [])
+            rule += "+object-pronoun" if targets and trigger.enclitic and mode != "governor" else ""
         if mode == "between" and targets and not agents and self.targets.paired(frame, agents):
             agents, targets = targets[:1], targets[1:]  # "بين X و Y": X acts; "مع Y" alone: Y is the other side
         if len(found.parties) > 1:
