@@ -230,14 +230,14 @@ def test_a_failure_inside_the_write_leaves_each_document_old_or_new(capsys, seed
                                                                     monkeypatch):
     import errno
 
-    import kg.store.embedded as embedded
+    import kg.store.writer as writer
 
     run(capsys, "load", seed_ttl, nasty_ttl, "--store", store)
     before = store_quads(store)
     edited = tmp_path / "edited.ttl"
     edited.write_text(seed_ttl.read_text(encoding="utf-8").replace("kg:casualtyCount 49", "kg:casualtyCount 48"),
                       encoding="utf-8")
-    real, calls = embedded.BulkWriter.write, []
+    real, calls = writer.BulkWriter.write, []
 
     def failing(self, unit):  # the disk fills up after the first document
         calls.append(unit)
@@ -245,13 +245,13 @@ def test_a_failure_inside_the_write_leaves_each_document_old_or_new(capsys, seed
             raise OSError(errno.ENOSPC, "No space left on device")
         real(self, unit)
 
-    monkeypatch.setattr(embedded.BulkWriter, "write", failing)
+    monkeypatch.setattr(writer.BulkWriter, "write", failing)
     code, _, err = run(capsys, "load", nasty_ttl, edited, "--store", store)
     assert code == 4 and err.count("\n") == 1
     assert f"kg: {store}: write failed after 1 of 2 named graphs (No space left on device)" in err
     after = store_quads(store)
     assert after == before  # the first document was replaced by itself, the second is as it was
-    monkeypatch.setattr(embedded.BulkWriter, "write", real)
+    monkeypatch.setattr(writer.BulkWriter, "write", real)
     assert run(capsys, "load", edited, "--store", store)[0] == 0
     assert store_quads(store) != before
 
@@ -371,3 +371,14 @@ def test_cli_errors_are_one_line_without_traceback(seed_ttl, tmp_path):
     result = subprocess.run([*kg_command(), "load", str(tmp_path / "none.ttl"), "--store", str(tmp_path / "s")],
                             capture_output=True, text=True, timeout=60)
     assert "none.ttl: no such file" in one_line_error(result)
+
+
+def test_query_on_the_store_imports_no_rdflib(capsys, seed_ttl, store):
+    """`kg query --store` reads no ontology and no RDF file: it must not pay rdflib's import (half
+    a second of every query's start-up), nor the layout's ontology parse (a second more)."""
+    assert main(["load", str(seed_ttl), "--store", str(store)]) == 0
+    probe = ("import sys\nfrom kg.cli import main\n"
+             f"code = main(['query', '-e', 'SELECT (COUNT(*) AS ?n) WHERE {{ ?s kg:agent ?o }}', '--store', {str(store)!r}])\n"
+             "print(code, sorted(m for m in sys.modules if m.split('.')[0] in ('rdflib', 'pyshacl', 'camel_tools')))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip().splitlines()[-1] == "0 []", done.stdout + done.stderr

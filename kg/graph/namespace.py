@@ -5,12 +5,10 @@ ask `kg.graph.vocabulary`, never a list here.
 """
 from __future__ import annotations
 
-import os
-
 from rdflib import Namespace, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
-ONTOLOGY_IRI = "https://w3id.org/kg-arabic-news/ontology"
+from kg.graph.prefixes import BASE_VARIABLE, DEFAULT_BASE, NAMESPACES, ONTOLOGY_IRI, resource_base  # noqa: F401
 
 
 class OntologyNamespace(Namespace):
@@ -25,44 +23,13 @@ class OntologyNamespace(Namespace):
 
 
 KG = OntologyNamespace(ONTOLOGY_IRI + "#")
-DEFAULT_BASE = "https://w3id.org/kg-arabic-news/resource/"
-BASE_VARIABLE = "KG_BASE_IRI"  # `kg build --base IRI` sets it; kg load and kg query read it too
-
-
-def resource_base() -> str:
-    """Where minted resources live: $KG_BASE_IRI (an absolute http(s) IRI ending in / or #), else the
-    project's default. Two users who build with their own bases can merge graphs without clashes."""
-    import re
-
-    from kg.errors import InputError
-
-    base = os.environ.get(BASE_VARIABLE, "").strip() or DEFAULT_BASE
-    if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+[/#]", base):
-        raise InputError(f"{BASE_VARIABLE}={base!r}: the base IRI must be an absolute http(s) IRI ending in / or #")
-    return base
-
-
 KGR = Namespace(resource_base())
-WD = Namespace("http://www.wikidata.org/entity/")
-SCHEMA = Namespace("https://schema.org/")
-SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-CAMEO = Namespace("https://w3id.org/kg-arabic-news/cameo/")
+WD = Namespace(NAMESPACES["wd"])
+SCHEMA = Namespace(NAMESPACES["schema"])
+SEM = Namespace(NAMESPACES["sem"])
+PROV = Namespace(NAMESPACES["prov"])
+CAMEO = Namespace(NAMESPACES["cameo"])
 
-PREFIXES = {
-    "kg": KG,
-    "kgr": KGR,
-    "wd": WD,
-    "schema": SCHEMA,
-    "sem": SEM,
-    "prov": PROV,
-    "cameo": CAMEO,
-    "rdf": RDF,
-    "rdfs": RDFS,
-    "owl": OWL,
-    "skos": SKOS,
-    "xsd": XSD,
-    "void": Namespace("http://rdfs.org/ns/void#"),
-    "dcat": Namespace("http://www.w3.org/ns/dcat#"),
-    "dcterms": Namespace("http://purl.org/dc/terms/"),
-}
+PREFIXES = {"kg": KG, "kgr": KGR, "wd": WD, "schema": SCHEMA, "sem": SEM, "prov": PROV, "cameo": CAMEO,
+            "rdf": RDF, "rdfs": RDFS, "owl": OWL, "skos": SKOS, "xsd": XSD,
+            **{name: Namespace(NAMESPACES[name]) for name in ("void", "dcat", "dcterms")}}

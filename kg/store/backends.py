@@ -76,12 +76,12 @@ class BaseWriter:
 @register_writer
 class EmbeddedWriter(BaseWriter):
     """The embedded store: batches of whole units, each batch or update one atomic write
-    (kg.store.embedded.BulkWriter)."""
+    (kg.store.writer.BulkWriter)."""
 
     name = "embedded"
 
     def __init__(self, store: ox.Store, path: Path) -> None:
-        from kg.store.embedded import BulkWriter
+        from kg.store.writer import BulkWriter
 
         self.store, self.target = store, str(path)
         self.bulk = BulkWriter(store)
@@ -102,7 +102,7 @@ class EmbeddedWriter(BaseWriter):
         return self.bulk.committed
 
     def close(self) -> tuple[int, int] | None:
-        from kg.store.embedded import store_size
+        from kg.store.writer import store_size
 
         try:
             self.store.flush()

@@ -11,18 +11,9 @@ import re
 
 def project_prefixes() -> dict[str, str]:
     """Prefix -> namespace IRI: the ontology's own plus the standard vocabularies it uses."""
-    from kg.graph.namespace import PREFIXES
+    from kg.graph.prefixes import NAMESPACES
 
-    prefixes = {name: str(namespace) for name, namespace in PREFIXES.items()}
-    prefixes.update({
-        "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-        "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-        "owl": "http://www.w3.org/2002/07/owl#",
-        "xsd": "http://www.w3.org/2001/XMLSchema#",
-        "skos": "http://www.w3.org/2004/02/skos/core#",
-        "dcterms": "http://purl.org/dc/terms/",
-    })
-    return prefixes
+    return dict(NAMESPACES)
 
 
 def declared_prefixes(query: str) -> set[str]:
