@@ -129,3 +129,14 @@ def test_a_claimed_attack_takes_its_target_from_the_relative_clause():
 def test_an_accused_missile_attack_keeps_its_kind():
     found = events("حملت الخارجية الإسرائيلية حزب الله مسؤولية الهجوم الصاروخي على مجدل شمس.", "MissileAttack")
     assert found and found[0].agents == ["Hezbollah"]
+
+
+# -- "لهجوم تبنته حركة الشباب"، "تفجير … تبناه تنظيم داعش": the claimer named after the verb is the agent --
+def test_the_group_claiming_an_attack_after_its_verb_is_its_agent():
+    found = events("وتعرضت قاعدة عسكرية في مقديشو لهجوم تبنته حركة الشباب.", "Attack")
+    assert found and found[0].agents == ["Al_Shabaab"] and "Al_Shabaab" not in found[0].targets
+
+
+def test_an_attack_claimed_after_it_is_the_claimers():
+    found = [e for e in events("وقع هجوم على سوق في بغداد تبناه تنظيم داعش.") if "ISIS" in e.agents + e.targets]
+    assert found and all("ISIS" in e.agents and "ISIS" not in e.targets for e in found)

@@ -1593,12 +1593,32 @@ class EventAssembler:
             between = range(max(earlier.agent_end, earlier.end), trigger.start)
             if any(g.start in between and g.marker == "obj" and self.view.can_act(g) for g in self.view.groups):
                 return None  # an actor of its own: another fact
-            more = self.targets.targets(trigger.frame, trigger.end, self.next_trigger_start(index), event.agents)
+            start = self.resumptive_subject(index, event)
+            more = self.targets.targets(trigger.frame, start, self.next_trigger_start(index), event.agents)
             event.targets.extend(t for t in more if t not in event.targets and t not in event.agents)
             if "+restated" not in event.rule:
                 event.rule += "+restated"
             return event
         return None
+
+    def resumptive_subject(self, index: int, event: Event) -> int:
+        """"تعرضت قاعدة لهجوم تبنته حركة الشباب"، "هجوم شنه X": a verb carrying the earlier noun's pronoun has its
+        subject right after it: that subject is the event's agent (when it has none of its own clause), never
+        its target. Returns where the verb's objects start."""
+        trigger, view = self.triggers[index], self.view
+        word = view.sentence.tokens[trigger.end - 1].norm
+        pronoun = trigger.enclitic or len(enclitic_variants(word, ends_with_ta_marbuta(view.sentence.tokens[trigger.end - 1].text))) > 1
+        if not pronoun or trigger.frame.agent != "subj":  # (a form written with its pronoun: تبناه)
+            return trigger.end
+        after = self.subjects.subject_after(trigger, self.next_trigger_start(index))
+        if not after or after[0].start != trigger.end:
+            return trigger.end
+        keys = [view.as_actor(k) for g in after for k in g.keys]
+        if not event.agents or any(r in event.rule for r in CROSS_CLAUSE_RULES):
+            event.agents = keys
+            event.targets = [k for k in event.targets if k not in keys]
+            event.rule = "".join(r for r in re_rules(event.rule) if r not in CROSS_CLAUSE_RULES) + "+resumptive-verb"
+        return after[-1].end
 
     def relative_of_event(self, index: int) -> Event | None:
         """"الهجوم الذي شنته X أمس والذي استهدف"، "في غارة إسرائيلية التي استهدفت": a verb right after a
