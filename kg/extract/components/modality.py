@@ -217,8 +217,9 @@ def governor_of(state, index: int):
             # a strike it names (أعلن الجيش إسقاط طائرات، كشفت مصادر عن قصف) is reported: no one strikes by saying so
         if earlier.frame.scope_agent and any(contrasted(state, c) for c in between):
             break  # "طالبوا بالإفراج عنهم فيما تم الإفراج عن سبعة": a fact set beside the demand
-        if earlier.frame.governs in WISHES and any(c.kind == "relative" for c in between):
-            break  # "دعت إلى الإفراج عن الرهائن الذين تحتجزهم حماس": the holding is a fact, not wished for
+        if earlier.frame.governs in WISHES + THREATS and any(c.kind == "relative" for c in between):
+            break  # "دعت إلى الإفراج عن الرهائن الذين تحتجزهم حماس": the holding is a fact, not wished for;
+            # so is the attack in "هدد بالانتقام لمقتل عناصره في الهجوم الذي شنته X": done, not threatened
         return earlier
     return None
 
