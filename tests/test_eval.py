@@ -17,7 +17,7 @@ from kg.cli import main
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold"
 
-FLOORS = {"entities": 0.92, "linked": 0.95, "relations": 0.63, "claims": 0.55}  # measured 0.946 0.973 0.639 0.533 (session 3); claims 0.564 (session 5, h33); relations 0.655 (session 5, h34)
+FLOORS = {"entities": 0.92, "linked": 0.95, "relations": 0.63, "claims": 0.57}  # measured 0.946 0.973 0.639 0.533 (session 3); claims 0.581 (session 5, h33); relations 0.655 (session 5, h34)
 
 
 @pytest.fixture(scope="module")
