@@ -127,3 +127,18 @@ def test_speech_verb_governs_past_a_day_between_commas():
 def test_opposing_an_attack_is_no_report_of_one():
     attack = one("وأعرب الرئيس الفرنسي عن معارضته لشن هجوم إسرائيلي على رفح.", "Attack")
     assert attack.modality not in DIRECT
+
+
+def test_every_goal_of_a_list_is_sought_not_done():
+    release = one("كثفت القاهرة والدوحة جهودهما بهدف وقف إطلاق النار في القطاع والإفراج عن المحتجزين.", "Release")
+    assert release.modality == "Planned"
+    withdrawal = one("شدد الوزير على ضرورة وقف القتال في غزة وانسحاب القوات الإسرائيلية من رفح.", "Withdrawal")
+    assert withdrawal.modality == "Demanded"
+    # a verb joined by و is a deed of its own
+    killing = one("قصفت الطائرات الإسرائيلية رفح من أجل الضغط على حماس واغتالت قياديا في الحركة.", "Assassination")
+    assert killing.modality == "Asserted"
+
+
+def test_said_verb_after_a_comma_that_closes_its_subject_is_reported():
+    attack = one("قالت وكالة الأنباء السورية إن قصفا إسرائيليا، استهدف عدة مواقع في القنيطرة.", "Attack")
+    assert attack.modality == "Reported"

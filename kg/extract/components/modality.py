@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from kg.extract.components import factory
 from kg.extract.clauses import PARENTHETICAL
-from kg.extract.events import is_finite_verb, is_noun_form
+from kg.extract.events import is_event_noun, is_finite_verb, is_noun_form
 from kg.extract.frames import word_class
 from kg.extract.phrases import phrase_at
 from kg.graph.vocabulary import event_kind
@@ -23,6 +23,9 @@ from kg.lang import ar
 
 SUBORDINATE = ("complement", "relative", "adverbial", "conditional")
 LOOKBACK = 24  # earlier triggers that may govern a trigger
+GOALS = ("Planned", "Proposed", "Demanded")  # cues that open a list of acts sought (بهدف، جهود، ضرورة)
+LIST_REACH = 10  # words such a list may run before its last item
+SUBJECT_ONLY = 4  # words of an أن-clause that is only a subject before a comma (إن قصفاً إسرائيلياً،)
 THREATS = ("Hypothetical", "Planned")  # what a threat frame (هدد، توعد) governs: its act, not yet done
 SAID_FAMILIES = ("DiplomacyFamily", "AccusationFamily")  # acts done by saying them (a ceasefire, a sanction declared)
 HAMZA_BELOW = "\u0625"  # إ
@@ -124,6 +127,14 @@ def apodosis(state, trigger) -> str:
     return ""
 
 
+def listed(state, trigger) -> bool:
+    """"بهدف وقف إطلاق النار في القطاع وإدخال المساعدات والإفراج عن المحتجزين": و + a verbal noun (no
+    verb's prefix or ending) is the next item of the list of goals or demands a cue before it opened."""
+    word = state.sentence.tokens[trigger.start].norm[len(trigger.proclitic):]
+    return (trigger.proclitic[:1] in ar.words("coordinating-clitic") and not is_finite_verb(trigger, state.view)
+            and not word.endswith(ar.words("feminine-verb-ending")))
+
+
 def own_cue(state, trigger) -> str:
     """A modality cue on the trigger or before it in its clause (and the clause it depends on)."""
     for cue in prefix_cues():
@@ -148,7 +159,9 @@ def own_cue(state, trigger) -> str:
         # in the trigger's clause: at most `reach` words before it; in the clause it hangs on:
         # at most `reach` words before that clause's end (right before أن)
         anchor = trigger.start if i >= clause.start else clause.start
-        if anchor - (i + len(cue.phrase)) <= cue.reach \
+        reach = max(cue.reach, LIST_REACH) if cue.on == "before" and cue.modality in GOALS and listed(state, trigger) \
+            else cue.reach
+        if anchor - (i + len(cue.phrase)) <= reach \
                 and (clause.kind == "complement" or state.view.same_clause(i + len(cue.phrase), trigger.start)):
             # no comma between, but for an أن-clause (كان يستعد للسفر، أن ...): "لم تتمكن من التحقق منها، وقال" is no plan
             return negated_any(tokens, start, i) if cue.on == "any" else cue.modality
@@ -196,6 +209,20 @@ def parenthetical(state, clause) -> bool:
             and not any(clause.start <= t.start < clause.end for t in state.triggers))
 
 
+def resumed(state, clause) -> bool:
+    """"قالت الوكالة إن قصفاً إسرائيلياً، استهدف مواقع": a verb right after a comma that closes a short
+    أن-clause holding only its subject goes on with that clause: still what was said."""
+    clauses = state.clauses.clauses
+    n = clauses.index(clause)
+    before = clauses[n - 1] if n > 0 else None
+    return (clause.kind == "main" and clause.opener < 0 and before is not None and before.kind == "complement"
+            and before.end - before.start <= SUBJECT_ONLY
+            and any(t.start == clause.start and not t.frame.speech and not is_event_noun(t, state.view)
+                    for t in state.triggers)
+            and not any(before.start <= t.start < before.end and not is_noun_form(t, state.view)
+                        and is_finite_verb(t, state.view) for t in state.triggers))
+
+
 def governor_of(state, index: int):
     """The nearest earlier trigger whose frame governs a modality and whose scope holds this one."""
     clauses, triggers = state.clauses, state.triggers
@@ -204,7 +231,7 @@ def governor_of(state, index: int):
     for earlier in reversed(triggers[max(0, index - LOOKBACK):index]):
         theirs = clauses.owner[earlier.start] if clauses.owner else 0
         between = clauses.clauses[theirs + 1:mine + 1] if clauses.clauses else []
-        if not all(c.kind in SUBORDINATE or parenthetical(state, c) for c in between):
+        if not all(c.kind in SUBORDINATE or parenthetical(state, c) or resumed(state, c) for c in between):
             break  # a main or coordinate clause between: nothing further back governs this one
         if not earlier.frame.governs or (earlier.event is None and earlier.frame.scope_agent):
             continue  # a speech verb with an unnamed subject (ذكر سكان أن) still reports what follows
