@@ -121,3 +121,15 @@ def test_a_pronoun_for_the_speaker_names_its_rule():
     """"قالت حماس إن إسرائيل قصفتها": the speaker, recorded as the pronoun's rule."""
     found = events("وقالت حركة حماس إن إسرائيل قصفتها مرارا.", "Shelling")
     assert found and found[0].targets == ["Hamas"] and "+object-pronoun" in found[0].rule
+
+
+# -- mediation: the mediator acts, the parties mediated between are the targets --------------------
+def test_bringing_views_closer_between_two_parties_is_mediation():
+    """"تعمل X على تقريب وجهات النظر بين Y و Z": X mediates between Y and Z."""
+    assert roles("وتعمل مصر على تقريب وجهات النظر بين حركة حماس وإسرائيل.", "Mediation") \
+        == [(["Egypt"], ["Hamas", "Israel"])]
+
+
+def test_bringing_positions_closer_names_both_parties():
+    assert roles("وتسعى قطر إلى تقريب المواقف بين الحكومة السودانية وقوات الدعم السريع.", "Mediation") \
+        == [(["Qatar"], ["Sudanese_Government", "RSF"])]

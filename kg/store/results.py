@@ -8,6 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from pyoxigraph import BlankNode, NamedNode
+from pyoxigraph import Literal as OxLiteral
+
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
@@ -41,16 +44,20 @@ def literal(value: str, lang: str | None = None, datatype: str | None = None) ->
 
 
 def from_oxigraph(term: object) -> Term | None:
-    import pyoxigraph as ox
-
+    """Why by exact type, with the common IRI and plain-string cases first: this runs once per
+    cell (86,000 cells for who_said_what on 1,000 articles), a third of a query's time in Python."""
     if term is None:
         return None
-    if isinstance(term, ox.NamedNode):
+    kind = type(term)
+    if kind is NamedNode:
         return Term("uri", term.value)
-    if isinstance(term, ox.BlankNode):
+    if kind is OxLiteral:
+        lang, datatype = term.language, term.datatype.value
+        if lang:
+            return Term("literal", term.value, lang.lower(), "")
+        return Term("literal", term.value, "", "" if datatype == XSD_STRING else datatype)
+    if kind is BlankNode:
         return Term("bnode", term.value)
-    if isinstance(term, ox.Literal):
-        return literal(term.value, term.language, term.datatype.value)
     return Term("triple", str(term))
 
 
@@ -88,7 +95,7 @@ def oxigraph_answer(result: object) -> Answer:
         return Answer("ask", boolean=bool(result))
     if isinstance(result, ox.QuerySolutions):
         names = [v.value for v in result.variables]
-        rows = (tuple(from_oxigraph(solution[name]) for name in names) for solution in result)
+        rows = (tuple(map(from_oxigraph, solution)) for solution in result)  # in variable order
         return Answer("select", names, rows)
     rows = ((from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object)) for t in result)
     return Answer("graph", list(GRAPH_VARIABLES), rows)
