@@ -79,14 +79,17 @@ def extract_many(documents: Iterable[Document], jobs: int = 1,
                  on_failure: Callable[[Failure], None] | None = None) -> Iterator[Extraction]:
     """Extractions of a corpus (in order, over `jobs` processes); a document the extractor fails
     on is skipped and passed to `on_failure` (a `kg.build.Failure`: id, origin, one-line error)."""
+    from contextlib import closing
+
     from kg.build import Failure, extract_all
 
-    for item in extract_all(documents, jobs):
-        if isinstance(item, Failure):
-            if on_failure:
-                on_failure(item)
-            continue
-        yield item
+    with closing(extract_all(documents, jobs)) as items:  # closed with this generator: the pool stops
+        for item in items:
+            if isinstance(item, Failure):
+                if on_failure:
+                    on_failure(item)
+                continue
+            yield item
 
 
 def corpus_triples(extractions: Extraction | Iterable[Extraction]) -> Iterator:

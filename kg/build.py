@@ -16,11 +16,14 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import signal
+import threading
 from collections import deque
 from itertools import islice
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -159,19 +162,63 @@ def extract_all(documents: Iterable[Document], jobs: int = 1) -> Iterator[Extrac
         return
     from concurrent.futures.process import BrokenProcessPool
 
+    batches = batched(documents, CHUNK)
+    pool = None
     try:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            batches = batched(documents, CHUNK)
-            pending = deque(pool.submit(extract_batch, batch) for batch in islice(batches, jobs * IN_FLIGHT))
-            while pending:  # a bounded window: results never pile up while the main process writes
-                done = pending.popleft().result()
-                following = next(batches, None)
-                if following is not None:
-                    pending.append(pool.submit(extract_batch, following))
-                yield from done
+        with signals_held():  # see signals_held: an interrupt here would leave the pool half-started
+            pool = ProcessPoolExecutor(max_workers=jobs, initializer=worker_signals)
+            first = next(batches, None)
+            pending = deque([pool.submit(extract_batch, first)] if first is not None else [])
+        pending.extend(pool.submit(extract_batch, batch) for batch in islice(batches, jobs * IN_FLIGHT - 1))
+        while pending:  # a bounded window: results never pile up while the main process writes
+            done = pending.popleft().result()
+            following = next(batches, None)
+            if following is not None:
+                pending.append(pool.submit(extract_batch, following))
+            yield from done
     except BrokenProcessPool:
         raise KgError("a worker process died during extraction (out of memory?); "
                       "run with -j 1 to find the document") from None
+    finally:  # on an interrupt, queued batches are dropped rather than extracted for nobody
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """Defer SIGINT/SIGTERM while a process pool starts. The first submit forks the workers and
+    starts the pool's manager thread; a KeyboardInterrupt raised in there leaves a worker the pool
+    never registered (the exit then waits on it for ever) or a thread shutdown() cannot join.
+    Handlers, not the signal mask: a process-directed signal goes to any thread that does not
+    block it, so masking the main thread alone defers nothing. A signal that arrives meanwhile is
+    handled as soon as the block ends."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    arrived: list[int] = []
+    previous = {number: signal.signal(number, lambda signum, frame: arrived.append(signum))
+                for number in HELD_SIGNALS}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        for number in dict.fromkeys(arrived):
+            handler = previous[number]
+            if callable(handler):
+                handler(number, None)
+            elif handler == signal.SIG_DFL:
+                signal.raise_signal(number)
+
+
+HELD_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def worker_signals() -> None:
+    """A worker is forked inside signals_held and would inherit its deferring handlers: give it
+    the usual ones back (SIGTERM ends it outright: the pool terminates workers with SIGTERM)."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def corpus_triples(extractions: Iterable[Extraction | Failure], summary: BuildSummary,
@@ -361,7 +408,9 @@ def read_articles(source: str | Path | Iterable[Document], published: date | Non
 def preload() -> None:
     """Read the data files before any document (so a malformed row stops the build at once, with its
     file and line, and forked workers share what was read)."""
-    from kg.extract.pipeline import extract
+    import kg.corpus.graph  # noqa: F401 - imported now, not half-way through the stream: an
+    import kg.graph.metadata  # noqa: F401 - interrupt inside an import's exec'd dataclass code makes
+    from kg.extract.pipeline import extract  # CPython end by SIGINT even once it is caught (not 130)
 
     extract(Document(id="preload", text="قال وزير الخارجية إن الجيش قصف المدينة في 13 أيلول."))
 
@@ -436,8 +485,9 @@ def build(
         if on_failure:
             on_failure(failure)
 
+    extractions = extract_all(documents, jobs)
     try:
-        stream = corpus_triples(extract_all(documents, jobs), summary, on_document, failed, checker)
+        stream = corpus_triples(extractions, summary, on_document, failed, checker)
         if stage:  # after the documents: merged actors, canonical events, disagreements (kg.corpus)
             stream = stage.after(stream, lambda: summary.documents)
         stream = with_dataset_metadata(stream, summary, stage, source, Path(out_dir))
@@ -454,7 +504,8 @@ def build(
             raise KgError(f"no document could be built ({len(summary.failed)} failed; first: "
                           f"{summary.failed[0].line() if summary.failed else 'none'})")
         summary.outputs, summary.removed = outputs.commit()
-    finally:
+    finally:  # close the extraction first: it stops the worker pool even while an interrupted
+        extractions.close()  # serializer or traceback still holds the stream (else exit waits on workers)
         bar.close()
         outputs.discard()
         if stage:

@@ -316,11 +316,59 @@ def test_sigterm_leaves_no_temporary_file(tmp_path):
         time.sleep(0.05)
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=60)
-    assert process.returncode in (0, 130), err
+    # -SIGINT is 130 to a shell: CPython ends that way when the interrupt it caught was raised inside
+    # exec'd code (a dataclass being made by a late import), whatever main() returns
+    assert process.returncode in (0, 130, -signal.SIGINT), err
     names = [p.name for p in out.iterdir()]
     assert not [n for n in names if n.endswith(".tmp")]
-    if process.returncode == 130:
+    if process.returncode != 0:
         assert names == [] and "kg: interrupted" in err
+
+
+def test_a_signal_while_the_pool_starts_waits_until_it_has_started():
+    """The race behind 'cannot join thread before it is started': SIGTERM inside the first submit."""
+    import os
+    import signal
+
+    from kg.build import signals_held
+    from kg.cli import terminate
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with signals_held():
+                os.kill(os.getpid(), signal.SIGTERM)
+                reached = True  # the signal is held, not raised here
+            raise AssertionError("the held signal was not delivered when the block ended")
+        assert reached
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _signal_handlers() -> tuple:
+    import signal
+
+    return signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)
+
+
+def test_workers_started_while_signals_are_held_can_still_be_terminated():
+    import signal
+    from concurrent.futures import ProcessPoolExecutor
+
+    from kg.build import signals_held, worker_signals
+    from kg.cli import terminate
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        with signals_held():
+            pool = ProcessPoolExecutor(max_workers=1, initializer=worker_signals)
+            future = pool.submit(_signal_handlers)
+        with pool:
+            in_worker = future.result(timeout=60)
+        assert in_worker == (signal.SIG_DFL, signal.default_int_handler)  # not the deferring ones
+        assert signal.getsignal(signal.SIGTERM) is terminate  # and the main process has its own back
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @pytest.mark.parametrize("rows, message", [
