@@ -199,3 +199,35 @@ def test_a_title_then_the_name_between_commas_is_the_speaker():
     got = said(x)
     assert got.get("مسلحين هاجموا مدينة الفاشر من ثلاثة محاور") == "جمعة الوكيل", got
     assert got.get("القوات المشتركة صدت الهجوم") == "جمعة الوكيل", got
+
+
+# -- session 6: descriptions, pledges and condemnations after بـ are no quoted claims ----------------
+def test_words_after_bi_describing_or_condemning_are_no_claim():
+    x = run('ووصف وزير الداخلية المصري عملية التفجير بـ«العمل الجبان والغادر والخسيس».')
+    assert not x.claims, said(x)
+    z = run('ودانت وزارة الخارجية القطرية بـ"أشد العبارات الهجوم الإرهابي الآثم".')
+    assert not z.claims, said(z)
+    y = run('وتعهد الرئيس السوداني عبد الفتاح البرهان بـ"ملاحقة الجناة وتقديمهم إلى العدالة".')
+    assert said(y).get("ملاحقة الجناة وتقديمهم إلى العدالة") == "عبد الفتاح البرهان", said(y)  # a pledge stays
+    w = run('واتهم البرهان قوات الدعم السريع بـ"قتل المدنيين العزل في مدينة الفاشر".')  # so does an accusation
+    assert said(w).get("قتل المدنيين العزل في مدينة الفاشر") == "عبد الفتاح البرهان", said(w)
+
+
+def test_a_one_word_remnant_is_no_reported_claim():
+    x = run('ونفى الجيش الإسرائيلي تقريرا نشرته وسائل إعلام رسمية نقلا عن الجيش السوري النظامي، أفاد بإسقاط طائرة.')
+    assert all(len(c.quote.split()) > 1 for c in x.claims), said(x)
+
+
+def test_a_denial_claims_no_event_inside_its_words():
+    x = run('ونفى الجيش الإسرائيلي أن تكون قواته قد قصفت المستشفى في غزة.')
+    denied = [c for c in x.claims if "المستشفى" in c.quote]
+    assert denied and denied[0].rule.endswith("+denied"), [(c.quote, c.rule) for c in x.claims]
+    inner = {e.id for e in x.events if e.type != "Denial"}
+    assert not set(denied[0].asserts) & inner, (denied[0].asserts, [(e.id, e.type, e.modality) for e in x.events])
+
+
+def test_the_same_source_after_a_speech_verb_is_the_last_speaker():
+    x = run('وقالت بعثة الاتحاد الأفريقي في الصومال إن الهجوم مدان. '
+            'وأضاف المصدر نفسه أن البعثة ستواصل عملها في البلاد.')
+    got = said(x)
+    assert got.get("البعثة ستواصل عملها في البلاد") == got.get("الهجوم مدان"), got

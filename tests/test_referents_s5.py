@@ -171,3 +171,10 @@ def test_a_rank_and_name_set_off_by_a_comma_name_the_titles_holder():
     wali = entity_of(x, "عبد الرحيم محمد حسين")
     assert wali.role == "Governor" and wali.part_of == "Khartoum"
     assert not any(e.role == "Governor" and e.key != wali.key for e in x.entities.values())
+
+
+def test_a_bare_foreign_after_a_definite_noun_is_its_adjective_not_the_ministry():
+    x = run("وأكد الوزير السعودي أن السياسة الخارجية للمملكة ثابتة وأن العلاقات الخارجية متينة.")
+    assert not any(e.key.endswith("MinistryOfForeignAffairs") for e in x.entities.values()), keys(x)
+    y = run("أدانت السعودية الهجوم. وقالت الخارجية في بيان إن المملكة تقف مع الصومال.")
+    assert "Saudi_Arabia_MinistryOfForeignAffairs" in keys(y)

@@ -29,9 +29,11 @@ COMPLEMENT_GAP = 14  # tokens between the speech verb and أن/إن (room for a 
 QUOTED_SUBJECT = 3  # words between أن/إن and a quotation that is the rest of the complement (إن المتمردين "…")
 GOVERNED_GAP = 16  # tokens between a speech verb and the quotation it governs (a titled subject, an aside, a marker)
 MIN_ATTRIBUTED_WORDS = 3
+MIN_REPORTED_WORDS = 2  # a single word after a speech verb or its source is never what was said
 COLON_GAP = 8  # tokens between a speech verb and the colon that opens its unquoted words (وقال الوزير للصحفيين:)
 CONTRAST_GAP = 4  # words between لكن and the speech verb of the clause it opens (لكن وزارة الدفاع الباكستانية نفت)
 PUNCTUATION = " \t\n\u00a0،,.:;؛!?؟-–—()«»\"“”'"
+DENIED = "Denied"  # the modality a denial's frame gives its words (frames.tsv governs): they are not asserted
 SOURCE_AGENT = "source"  # frames whose speaker is named after the trigger (بحسب X): the content precedes
 
 
@@ -43,6 +45,7 @@ class Quote:
     open_at: int  # document offset of the opening mark
     close_at: int  # document offset just after the closing mark
     named: bool = False  # a word that takes a name stands right before it (وكالة «…»، حركة «…»، عملية «…»)
+    object: bool = False  # the object preposition stands right before it (وصف الهجوم بـ«الجبان»): no words said
 
     @property
     def words(self) -> int:
@@ -111,10 +114,11 @@ def quotes(sentence: Sentence) -> list[Quote]:
         start = sentence.start + m.start(group) + lead
         open_at = sentence.start + m.start()
         before = [t for t in sentence.tokens if t.end <= open_at][-1:]
-        named = bool(before) and not sentence.text[before[0].end - sentence.start:m.start()].strip() \
-            and takes_name(before[0])
+        adjacent = bool(before) and not sentence.text[before[0].end - sentence.start:m.start()].strip()
+        named = adjacent and takes_name(before[0])
+        governed = adjacent and before[0].norm in claim_words("object-preposition")
         found.append(Quote(start, start + len(text.strip()), text.strip(), open_at,
-                           sentence.start + m.end(), named))
+                           sentence.start + m.end(), named, governed))
     return found
 
 
@@ -226,13 +230,43 @@ class ClaimReader:
         follows at once opens a clause of its own, with no comma before it."""
         frame = frame_of(self.sentence, event)
         participle = (frame is not None and frame.agent == "speaker") or (
-            event.rule.startswith(SPEECH_WORD) and event.trigger.endswith(("ا", "ة", "اً")))  # the ḥāl: tanwīn alif or tāʾ marbūṭa
+            event.rule.startswith(SPEECH_WORD) and self.trigger_word(event) in claim_words("participle"))
         if not participle:
             return False
         at = complement_start(self.sentence, event)
         return at is not None and self.tokens_between(event.end, at) <= 1
 
+    def trigger_word(self, event: Event) -> str:
+        """The speech verb's word without its proclitic و/ف (ومبيناً -> مبينا)."""
+        token = next((t for t in self.sentence.tokens if t.start == event.start), None)
+        if token is None:
+            return ""
+        return token.norm[1:] if token.norm[:1] in claim_words("joiner") and token.norm[1:] in claim_words("speech") \
+            | claim_words("pledge") else token.norm
+
+    def object_quote(self, quote: Quote, event: Event) -> bool:
+        """Is the quotation the object of a verb right after the object preposition (وصف الهجوم
+        بـ«الجبان»، دانت بـ"أشد العبارات"): a description or a manner, not words said? Not after an
+        accusation (its ب-phrase is what X is accused of: اتهم Y بـ"…") nor a pledge or demand
+        (claims.tsv `pledge`: تعهد بـ"…" is what is pledged)."""
+        if not quote.object:
+            return False
+        frame = frame_of(self.sentence, event)
+        if frame is not None and set(frame.about) & claim_words("object-preposition"):
+            return False
+        return self.trigger_word(event) not in claim_words("pledge")
+
+    def same_subject(self, event: Event) -> bool:
+        """"وأضاف المصدر نفسه أن …": a speech verb whose subject is the source named last (claims.tsv
+        `same`) goes on with the last speaker, not a new unnamed source."""
+        following = [t for t in self.sentence.tokens if t.start >= event.end][:2]
+        return len(following) == 2 and " ".join(t.norm for t in following) in claim_words("same") \
+            and not re.search(r"[،,:؛;.]", self.text(event.end, following[1].start))
+
     def speaker(self, event: Event) -> str:
+        if self.same_subject(event):
+            earlier = [e for e in self.events if e.id in self.speech_ids and e.start < event.start and e.id != event.id]
+            return self.speaker(earlier[-1]) if earlier else (self.last_speaker or self.previous or [""])[0]
         source = self.sources.get(event.id)
         if source is not None and not event.targets:
             return source[2]
@@ -541,7 +575,7 @@ class ClaimReader:
         claims = []
         for n, quote in enumerate(self.quotes):
             if n in self.used or not (event.end <= quote.open_at < region_end) or quote.words < MIN_QUOTE_WORDS \
-                    or quote.is_name:
+                    or quote.is_name or self.object_quote(quote, event):
                 continue
             if self.tokens_between(event.end, quote.open_at) > GOVERNED_GAP:
                 continue
@@ -585,7 +619,7 @@ class ClaimReader:
             if n in self.used:
                 continue
             if not (start <= quote.open_at < region_end) or self.tokens_between(start, quote.open_at) > QUOTED_SUBJECT \
-                    or quote.is_name:
+                    or quote.is_name or self.object_quote(quote, event):
                 continue
             if quote.words < MIN_QUOTE_WORDS and self.tokens_between(start, quote.open_at):
                 continue  # أن الغارات استهدفت "مواقع عسكرية": a phrase of the words, which keep their subject
@@ -603,8 +637,8 @@ class ClaimReader:
                 claims.extend(self.complement(event, following, region_end))
             return claims
         text = self.text(start, self.clause_end(start, region_end, nominal, self.speaker(event))).strip(PUNCTUATION)
-        if len(text) < 4:
-            return []
+        if len(text.split()) < MIN_REPORTED_WORDS:
+            return []  # "نقلاً عن الجيش السوري النظامي،": the rest of a source's name, not words said
         begin = self.sentence.text.index(text, start - self.sentence.start) + self.sentence.start
         begin, end = self.balanced(begin, begin + len(text))
         for n, quote in enumerate(self.quotes):
@@ -670,7 +704,7 @@ class ClaimReader:
     def fronted(self, event: Event) -> list[Claim]:
         """« … »، قال X: a quotation closed right before the speech verb."""
         for n, quote in enumerate(self.quotes):
-            if n in self.used or quote.close_at > event.start or quote.words < 2 or quote.is_name:
+            if n in self.used or quote.close_at > event.start or quote.words < 2 or quote.is_name or quote.object:
                 continue
             gap = self.text(quote.close_at, event.start)
             words = [w for w in re.split(r"[\s،,:]+", gap) if w]
@@ -727,6 +761,9 @@ class ClaimReader:
 
     def make(self, start: int, end: int, text: str, source: Event, rule: str, confidence: float) -> Claim:
         asserted = [e.id for e in self.events if start <= e.start < end and e.type != "Statement"]
+        frame = frame_of(self.sentence, source)
+        if frame is not None and frame.governs == DENIED:
+            asserted, rule = [], rule + "+denied"  # "نفى أن تكون قواته قصفت": the words are what is denied
         if source.type != "Statement":
             asserted.insert(0, source.id)
         speaker = self.speaker(source)

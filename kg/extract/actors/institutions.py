@@ -136,9 +136,22 @@ class InstitutionReader:
             return "", match.end
         return entity.key, place.end
 
+    def attributive(self, i: int, match: PhraseMatch[Institution]) -> bool:
+        """"السياسة الخارجية"، "العلاقات الخارجية": a one-word bare phrase shaped as an adjective (an
+        ال-word with an adjective ending, name_rules.tsv) right after a definite word, nothing between,
+        qualifies that word: it names no body."""
+        ctx = self.ctx
+        word = ctx.tokens[i].norm
+        if match.end != i + 1 or i == 0 or match.proclitic or ctx.punctuation_before(i) \
+                or not word.startswith(self.gaz.words("article")) or not word.endswith(self.gaz.words("adjective-ending")):
+            return False
+        return ctx.tokens[i - 1].norm.startswith(self.gaz.words("article"))
+
     def read(self, i: int, match: PhraseMatch[Institution], emit: bool) -> tuple[int, str]:
         """Institution phrase + nationality -> the state's institution. Returns (end, key)."""
         ctx, inst = self.ctx, match.value
+        if self.attributive(i, match):
+            return (i + 1 if emit else i), ""
         place, end = self.local_place(match)
         if place == UNNAMED_PLACE:  # a local body of a place we do not know: not the state's
             return (end if emit else i), ""
