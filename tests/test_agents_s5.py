@@ -140,3 +140,37 @@ def test_the_group_claiming_an_attack_after_its_verb_is_its_agent():
 def test_an_attack_claimed_after_it_is_the_claimers():
     found = [e for e in events("وقع هجوم على سوق في بغداد تبناه تنظيم داعش.") if "ISIS" in e.agents + e.targets]
     assert found and all("ISIS" in e.agents and "ISIS" not in e.targets for e in found)
+
+
+# -- unnamed gunmen are an actor of their own (titles.tsv crowd Gunmen), never the speaker ------------
+def crowd_role(keys: list[str], role: str = "Gunmen") -> bool:
+    return len(keys) == 1 and keys[0].startswith(role + "_")
+
+
+def test_unknown_gunmen_are_the_attackers():
+    found = events("هاجم مسلحون مجهولون حاجزا للشرطة على مدخل البلدة فجر الأحد.", "Attack")
+    assert found and crowd_role(found[0].agents)
+
+
+def test_gunmen_in_a_reported_clause_fire_not_the_official_who_reports():
+    found = events("وقال مسؤول محلي إن مسلحين اقتحموا السوق وأطلقوا النار على المارة.", "ArmedAttack")
+    assert found and crowd_role(found[0].agents), [(e.agents, e.rule) for e in found]
+
+
+def test_gunmen_belonging_to_a_group_are_that_group():
+    found = events("وخاضت القوات الحكومية اشتباكات عنيفة مع مسلحين تابعين لتنظيم داعش قرب الحدود.", "ArmedClash")
+    assert found and found[0].targets == ["ISIS"], [(e.agents, e.targets) for e in found]
+
+
+# -- "استهداف X لـ Y": the genitive of a verbal noun acts, لـ marks its object ------------------------
+def test_the_genitive_of_a_verbal_noun_before_its_object_with_li_is_the_actor():
+    found = events("وجاء الرد بعد استهداف المسلحين لأحياء سكنية في مدينة حلب.", "Attack")
+    assert found and crowd_role(found[0].agents) and found[0].targets == ["Aleppo"]
+    found = events("أدانت تركيا قصف روسيا لمدينة خاركيف.", "Shelling")
+    assert found and found[0].agents == ["Russia"] and found[0].targets == ["Kharkiv"]
+    assert "+construct-agent" in found[0].rule
+
+
+def test_riot_police_of_a_state_are_its_security_forces():
+    found = events("فرقت قوات مكافحة الشغب الفرنسية المحتجين في ساحة الجمهورية.", "ProtestWithIntervention")
+    assert found and found[0].agents == ["France_SecurityForces"]

@@ -142,3 +142,8 @@ def test_every_goal_of_a_list_is_sought_not_done():
 def test_said_verb_after_a_comma_that_closes_its_subject_is_reported():
     attack = one("قالت وكالة الأنباء السورية إن قصفا إسرائيليا، استهدف عدة مواقع في القنيطرة.", "Attack")
     assert attack.modality == "Reported"
+
+
+def test_an_act_one_means_to_be_able_to_do_is_planned():
+    text = "وقال المسؤول إن المسلحين يريدون إشغال القوات الأمنية ليتمكنوا من شن هجوم على المدينة."
+    assert [e.modality for e in events(text, "Attack")] == ["Planned"]

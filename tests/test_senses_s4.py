@@ -208,3 +208,12 @@ def test_an_aid_centre_is_no_support():
     found = events("وقالت وزارة الصحة في غزة إن 30 فلسطينيا قتلوا بنيران الجيش الإسرائيلي بينهم 11 قرب مركز "
                    "للمساعدات في وسط القطاع.")
     assert not [e for e in found if e.type == "Support"], [(e.type, e.trigger) for e in found]
+
+
+# -- riot police are no riot (words.tsv not-event), and the protesters they disperse are no agent --------
+def test_riot_police_are_no_riot():
+    none_of("فرقت شرطة مكافحة الشغب المحتجين بالغاز المسيل للدموع في وسط العاصمة.", "Riot")
+    found = events("فرقت شرطة مكافحة الشغب المحتجين بالغاز المسيل للدموع في وسط العاصمة.",
+                   "ProtestWithIntervention")
+    assert found and not any(k.startswith("Protesters") for k in found[0].agents)
+    assert events("ورشق عشرات المحتجين قوات مكافحة الشغب بالحجارة قرب مبنى البلدية.", "Riot")  # stones are

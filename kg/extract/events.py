@@ -14,7 +14,7 @@ Function words come from the language package (`kg.lang.ar`), never from this fi
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable
 
@@ -485,6 +485,10 @@ class TriggerFinder:
             if i in view.covered:
                 i += 1
                 continue
+            idle = self.idle_phrase_end(i)
+            if idle:
+                i = idle  # "قوات مكافحة الشغب": riot police, no riot
+                continue
             matches: list[PhraseMatch[Frame]] = frame_index().match_at(tokens, i)
             chosen = next((m for m in matches if self.cue_ok(m.value) and not self.vetoed(m)), None)
             if chosen is None:
@@ -497,6 +501,17 @@ class TriggerFinder:
             triggers.append(Trigger(chosen.start, chosen.end, chosen.value, chosen.proclitic, chosen.enclitic))
             i = chosen.end
         return triggers
+
+    def idle_phrase_end(self, i: int) -> int:
+        """Where a phrase of words.tsv `not-event` starting at token i ends (its words name no
+        event: مكافحة الشغب is riot control, whoever does it), else 0."""
+        tokens = self.view.sentence.tokens
+        for phrase in phrases("not-event"):
+            end = i + len(phrase)
+            if end <= len(tokens) and any(stem == phrase[0] for stem, _ in proclitic_variants(tokens[i].norm)) \
+                    and all(tokens[i + k].norm == phrase[k] for k in range(1, len(phrase))):
+                return end
+        return 0
 
     def cue_ok(self, frame: Frame) -> bool:
         return not frame.cues or bool(frame.cues & self.view.stems)
@@ -1620,6 +1635,34 @@ class EventAssembler:
             event.rule = "".join(r for r in re_rules(event.rule) if r not in CROSS_CLAUSE_RULES) + "+resumptive-verb"
         return after[-1].end
 
+    def construct_agent(self, trigger: Trigger) -> list[str] | None:
+        """"استهداف المسلحين لمناطق المدنيين"، "قصف روسيا لخاركيف": a verbal noun in construct (no
+        article) with an actor as its genitive, then لـ and the object: the genitive is the actor (the
+        masdar's subject; its object takes ل). None when the phrase is not so built."""
+        view, tokens = self.view, self.view.sentence.tokens
+        k = trigger.end
+        if is_finite_verb(trigger, view) or trigger.frame.speech or k >= len(tokens):
+            return None
+        last = tokens[k - 1].norm[len(trigger.proclitic):] if trigger.end - trigger.start == 1 else tokens[k - 1].norm
+        if last.startswith(ar.words("definite-article")):
+            return None  # "الاستهداف" takes no genitive
+        group = view.group_at.get(k)
+        if group is None or group.start != k or group.proclitic or not view.can_act(group):
+            return None
+        if group.marker != "obj" and not (trigger.proclitic and group.marker == trigger.proclitic[-1]):
+            return None  # (a genitive after بقصف carries the trigger's own ب as its marker)
+        j = group.end
+        if j >= len(tokens) or view.breaks[j] == j or view.region[j] != view.region[trigger.start]:
+            return None
+        owner = ar.word("owner-preposition")
+        following = view.group_at.get(j)
+        if following is not None and following.start == j:
+            marked = following.marker == owner
+        else:
+            marked = tokens[j].norm == owner or j not in view.covered and any(
+                clitic == owner for _, clitic in proclitic_variants(tokens[j].norm)[1:])
+        return [view.as_actor(k) for k in group.keys] if marked else None
+
     def relative_of_event(self, index: int) -> Event | None:
         """"الهجوم الذي شنته X أمس والذي استهدف"، "في غارة إسرائيلية التي استهدفت": a verb right after a
         relative pronoun (و+الذي too), with no object pronoun of its own, whose nearest earlier event
@@ -1678,6 +1721,10 @@ class EventAssembler:
         if found.restated:
             return None
         agents, agent_end, rule = found.keys, max(found.end, trigger.end), found.rule
+        construct = self.construct_agent(trigger) if found.targets is None and not found.parties else None
+        if construct is not None:  # "استهداف المسلحين لمناطق المدنيين": the genitive acts, ل marks the object
+            agents, agent_end, rule = construct, max(agent_end, self.view.group_at[trigger.end].end), "+construct-agent"
+            frame = replace(frame, targets=(ar.word("owner-preposition"),) + frame.targets)
         if not agents or any(r in rule for r in CROSS_CLAUSE_RULES):
             by = self.agent_phrase(trigger, slot.limit if mode == "subj" else len(self.view.sentence.tokens))
             if by:

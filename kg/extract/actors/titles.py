@@ -151,6 +151,10 @@ class TitleReader:
             end = j
         elif at:
             nisba, _ = ctx.name_at(j)
+            own = ctx.doc.lookup(nisba.value.key) if nisba is not None and not nisba.proclitic else None
+            if own is not None and own.type in MEMBER_OF:  # "المسلحين الحوثيين": the group's own gunmen
+                ctx.add(own.key, i, nisba.end, "gazetteer:name", 0.9, "name", match.proclitic)
+                return nisba.end
             if nisba is not None and nisba.value.kind == "nisba" and not nisba.proclitic:
                 state = ctx.doc.state_of(nisba.value.key)
                 ctx.add(state, j, nisba.end, "gazetteer:nisba", 0.95, "nisba")
