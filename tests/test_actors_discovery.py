@@ -76,3 +76,20 @@ def test_a_person_named_without_a_title():
 ])
 def test_descriptions_that_name_nothing(text, not_a_name):
     assert not any(not_a_name in surface for surface in found(text))
+
+
+@pytest.mark.parametrize("text, surface, key", [
+    ("وفرضت الخزانة الأميركية عقوبات على ثلاثة قادة في الجماعة.", "الخزانة الأميركية", "United_States_MinistryOfTreasury"),
+    ("وقال حرس المجلس الرئاسي إنه أحبط هجوماً على المقر في طرابلس.", "حرس المجلس الرئاسي", "Libya_PresidentialGuard"),
+    ("وأعلنت المديرية العامة للاستخبارات الليبية اعتقال خلية في العاصمة.", "المديرية العامة للاستخبارات الليبية",
+     "Libya_Intelligence"),
+    ("وداهم جهاز الأمن الوطني العراقي منازل مطلوبين في بغداد.", "جهاز الأمن الوطني العراقي", "Iraq_NationalSecurityService"),
+])
+def test_state_bodies_named_by_a_long_description(text, surface, key):
+    assert found(text)[surface].key == key
+
+
+def test_treasury_alone_is_no_person_and_a_public_treasury_no_body():
+    entities = found("وقالت وزارة الخزانة إن العقوبات تستهدف شبكة تمويل. ويعاني البلد من عجز الخزانة العامة.")
+    assert entities["وزارة الخزانة"].type == "Ministry"
+    assert not any("الخزانة العامة" in s for s in entities)
