@@ -231,3 +231,16 @@ def test_the_same_source_after_a_speech_verb_is_the_last_speaker():
             'وأضاف المصدر نفسه أن البعثة ستواصل عملها في البلاد.')
     got = said(x)
     assert got.get("البعثة ستواصل عملها في البلاد") == got.get("الهجوم مدان"), got
+
+
+def test_an_unnamed_senior_figure_or_spokesman_speaks_not_his_body_or_the_outlet():
+    x = run('وأفاد قيادي كبير في حماس وكالة فرانس برس بأن الحركة قررت وقف المفاوضات.')
+    speakers = {c.speaker for c in x.claims}
+    assert speakers and not speakers & {"AFP", "Hamas"}, said(x)
+    assert all(x.entities[s].role == "Senior Figure" for s in speakers), said(x)
+    y = run('أعلن الجيش السوداني مقتل 30 عنصرا من قوات الدعم السريع. وقال متحدث الجيش العميد نبيل عبدالله، '
+            'في بيان: "قواتنا اشتبكت مع الميليشيا المتمردة ودحرتها".')
+    assert said(y).get("قواتنا اشتبكت مع الميليشيا المتمردة ودحرتها") == "نبيل عبدالله", said(y)
+    z = run('وقال متحدث باسم وزارة الصحة الفلسطينية إن 20 شخصا قتلوا في القصف.')
+    assert [c.speaker for c in z.claims if "قتلوا" in c.quote] != [], said(z)
+    assert all(c.speaker != "Palestine_MinistryOfHealth" for c in z.claims), said(z)

@@ -178,3 +178,18 @@ def test_a_bare_foreign_after_a_definite_noun_is_its_adjective_not_the_ministry(
     assert not any(e.key.endswith("MinistryOfForeignAffairs") for e in x.entities.values()), keys(x)
     y = run("أدانت السعودية الهجوم. وقالت الخارجية في بيان إن المملكة تقف مع الصومال.")
     assert "Saudi_Arabia_MinistryOfForeignAffairs" in keys(y)
+
+
+def test_an_indefinite_regional_minister_is_not_the_national_one():
+    x = run("وقال وزير إعلام ولاية الخرطوم إن المدينة آمنة.")
+    minister = entity_of(x, "وزير إعلام ولاية الخرطوم")
+    assert minister.role == "Information Minister" and minister.key.startswith("Khartoum_"), minister
+    y = run("وقال وزير خارجية مصر إن القاهرة ترفض التهجير.")  # a state after it: the national holder
+    assert "Badr_Abdelatty" in keys(y)
+
+
+def test_a_definite_or_indefinite_title_before_an_unknown_name_names_that_person():
+    x = run("وقال الوزير جمال الفلاحي إن القوات تقدمت نحو المدينة.")
+    assert entity_of(x, "جمال الفلاحي").role == "Minister"
+    y = run("وقال متحدث الجيش العميد نبيل عبدالله في بيان إن القوات صدت الهجوم.")
+    assert entity_of(y, "نبيل عبدالله").role == "Spokesperson"
