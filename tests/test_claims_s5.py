@@ -244,3 +244,11 @@ def test_an_unnamed_senior_figure_or_spokesman_speaks_not_his_body_or_the_outlet
     z = run('وقال متحدث باسم وزارة الصحة الفلسطينية إن 20 شخصا قتلوا في القصف.')
     assert [c.speaker for c in z.claims if "قتلوا" in c.quote] != [], said(z)
     assert all(c.speaker != "Palestine_MinistryOfHealth" for c in z.claims), said(z)
+
+
+def test_an_outlet_in_a_dateline_is_not_the_speaker():
+    x = run('القاهرة (كونا) -- أكدت الرئاسة المصرية اليوم أن يد العدالة ستطول كل من شارك في الهجوم.')
+    assert said(x).get("يد العدالة ستطول كل من شارك في الهجوم") == "الرئاسة المصرية", said(x)
+    y = run('بيروت (رويترز) - قال سكان إنهم سمعوا دوي انفجارات ضخمة في دمشق.')
+    assert all(c.speaker != "Reuters" for c in y.claims), said(y)
+

@@ -193,3 +193,10 @@ def test_a_definite_or_indefinite_title_before_an_unknown_name_names_that_person
     assert entity_of(x, "جمال الفلاحي").role == "Minister"
     y = run("وقال متحدث الجيش العميد نبيل عبدالله في بيان إن القوات صدت الهجوم.")
     assert entity_of(y, "نبيل عبدالله").role == "Spokesperson"
+
+
+def test_al_mustashar_before_a_name_with_no_state_is_an_honorific_not_the_chancellor():
+    x = run("وقال المستشار محمد الحمصاني المتحدث باسم مجلس الوزراء المصري إن الحكومة ستواصل دعم الأسر.")
+    assert entity_of(x, "محمد الحمصاني").role != "Chancellor"
+    y = run("وقال المستشار الألماني إن برلين ستدعم كييف.")
+    assert "Friedrich_Merz" in keys(y)

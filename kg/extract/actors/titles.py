@@ -36,6 +36,7 @@ MEMBER_OF = {"ArmedGroup", "ArmedForce", "Organisation", "Government", "Governme
 ANOTHER = "another"  # title_words.tsv: "مصدر فلسطيني آخر" is a second source
 FORMER, ACTING, DEPUTY = "former", "acting", "deputy"  # title_words.tsv: a past holder; an interim one
 OFFICE = "office"
+HONORIFIC = "honorific"  # titles.tsv: a form of address too (المستشار فلان), read so when nothing follows it
 BEFORE_OFFICE = {"acting-of": ACTING, "deputy-of": DEPUTY}  # titles.tsv kinds before an office title
 
 
@@ -68,6 +69,8 @@ class TitleReader:
         j, more_status = self.status(j)
         status = prefix_status or status or more_status
         title = self.government_head(title, body_start, scope)
+        if not scope and not country:
+            title = self.honorific(i, match) or title
         if title.kind == SOURCE:  # "مسؤول فلسطيني"، "مصدر في حركة X": an unnamed person of X (left
             # unmarked as titled: "نقلت الوكالة عن مصدر" keeps its preposition)
             scope_entity = self.ctx.doc.lookup(scope) if scope else None
@@ -89,6 +92,12 @@ class TitleReader:
         if title.unique and through_preposition and scope_entity is not None and scope_entity.type in PLACE_SCOPES:
             return max(start, i + 1)  # "وقال الرئيس في موسكو": where a state's officer spoke, not whose
         return self.titled(self.office(i, start, title, scope, country, status), title)
+
+    def honorific(self, i: int, match: PhraseMatch[Title]) -> Title | None:
+        """The honorific reading of the title at token i (titles.tsv kind honorific: "المستشار فلان"
+        with no state after it is a form of address, not the chancellor), if it has one."""
+        readings = self.gaz.titles.match_at(self.ctx.tokens, i)
+        return next((m.value for m in readings if m.end == match.end and m.value.kind == HONORIFIC), None)
 
     def before_office(self, i: int, match: PhraseMatch[Title]) -> int:
         """"القائم بأعمال وزير الخارجية الأمريكي"، "نائب رئيس الوزراء": the office after it, held by
