@@ -69,3 +69,22 @@ def test_tokens_made_without_init_are_ordinary_tokens():
     assert pickle.loads(pickle.dumps(token)) == token
     with pytest.raises(AttributeError):
         token.norm = "x"
+
+
+def test_punctuated_marks_the_gaps_that_hold_a_mark_once_per_sentence():
+    from kg.text.memo import per_sentence
+    from kg.text.segment import punctuated
+
+    sentence = split_sentences("قال الوزير، إن القوات انسحبت؛ ثم عادت")[0]
+    assert punctuated(sentence, ("،", "؛")) == (False, False, True, False, False, True, False)
+    assert punctuated(sentence, ("؛",)) == (False, False, False, False, False, True, False)
+    calls = []
+
+    @per_sentence
+    def length(tokens):
+        calls.append(1)
+        return len(tokens)
+
+    other = list(sentence.tokens)
+    assert [length(sentence.tokens), length(sentence.tokens), length(other), length(sentence.tokens)] == [7, 7, 7, 7]
+    assert len(calls) == 2  # once per list, by identity: an equal list is another sentence's

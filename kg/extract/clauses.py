@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.phrases import phrase_at
+from kg.text.segment import punctuated
 from kg.lang import ar
 from kg.model import Sentence
 
@@ -44,10 +45,7 @@ def marker_at(sentence: Sentence, i: int) -> ar.ClauseMarker | None:
 
 def punctuation_breaks(sentence: Sentence) -> set[int]:
     """Token indices preceded by clause punctuation."""
-    tokens, text, offset = sentence.tokens, sentence.text, sentence.start
-    marks = ar.words("clause-punctuation")
-    return {i for i in range(1, len(tokens))
-            if any(m in text[tokens[i - 1].end - offset:tokens[i].start - offset] for m in marks)}
+    return {i for i, flag in enumerate(punctuated(sentence, ar.words("clause-punctuation"))) if flag}
 
 
 def segment(sentence: Sentence, openers: dict[int, str], regions: list[int]) -> list[Clause]:

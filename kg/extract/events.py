@@ -24,6 +24,7 @@ from kg.extract.entities import DocumentEntities
 from kg.data import alternatives, read_tsv
 from kg.extract.frames import Frame, frame_index, word_class
 from kg.extract.phrases import PhraseMatch
+from kg.text.segment import punctuated
 from kg.extract.places import locatives
 from kg.extract.ties import lead_words, speaking_roles
 from kg.graph.vocabulary import event_kind
@@ -388,12 +389,11 @@ def quote_regions(sentence: Sentence, quotes: list[tuple[int, int, str]]) -> lis
 
 def next_breaks(sentence: Sentence) -> list[int]:
     """Per token i, the first token j >= i preceded by clause punctuation (or the length)."""
-    tokens, text, offset = sentence.tokens, sentence.text, sentence.start
-    marks = ar.words("clause-punctuation")
+    tokens = sentence.tokens
+    flags = punctuated(sentence, ar.words("clause-punctuation"))
     out = [len(tokens)] * (len(tokens) + 1)
     for i in range(len(tokens) - 1, 0, -1):
-        gap = text[tokens[i - 1].end - offset:tokens[i].start - offset]
-        out[i] = i if any(m in gap for m in marks) else out[i + 1]
+        out[i] = i if flags[i] else out[i + 1]
     return out[:len(tokens)] or [0]
 
 

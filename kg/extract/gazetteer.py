@@ -110,6 +110,16 @@ class Gazetteer:
                                                     if normalize_phrase(f))
         return keys
 
+    def joined_keys(self, *kinds: str) -> frozenset[str]:
+        """The forms of these kinds as their word keys joined by spaces (a one-word form is its key;
+        cached: the readers compare a token's key with them at every mention)."""
+        cache_key = "joined\x00" + "\x00".join(kinds)
+        keys = self.rule_keys.get(cache_key)
+        if keys is None:
+            keys = self.rule_keys[cache_key] = frozenset(" ".join(normalize_phrase(w)) for kind in kinds
+                                                         for w in self.words(kind))
+        return keys
+
     def may_start(self, word: str) -> bool:
         """Could this word begin a name, title, institution or anaphor? (cached per word)"""
         known = self.starts.get(word)

@@ -34,8 +34,10 @@ def normalize_word(word: str) -> str:
     return text.translate(DIGITS)
 
 
+@lru_cache(maxsize=100_000)
 def normalize_phrase(phrase: str) -> tuple[str, ...]:
-    """A multi-word lexicon entry as a tuple of word keys."""
+    """A multi-word lexicon entry as a tuple of word keys (cached: the readers key the same
+    lexicon words and surfaces at every sentence)."""
     from kg.text.segment import WORD
 
     return tuple(normalize_word(m.group()) for m in WORD.finditer(phrase))

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from kg.data import read_tsv
 from kg.model import Sentence, Token
+from kg.text.memo import per_sentence
 from kg.text.normalize import normalize_word
 
 # A word: letters/digits plus Arabic diacritics and tatweel, so offsets cover the whole word.
@@ -75,6 +76,27 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         token.__dict__.update(text=word, start=start, end=start + len(word), norm=key(word))
         append(token)
     return tokens
+
+
+GAPS: dict[tuple[str, tuple[str, ...]], bool] = {}  # (text between two words, marks) -> holds one
+
+
+@per_sentence
+def punctuated(sentence: Sentence, marks: tuple[str, ...]) -> tuple[bool, ...]:
+    """Per token i, does the text between token i-1 and token i hold one of `marks` (False for
+    the first token)? Once per sentence: the clause segmenter and the sentence view both ask, and
+    the same few gaps (" ", "، ", ". ") recur, so each is looked at once."""
+    tokens, text, offset = sentence.tokens, sentence.text, sentence.start
+    flags = [False] * len(tokens)
+    for i in range(1, len(tokens)):
+        gap = text[tokens[i - 1].end - offset:tokens[i].start - offset]
+        known = GAPS.get((gap, marks))
+        if known is None:
+            if len(GAPS) >= 100_000:
+                GAPS.clear()
+            known = GAPS[(gap, marks)] = any(m in gap for m in marks)
+        flags[i] = known
+    return tuple(flags)
 
 
 def is_boundary(text: str, match: re.Match) -> bool:

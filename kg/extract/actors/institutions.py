@@ -60,7 +60,7 @@ class InstitutionReader:
             if regional:  # "وزارة الصحة في حكومة إقليم كردستان": the region's ministry, not the state's
                 return regional, after, "institution+region"
             state, after, _ = ctx.nationality_at(end + 1)
-            capital_words = {" ".join(normalize_phrase(w)) for w in self.gaz.words("capital-word")}
+            capital_words = self.gaz.joined_keys("capital-word")
             if not state and end + 2 < len(ctx.tokens) and ctx.tokens[end + 1].norm in capital_words:
                 nisba, _ = ctx.name_at(end + 2)  # "في العاصمة الأميركية": that state's (a nisba, not a name: العاصمة عمان)
                 if nisba is not None and nisba.value.kind == "nisba":
@@ -236,8 +236,7 @@ class InstitutionReader:
         doc, gaz = self.ctx.doc, self.gaz
         sentence = self.ctx.sentence if mention.sentence == self.ctx.sentence.index else doc.sentences[mention.sentence]
         before = sentence.tokens[mention.token_start - 1] if mention.token_start > 0 else None
-        markers = {" ".join(normalize_phrase(w)) for kind in ("place-marker", "direction", "place-head")
-                   for w in gaz.words(kind)}
+        markers = gaz.joined_keys("place-marker", "direction", "place-head")
         if mention.proclitic and mention.proclitic[-1:] == "ب":
             return True  # بإقليم هيران، بالصومال
         if before is None:

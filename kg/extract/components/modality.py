@@ -20,6 +20,7 @@ from kg.extract.frames import word_class
 from kg.extract.phrases import phrase_at
 from kg.graph.vocabulary import event_kind
 from kg.lang import ar
+from kg.text.memo import per_sentence
 
 SUBORDINATE = ("complement", "relative", "adverbial", "conditional")
 LOOKBACK = 24  # earlier triggers that may govern a trigger
@@ -262,8 +263,10 @@ def threatened_object(state, governor, trigger) -> bool:
             and not set(event.agents) & set(governor.event.agents))
 
 
+@per_sentence
 def attribution(tokens) -> tuple[int, int] | None:
-    """The span of a source named for the sentence (بحسب المرصد، حسبما أفاد، نقلاً عن), or None."""
+    """The span of a source named for the sentence (بحسب المرصد، حسبما أفاد، نقلاً عن), or None
+    (once per sentence: every trigger of it asks)."""
     for i in range(len(tokens)):
         if cue_at(tokens, i, "not-attribution") is not None:
             continue  # "وفق الاتفاق": by the agreement, no source
