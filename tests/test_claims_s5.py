@@ -252,3 +252,21 @@ def test_an_outlet_in_a_dateline_is_not_the_speaker():
     y = run('بيروت (رويترز) - قال سكان إنهم سمعوا دوي انفجارات ضخمة في دمشق.')
     assert all(c.speaker != "Reuters" for c in y.claims), said(y)
 
+
+
+def test_state_television_speaks_not_its_state():
+    x = run('وقال التلفزيون السوري إن الدفاعات الجوية تصدت لصواريخ إسرائيلية فوق دمشق.')
+    assert [c.speaker for c in x.claims] == ["Syria_StateTelevision"], said(x)
+    y = run('دمشق- قال التلفزيون الرسمي في سوريا إن صواريخ إسرائيلية أصابت موقعا عسكريا قرب دمشق.')
+    assert [c.speaker for c in y.claims] == ["Syria_StateTelevision"], said(y)
+
+
+def test_an_clause_after_qabla_is_no_complement():
+    x = run('ودعا المصدر الأمني الفلسطيني وسائل الإعلام إلى توخي الدقة قبل أن تنساق إلى هذه الحملات الإسرائيلية.')
+    assert not any(c.quote.startswith("تنساق") for c in x.claims), said(x)
+
+
+def test_an_actor_named_after_a_second_source_is_not_the_first_source():
+    x = run('وكانت صحيفة "يديعوت أحرونوت" زعمت بأن اتصالات مستمرة تجري منذ أشهر. ونقلت الصحيفة عن مشاركين '
+            'في هذه الجهود وعن وثائق قدمت إلى وزارة العدل الأمريكية أن الاتصالات مستمرة منذ أشهر.')
+    assert all(c.speaker != "United_States_MinistryOfJustice" for c in x.claims), said(x)

@@ -151,13 +151,15 @@ class ClaimReader:
     def __init__(self, sentence: Sentence, events: list[Event], speech_ids: set[str],
                  mentions: list[Mention] | None = None, persons: frozenset[str] | set[str] = frozenset(),
                  spoken: list[tuple[int, int]] = (), previous: list[str] = (),
-                 last_speaker: list[str] = (), people: frozenset[str] | set[str] = frozenset()) -> None:
+                 last_speaker: list[str] = (), people: frozenset[str] | set[str] = frozenset(),
+                 states: dict[str, str] | None = None) -> None:
         self.sentence = sentence
         self.previous = list(previous)  # who spoke last before this sentence (بحسب المصدر نفسه)
         self.last_speaker = list(last_speaker)  # who said the last words before it (a narrator's sentence between)
         self.spoken = list(spoken)  # offsets of every speech verb, those with no event too
         self.persons = persons  # keys of the people among the speakers (named_inside)
         self.people = people  # keys of the named people of the document (named_holder)
+        self.states = dict(states or {})  # entity key -> its state, for the bodies named here (enclosing_subject)
         self.events = events
         self.mentions = sorted((m for m in mentions or () if m.sentence == sentence.index), key=lambda m: m.start)
         self.quotes = quotes(sentence)
@@ -186,12 +188,14 @@ class ClaimReader:
             return None
         after = [t for t in self.sentence.tokens if t.start > at]
         stops = word_class("complementizer") | claim_words("saying")
-        limit = next((t.start for t in after if t.norm in stops), self.sentence.end)
+        joined = {j + w for j in claim_words("joiner") for w in claim_words("source")}  # "عن مشاركين … وعن وثائق"
+        limit = next((t.start for t in after if t.norm in stops or t.norm in joined), self.sentence.end)
         limit = min([limit] + [q.open_at for q in self.quotes if q.open_at > at and not q.is_name])
         comma = re.search(r"[،,:؛;.]", self.text(at, limit))
         limit = at + comma.start() if comma else limit
         named = [m for m in self.mentions if at < m.start < limit and m.kind not in ("nisba", "qualifier")]
-        who = event.targets[0] if event.targets else (named[0].entity if named else "")
+        who = event.targets[0] if event.targets and any(m.entity == event.targets[0] for m in named) \
+            else (named[0].entity if named else "")
         end = max([m.end for m in named] + [limit if comma is None and limit < self.sentence.end else 0])
         following = [t for t in after if t.start >= end]
         if following and following[0].norm in claim_words("saying"):
@@ -287,6 +291,7 @@ class ClaimReader:
         who = speaker_of(event)
         if who and self.datelined(who, event):
             return self.subject_after(event)
+        who = self.enclosing_subject(who, event)
         if who and (self.relayed(who, event) or self.addressed(who, event) or self.subject_spelled(event)):
             return ""
         return self.named_holder(who)
@@ -301,6 +306,12 @@ class ClaimReader:
         dateline = re.match(r"[^()،,.:«\"“]{0,40}\([^()]{1,40}\)\s*[-–—]+", self.sentence.text)
         return dateline is not None and self.sentence.start + dateline.end() <= event.start \
             and all(m.end <= self.sentence.start + dateline.end() for m in own)
+
+    def enclosing_subject(self, key: str, event: Event) -> str:
+        """"قال التلفزيون الرسمي في سوريا إن": when the agent is named only inside the subject phrase
+        that follows the verb at once (the state of a body), the subject is that body."""
+        subject = self.subject_after(event)
+        return subject if subject and subject != key and self.states.get(subject) == key else key
 
     def subject_after(self, event: Event) -> str:
         """The actor named right after a speech verb, nothing between (أكدت الرئاسة المصرية), or ""."""
@@ -909,7 +920,9 @@ def complement_start(sentence: Sentence, event: Event) -> int | None:
     relative = False  # after a relative pronoun with no comma since (الذي تولى مقعداً عن …)
     aside = False  # inside "، الذي فضل عدم الكشف عن هويته،": the subject's relative clause, no complement
     previous_end = event.end
+    adverbials, previous_word, last = claim_words("adverbial"), "", ""
     for token in sentence.tokens:
+        previous_word, last = last, token.norm
         if token.start < event.end:
             continue
         comma = bool(re.search(r"[،,]", sentence.text[previous_end - sentence.start:token.start - sentence.start]))
@@ -926,7 +939,7 @@ def complement_start(sentence: Sentence, event: Event) -> int | None:
         if any(a <= token.start < b for a, b in inside):
             seen += 1
             continue  # inside a quotation after the verb: its words, not the verb's complement
-        if token.norm in complementizers:
+        if token.norm in complementizers and previous_word not in adverbials:
             if token.norm not in sources:
                 return token.start
             if event.type != "Statement":

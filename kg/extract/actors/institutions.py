@@ -106,11 +106,12 @@ class InstitutionReader:
         return ""
 
     def adjective(self, k: int) -> bool:
-        """A definite word at token k that names nothing and starts nothing (الاتحادي، الوطني)."""
+        """A definite word at token k that names nothing and starts nothing (الاتحادي، الوطني), in the
+        same run of words (not the first of a quotation: وقال التلفزيون "العدو الإسرائيلي …")."""
         ctx = self.ctx
         word = ctx.tokens[k].norm
         return (word.startswith(self.gaz.words("article")) and not ctx.starts_lexicon(k)
-                and word not in self.gaz.name_stops and not ctx.punctuation_before(k))
+                and word not in self.gaz.name_stops and not ctx.gap_before(k).strip())
 
     def local_place(self, match: PhraseMatch[Institution]) -> tuple[str, int]:
         """The city or region (not a capital, unless the body is local only) of "السلطات في غوما",

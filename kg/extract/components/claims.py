@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from kg.extract.actors.institutions import PLACE_TYPES
 from kg.extract.claims import ClaimReader, speaker_of, speech_words, titled_speech
 from kg.extract.components import factory
 from kg.model import Claim, Event
@@ -27,8 +28,11 @@ def claims(doc, state) -> None:
     events = sorted(state.events + extra, key=lambda e: e.start)
     speech_ids = state.speech_ids | {e.id for e in extra}
     spoken += [(e.start, e.end) for e in extra]
+    states = {m.entity: entity.country for m in state.mentions  # the state of each body (not place) named here
+              if (entity := doc.entities.entities.get(m.entity)) is not None and entity.country
+              and entity.type not in PLACE_TYPES}
     reader = ClaimReader(state.sentence, events, speech_ids, state.mentions, persons, spoken, doc.previous_agents,
-                         doc.last_speaker, people)
+                         doc.last_speaker, people, states)
     state.claims = reader.read()
     # decided on the events as read, then set (a participle's speaker is the verb's before it)
     decided = [(event, reader.spoken_by(event), reader.unspoken(event))
