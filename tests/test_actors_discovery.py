@@ -93,3 +93,27 @@ def test_treasury_alone_is_no_person_and_a_public_treasury_no_body():
     entities = found("وقالت وزارة الخزانة إن العقوبات تستهدف شبكة تمويل. ويعاني البلد من عجز الخزانة العامة.")
     assert entities["وزارة الخزانة"].type == "Ministry"
     assert not any("الخزانة العامة" in s for s in entities)
+
+
+def test_towns_listed_after_a_plural_head_are_each_a_town():
+    entities = found("واعتقلت القوات شبانا من قرى وبلدات أم صفا والمغير وسلواد في رام الله.")
+    towns = {entity.name_ar for entity in entities.values() if entity.type == "City" and entity.minted}
+    assert {"أم صفا", "المغير", "سلواد"} <= towns
+
+
+def test_adjectives_and_regions_after_a_plural_head_name_no_town():
+    entities = found("وقصف الجيش قرى مكتظة بالسكان. وقتل مدنيون في قرى وبلدات الريف الغربي.")
+    assert not any(entity.minted and entity.type == "City" for entity in entities.values())
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("وقصفت الميليشيات منازل في مديرية التحيتا جنوبي الحديدة.", "التحيتا"),  # a Yemeni district
+    ("واقتحمت القوات بلدة جماعين جنوبها فجراً.", "جماعين"),  # the direction is no part of the name
+    ("وتجمع المحتجون في ميدان العباسية وسط القاهرة.", "ميدان العباسية"),
+])
+def test_districts_squares_and_towns_before_a_direction(text, surface):
+    assert surface in found(text)
+
+
+def test_a_battlefield_is_no_square():
+    assert not any("ميدان" in surface for surface in found("وفر المقاتلون من ميدان المعركة."))

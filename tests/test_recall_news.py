@@ -65,11 +65,6 @@ def test_means_of_a_killing_after_an_object_with_a_relative_clause():
     assert [e.agents for e in strikes] == [["Israel"]]
 
 
-def test_call_received_with_the_receiver_named_between_verb_and_call():
-    calls = events("تلقى وزير الخارجية المصري، اليوم، مكالمة هاتفية من نظيره الإيراني عباس عراقجي.", "PhoneCall")
-    assert [(e.agents, e.targets) for e in calls] == [(["Sameh_Shoukry"], ["Abbas_Araghchi"])]
-
-
 def test_coming_to_power_is_no_visit():
     assert events("ويحاول المجلس العسكري في مالي، الذي وصل إلى السلطة بعد انقلابين، احتواء العنف.", "Visit") == []
 

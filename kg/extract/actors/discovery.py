@@ -31,6 +31,7 @@ VERB_SUFFIX = "ت"  # a perfect verb's feminine ending (أسفرت): the stem ma
 VERB_PREFIXES = ("ي", "ت")  # an imperfect verb's prefixes (يقتل، تقتل)
 PARTICIPLE_PREFIX = "م"
 MIN_PARTICIPLE = 4  # letters: م + a three-letter root (موحش، مكتظ)
+MIN_TOWN_WORD = 3  # letters of a town named after و in a list ("والمغير")
 MIN_IMPERFECT = 5  # letters: a word this long starting with ي after a town or site head is a verb (يستخدمه)
 
 
@@ -117,6 +118,8 @@ class Discoverer:
         j = match.end
         if j >= len(self.ctx.tokens) or self.ctx.punctuation_before(j):
             return None
+        if head.kind == "towns":
+            return self.town_list(i, j, head)
         quoted = self.quoted_name(j)
         if quoted is not None:
             if head.kind in ("town", "site") or self.ctx.name_at(j)[0] is not None:
@@ -152,6 +155,58 @@ class Discoverer:
         if head.kind in ("town", "site") and not country:
             parent, country = self.place_after(end)  # "بلدة حلحول شمالي الخليل": in Hebron's country
         return self.mint(i, end, head, "discovery:head", parent=parent, country=country)
+
+    def town_list(self, i: int, j: int, head: Head) -> int | None:
+        """Towns named after a plural or dual head ("قرى وبلدات أم صفا والمغير وسلواد"، "بلدتي
+        كيوانجا وروتشورو"): the first as after بلدة, then each name after و, up to a known name,
+        a common word or punctuation (a known place is read on its own)."""
+        ctx, tokens = self.ctx, self.ctx.tokens
+        one = Head(head.type, "town", True, head.name_en)
+        if j < len(tokens) and not ctx.punctuation_before(j) and self.conjoined_head(j):
+            j += 1  # "قرى وبلدات": two heads, one list
+        if j >= len(tokens) or ctx.punctuation_before(j) or ctx.name_at(j)[0] is not None \
+                or self.participle(tokens[j].norm):
+            return None  # "قرى مكتظة بالسكان": an adjective, no list of names
+        end = self.modifiers_end(j, one)
+        if end == j:
+            return None
+        last = self.mint(j - 1, end, one, "discovery:town-list")
+        k = end
+        while k < len(tokens) and not ctx.punctuation_before(k) and (name := self.conjoined_town(k)):
+            key = mint_key(head.type, name)
+            ctx.doc.use(ctx.doc.entities.get(key) or Entity(key=key, type=head.type, name_ar=name, minted=True))
+            ctx.add(key, k, k + 1, "discovery:town-list", 0.6, "name", self.gaz.words("conjunction")[0])
+            last = k = k + 1
+        return last
+
+    def conjoined_head(self, k: int) -> bool:
+        """"وبلدات"، "وقرى": a second plural town head after و."""
+        from kg.text.clitics import proclitic_variants
+
+        conjunction = self.gaz.words("conjunction")
+        return any(p and p.startswith(conjunction) and any(len(phrase) == 1 and h.kind == "towns"
+                                                           for phrase, h in self.lex.heads.by_first.get(stem, ()))
+                   for stem, p in proclitic_variants(self.ctx.tokens[k].norm)[1:])
+
+    def conjoined_town(self, k: int) -> str:
+        """The name after و at token k when it is one plain word naming nothing known ("والمغير"):
+        the name without the و, or ""."""
+        ctx, gaz = self.ctx, self.gaz
+        word = ctx.tokens[k].norm
+        conjunction = gaz.words("conjunction")
+        if not word.startswith(conjunction) or ctx.name_at(k)[0] is not None:
+            return ""
+        stem = word[1:]
+        if len(stem) < MIN_TOWN_WORD or not stem.isalpha() or stem in gaz.name_stops or stem in self.lex.generic \
+                or stem in self.lex.common or self.verb_form(stem) or self.is_trigger(stem) or self.participle(stem) \
+                or stem in gaz.word_keys("direction") or self.lex.heads.may_start(stem):
+            return ""
+        after = k + 1
+        if not (after >= len(ctx.tokens) or ctx.punctuation_before(after) or ctx.tokens[after].norm in gaz.name_stops
+                or ctx.tokens[after].norm.startswith(conjunction)
+                or ctx.tokens[after].norm in gaz.word_keys("direction")):
+            return ""  # "وسلواد في"، "والمغير وسلواد": a name ends at a function word or the next و
+        return dediacritize(ctx.surface(k, k + 1))[1:]
 
     def place_after(self, end: int) -> tuple[str, str]:
         """A known place right after a discovered town or site, or after a direction or "في" there
@@ -330,7 +385,8 @@ class Discoverer:
             return False
         after = k + 1
         return after >= len(ctx.tokens) or ctx.punctuation_before(after) or ctx.tokens[after].norm in gaz.name_stops \
-            or ctx.tokens[after].norm in gaz.word_keys("direction")
+            or ctx.tokens[after].norm in gaz.word_keys("direction") \
+            or ctx.tokens[after].norm.startswith(gaz.words("conjunction"))  # "بلدات بيت فجار والدوحة"
 
     def ends_name(self, k: int, first: bool) -> bool:
         """A trigger, title, known name or anaphor at token k ends a discovered name (an
