@@ -270,3 +270,11 @@ def test_an_actor_named_after_a_second_source_is_not_the_first_source():
     x = run('وكانت صحيفة "يديعوت أحرونوت" زعمت بأن اتصالات مستمرة تجري منذ أشهر. ونقلت الصحيفة عن مشاركين '
             'في هذه الجهود وعن وثائق قدمت إلى وزارة العدل الأمريكية أن الاتصالات مستمرة منذ أشهر.')
     assert all(c.speaker != "United_States_MinistryOfJustice" for c in x.claims), said(x)
+
+
+def test_the_issuer_of_a_statement_speaks_not_the_last_source():
+    x = run('ووقع الهجوم قرب تمبكتو وفقا لما قالته مصادر عسكرية، وقال بيان لوزير الدفاع، تيمان أوبير كوليبالي، '
+            'إن الهجوم وقع على قافلة للجيش المالي. وأوضح أن الجنود ردوا على النيران.')
+    got = said(x)
+    assert got.get("الهجوم وقع على قافلة للجيش المالي") == "تيمان أوبير كوليبالي", got
+    assert got.get("الجنود ردوا على النيران") == "تيمان أوبير كوليبالي", got

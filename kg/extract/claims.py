@@ -267,7 +267,23 @@ class ClaimReader:
         return len(following) == 2 and " ".join(t.norm for t in following) in claim_words("same") \
             and not re.search(r"[،,:؛;.]", self.text(event.end, following[1].start))
 
+    def issuer(self, event: Event) -> str:
+        """"وقال بيان لوزير الدفاع، فلان، إن": the body or person a statement word right after the verb
+        is of (ل + its name) speaks, or ""."""
+        following = [t for t in self.sentence.tokens if t.start >= event.end][:2]
+        if len(following) < 2 or following[0].norm not in claim_words("statement") \
+                or re.search(r"[،,:؛;.«\"“]", self.text(event.end, following[1].start)):
+            return ""
+        if not following[1].norm.startswith(tuple(claim_words("proclitic-prep") & {"ل"})):
+            return ""
+        end = complement_start(self.sentence, event) or self.sentence.end
+        own = next((m for m in self.mentions if following[1].start <= m.start < end), None)  # لوزير الدفاع، فلان،
+        return self.named_holder(own.entity) if own is not None else ""
+
     def speaker(self, event: Event) -> str:
+        issuer = self.issuer(event)
+        if issuer:
+            return issuer
         if self.same_subject(event):
             earlier = [e for e in self.events if e.id in self.speech_ids and e.start < event.start and e.id != event.id]
             return self.speaker(earlier[-1]) if earlier else (self.last_speaker or self.previous or [""])[0]
@@ -505,7 +521,8 @@ class ClaimReader:
     def spoken_by(self, event: Event) -> list[str] | None:
         """The speaker this reader gives a participle or a continuing verb when it is not the agent
         the events gave it (None: the agent stands)."""
-        if self.participle_of(event) is None and not self.continues_last_words(event) and not self.same_source(event):
+        if self.participle_of(event) is None and not self.continues_last_words(event) and not self.same_source(event) \
+                and not self.issuer(event) and not self.same_subject(event):
             return None
         who = self.speaker(event)
         return None if who == speaker_of(event) else ([who] if who else [])
