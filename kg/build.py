@@ -223,10 +223,12 @@ def worker_signals() -> None:
 
 def corpus_triples(extractions: Iterable[Extraction | Failure], summary: BuildSummary,
                    on_document: Callable[[Extraction], None],
-                   on_failure: Callable[[Failure], None] | None = None, checker=None) -> Iterator:
+                   on_failure: Callable[[Failure], None] | None = None, checker=None,
+                   provenance: str = "full") -> Iterator:
     """Every document's triples once, and each actor's description once for the whole corpus.
     A document whose triples cannot be made is skipped whole (nothing of it is written).
-    `checker` (kg.graph.checks.CorpusChecker) validates each document's triples as they pass."""
+    `checker` (kg.graph.checks.CorpusChecker) validates each document's triples as they pass;
+    `provenance` is kg.graph.build.document_triples's ("compact": no mention nodes)."""
     from kg.graph.build import document_triples, entity_triples
 
     described: set[str] = set()
@@ -237,7 +239,7 @@ def corpus_triples(extractions: Iterable[Extraction | Failure], summary: BuildSu
             continue
         counted = False
         try:
-            triples = dict.fromkeys(document_triples(extraction))  # ordered: a subject's triples stay together
+            triples = dict.fromkeys(document_triples(extraction, provenance))  # ordered: a subject's triples stay together
             new = [key for key in extraction.entities if key not in described]
             for key in new:
                 triples.update(dict.fromkeys(entity_triples(extraction.entities[key])))
@@ -264,6 +266,14 @@ def corpus_triples(extractions: Iterable[Extraction | Failure], summary: BuildSu
         summary.triples += len(triples)
         yield from triples
     summary.entities = len(described)
+
+
+def without_evidence(stream: Iterator) -> Iterator:
+    """The stream less its kg:evidence triples (compact provenance has no mention nodes to point at)."""
+    from kg.graph.build import KG_
+
+    evidence = KG_["evidence"]
+    return (triple for triple in stream if triple.predicate != evidence)
 
 
 def is_shared_fact(triple) -> bool:
@@ -431,6 +441,7 @@ def build(
     merge: bool = True,
     html_select=None,
     add_to: str | Path | None = None,
+    provenance: str = "full",
 ) -> BuildSummary:
     """Build OUT/graph.* from a path or from Documents; what `kg build` runs. `html_select` (a
     kg.export.html.Selection, or its text `actor=Q123,date=..2024-02-01`) chooses the documents
@@ -438,11 +449,15 @@ def build(
 
     With the corpus stage on (`merge`), OUT/corpus-state.jsonl keeps every document's summary;
     `add_to` (an earlier build's folder or its state file) merges its documents with the new ones:
-    OUT then holds the new documents' graphs and the corpus stage of the union (docs/corpus.md)."""
+    OUT then holds the new documents' graphs and the corpus stage of the union (docs/corpus.md).
+    `provenance` "compact" writes no mention nodes (kg.graph.build.document_triples), nor the
+    corpus stage's kg:evidence, which points at them; the page is drawn in full either way."""
     from tqdm import tqdm
 
-    from kg.graph.build import extraction_graph, new_graph
+    from kg.graph.build import PROVENANCE, extraction_graph, new_graph
 
+    if provenance not in PROVENANCE:
+        raise InputError(f"provenance must be one of {', '.join(PROVENANCE)}, not {provenance!r}")
     started = time.perf_counter()
     summary = BuildSummary()
     if add_to is not None and not merge:
@@ -487,9 +502,11 @@ def build(
 
     extractions = extract_all(documents, jobs)
     try:
-        stream = corpus_triples(extractions, summary, on_document, failed, checker)
+        stream = corpus_triples(extractions, summary, on_document, failed, checker, provenance)
         if stage:  # after the documents: merged actors, canonical events, disagreements (kg.corpus)
             stream = stage.after(stream, lambda: summary.documents)
+            if provenance == "compact":  # a merge's evidence is mention nodes, which are not written
+                stream = without_evidence(stream)
         stream = with_dataset_metadata(stream, summary, stage, source, Path(out_dir))
         write_outputs(outputs, stream, formats, summary, shown if html else None, checker, stage,
                       (html_select, html_limit))

@@ -114,8 +114,8 @@ def test_a_violation_in_the_30th_document_is_reported(tmp_path, monkeypatch, cap
     corpus(tmp_path / "in.jsonl", 32)
     real = kg.graph.build.document_triples
 
-    def one_bad(extraction):
-        for triple in real(extraction):
+    def one_bad(extraction, *rest):
+        for triple in real(extraction, *rest):
             if extraction.document.id == "d29" and triple.predicate.value == KG + "rule":
                 continue  # kg:rule is required on every mention, event and claim
             yield triple

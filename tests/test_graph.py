@@ -107,3 +107,29 @@ def test_article_url_is_an_iri_when_it_is_one():
 
     assert url_term('https://example.org/a b"}>').value == "https://example.org/a%20b%22%7D%3E"
     assert url_term("no url at all").datatype.value.endswith("#anyURI")
+
+
+def test_compact_provenance_keeps_every_fact_sourced_without_mention_nodes(tmp_path):
+    """kg build --provenance compact: no kg:Mention nodes, each sentence names its actors
+    (kg:mentions), and every event and claim still says where it was read and by which rule."""
+    from pathlib import Path
+
+    from kg.build import build
+
+    articles = Path(__file__).parent / "corpus_gold" / "articles.jsonl"  # with merges (kg:evidence)
+    graphs = {}
+    for mode in ("full", "compact"):
+        summary = build(articles, tmp_path / mode, html=False, progress=False, provenance=mode)
+        assert not summary.violations, summary.violations[:3]
+        graphs[mode] = Graph().parse(tmp_path / mode / "graph.ttl")
+    full, compact = graphs["full"], graphs["compact"]
+    assert not list(compact.subjects(RDF.type, KG.Mention)) and not list(compact.triples((None, KG.evidence, None)))
+    assert list(full.triples((None, KG.evidence, None)))  # the merges' evidence points at mention nodes
+    assert len(compact) < 0.75 * len(full)
+    named = {(full.value(m, KG.sentence), full.value(m, KG.refersTo)) for m in full.subjects(RDF.type, KG.Mention)}
+    assert set(compact.subject_objects(KG.mentions)) == named
+    facts = [*compact.subjects(RDF.type, KG.Claim), *compact.subjects(KG.trigger, None)]
+    assert len(facts) > 100
+    for fact in facts:
+        for prop in (KG.document, KG.sentence, KG.charStart, KG.charEnd, KG.rule, KG.confidence):
+            assert compact.value(fact, prop) is not None, (fact, prop)
