@@ -79,7 +79,7 @@ def test_descriptions_that_name_nothing(text, not_a_name):
 
 
 @pytest.mark.parametrize("text, surface, key", [
-    ("وفرضت الخزانة الأميركية عقوبات على ثلاثة قادة في الجماعة.", "الخزانة الأميركية", "United_States_MinistryOfTreasury"),
+    ("وفرضت الخزانة الأميركية عقوبات على ثلاثة قادة في الجماعة.", "الخزانة الأميركية", "US_Treasury"),
     ("وقال حرس المجلس الرئاسي إنه أحبط هجوماً على المقر في طرابلس.", "حرس المجلس الرئاسي", "Libya_PresidentialGuard"),
     ("وأعلنت المديرية العامة للاستخبارات الليبية اعتقال خلية في العاصمة.", "المديرية العامة للاستخبارات الليبية",
      "Libya_Intelligence"),
@@ -117,3 +117,11 @@ def test_districts_squares_and_towns_before_a_direction(text, surface):
 
 def test_a_battlefield_is_no_square():
     assert not any("ميدان" in surface for surface in found("وفر المقاتلون من ميدان المعركة."))
+
+
+@pytest.mark.parametrize("text, not_a_name", [
+    ("ثم انسحب المهاجمون باتجاه المناطق الصحراوية.", "الصحراوية"),  # desert, not the Sahrawi republic
+    ("وقتل جنود في هجمات منسقة في أنحاء البلاد.", "أنحاء البلاد"),
+])
+def test_common_words_that_looked_like_names(text, not_a_name):
+    assert not_a_name not in found(text)

@@ -106,6 +106,18 @@ def mentions(text: str, when: date = date(2025, 6, 1)) -> dict[str, object]:
 
 # (sentence written for this test, key, type, country) per region
 SAMPLES = [
+    # sanctions bodies and people named in sanctions news (issue 11)
+    ("وأدرج مكتب مراقبة الأصول الأجنبية التابع لوزارة الخزانة الأمريكية ثلاث شركات على القائمة.", "OFAC",
+     "GovernmentBody", "United_States"),
+    ("وقالت وزارة الخزانة الأميركية إنها جمدت أصول الشبكة.", "US_Treasury", "Ministry", "United_States"),
+    ("واتهمت واشنطن المخابرات الجوية بتعذيب معتقلين.", "Syria_Air_Force_Intelligence", "GovernmentBody", "Syria"),
+    ("وشملت العقوبات رامي مخلوف وقائد ميليشيا الدفاع الوطني في حمص.", "Rami_Makhlouf", "Person", "Syria"),
+    ("وقتل عنصران من ميليشيا الدفاع الوطني في ريف حماة.", "Syria_National_Defence_Forces", "ArmedGroup", "Syria"),
+    ("وأدرجت واشنطن صالح العاروري على قائمة الإرهاب.", "Saleh_al_Arouri", "Person", "Palestine"),
+    ("وتبنت مجموعة عرين الأسود إطلاق النار على الحاجز.", "Lions_Den", "ArmedGroup", "Palestine"),
+    ("وقالت المؤسسة الوطنية لحقوق الإنسان في ليبيا إنها وثقت الانتهاكات.", "Libya_National_Human_Rights_Institution",
+     "Organisation", "Libya"),
+    ("ودعا دولت بهتشلي إلى الإفراج عن أوجلان.", "Devlet_Bahceli", "Person", "Turkey"),
     # Sahel and Lake Chad
     ("هاجمت جماعة نصرة الإسلام والمسلمين موقعاً للجيش المالي قرب سيغو.", "Malian_Armed_Forces", "ArmedForce", "Mali"),
     ("هاجمت جماعة نصرة الإسلام والمسلمين موقعاً للجيش المالي قرب سيغو.", "Segou", "City", "Mali"),
