@@ -174,3 +174,23 @@ def test_the_genitive_of_a_verbal_noun_before_its_object_with_li_is_the_actor():
 def test_riot_police_of_a_state_are_its_security_forces():
     found = events("فرقت قوات مكافحة الشغب الفرنسية المحتجين في ساحة الجمهورية.", "ProtestWithIntervention")
     assert found and found[0].agents == ["France_SecurityForces"]
+
+
+# -- the teller is no actor of the act it tells (EventAssembler.told_by) ------------------------------
+def test_a_verb_after_a_comma_in_a_reported_clause_keeps_the_clauses_subject():
+    found = events("وأفادت وكالة وفا بأن قوات الاحتلال اقتحمت بلدة في نابلس وسط إطلاق الغاز، ثم اعتقلت ستة شبان.",
+                   "Arrest")
+    assert found and found[0].agents == ["IDF"], [(e.agents, e.rule) for e in found]
+
+
+def test_media_telling_an_attack_by_unnamed_men_did_not_fire():
+    found = [e for e in events("وأوضحت وسائل إعلام محلية أن ثلاثة أشخاص اقتحموا المسجد وفتحوا النار على المصلين.")
+             if e.trigger == "وفتحوا"]
+    assert not any(e.agents for e in found), [(e.type, e.agents) for e in found]
+
+
+def test_a_that_clause_of_a_relative_verb_is_no_report_of_the_main_speaker():
+    """"وندد المحتجون الذين قدرت مصادر أن عددهم بالآلاف ...، وهتفوا": the protesters chant."""
+    found = events("وندد المحتجون الذين قدرت مصادر أمنية أن عددهم بالآلاف بقرار الحكومة، وهتفوا ضد رئيس الوزراء.",
+                   "PeacefulProtest")
+    assert found and found[0].agents and found[0].agents[0].startswith("Protesters_")

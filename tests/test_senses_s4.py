@@ -217,3 +217,10 @@ def test_riot_police_are_no_riot():
                    "ProtestWithIntervention")
     assert found and not any(k.startswith("Protesters") for k in found[0].agents)
     assert events("ورشق عشرات المحتجين قوات مكافحة الشغب بالحجارة قرب مبنى البلدية.", "Riot")  # stones are
+
+
+# -- opening fire is shooting, not shelling -------------------------------------------------------------
+def test_opening_fire_is_an_armed_attack_not_shelling():
+    text = "وقال شهود إن مسلحين اقتحموا المقهى وفتحوا النار على الزبائن."
+    none_of(text, "Shelling")
+    assert events(text, "ArmedAttack")

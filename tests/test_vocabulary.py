@@ -153,7 +153,8 @@ def test_an_unknown_gazetteer_type_fails_with_file_and_line(tmp_path):
 def test_a_class_that_stands_alone_keeps_its_events_without_named_participants():
     """kg:standsWithoutParticipants (on kg:Protest and on bombings, shootings, assassinations and
     abductions, not on the generic kg:Attack nor on kg:ViolentDemonstration): "the thousands
-    demonstrated" is a protest though no actor is named; "gunmen attacked" (a generic attack) is not kept."""
+    demonstrated" is a protest though no actor is named; "unknown aircraft attacked" (a generic attack) is not kept;
+    gunmen are an actor of their own (a kg:Crowd), so "gunmen attacked" is kept with them as its agent."""
     from datetime import date
 
     from kg.extract.pipeline import extract
@@ -166,5 +167,6 @@ def test_a_class_that_stands_alone_keeps_its_events_without_named_participants()
     assert not event_kind("ViolentDemonstration").stands_alone
     protest = [e for e in events("وتظاهر الآلاف أمس احتجاجا على غلاء الأسعار.") if e.type == "PeacefulProtest"]
     assert len(protest) == 1 and protest[0].agents == [] and str(protest[0].date) == "2024-05-01"
-    assert events("وهاجم مسلحون قرية أمس.") == []
-    assert events("وأحرق مجهولون سيارات أمس.") == []
+    assert events("وهاجمت طائرات مجهولة قرية أمس.") == []
+    assert [e.agents[0].split("_")[0] for e in events("وهاجم مسلحون قرية أمس.")] == ["Gunmen"]
+    assert [e.agents[0].split("_")[0] for e in events("وأحرق مجهولون سيارات أمس.")] == ["Gunmen"]

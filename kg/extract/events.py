@@ -629,10 +629,18 @@ class SubjectFinder:
         if inner:  # "أن داعش يخطط لتكثيف عملياته وشن هجمات": the act is the complement's subject's
             return inner, end, confidence, "+pro-drop"
         before = self.subject_before(trigger)
+        told = main is not None and self.told_by(main, trigger)
+        if before and told and set(before[0].keys) & set(main.agents):
+            before = []  # "أوضحت وسائل إعلام أن 3 أشخاص اقتحموا المسجد وفتحوا النار": the media did not fire
         if before and self.view.same_clause(before[0].end, trigger.start):
             if self.reported_noun(trigger) and self.speaks(trigger, before[0]):
                 return [], end, confidence, ""  # "أفاد مصدر طبي بمقتل سبعة في قصف": the source did not shell
             return before[0].keys[:], end, confidence, ""
+        if told:
+            # "قال مسؤول إن مسلحين اقتحموا السوق، وأطلقوا النار"، "وفقاً لتاس، بدأ ثلاثة أفراد الهجوم وفتحوا":
+            # the teller did not act; the complement's own subject did, or nobody named
+            inner = self.teller_complement_subject(trigger)
+            return inner, end, confidence, "+pro-drop" if inner else ""
         if main is not None:
             return self.grammatical_subject(main), end, confidence, "+pro-drop"  # "X made a call, stressing in it"
         if before:
@@ -641,6 +649,33 @@ class SubjectFinder:
                 and self.subject_dropped(trigger):
             return self.previous_agents[:], end, confidence * 0.8, "+previous-sentence"  # "and he added"
         return [], end, confidence, ""
+
+    def told_by(self, main: Event, trigger: Trigger) -> bool:
+        """Is `main` a telling (a speech verb's or a source's: بحسب، وفقاً لـ) and the trigger an act
+        (no speech verb) it tells in an أن/إن-complement without a pronoun, or anywhere for a source?"""
+        told = next((t for t in self.triggers if t.event is main), None)
+        if told is None or trigger.frame.speech or not told.frame.speech or told.frame.scope_agent:
+            return False
+        if told.frame.agent == "source":
+            return True
+        view = self.view
+        c = view.complement_before(trigger, told.end)
+        if c < 0 or view.sentence.tokens[c].norm in word_class("complementizer-pronoun"):
+            return False
+        # "وندد المتظاهرون الذين قدرت مصادر أن عددهم ...، وهتفوا": that أن is the relative clause's
+        return not any(view.sentence.tokens[i].norm in view.doc.gazetteer.relatives for i in range(told.end, c))
+
+    def teller_complement_subject(self, trigger: Trigger) -> list[str]:
+        """The actor named right after the أن/إن that opens the trigger's complement (past a
+        comma: "بأن قوات الاحتلال اقتحمت قرى ...، ثم اعتقلت"), when it is the first name there."""
+        view = self.view
+        c = view.complement_before(trigger, 0)
+        first = view.group_at.get(c + 1) if c >= 0 else None
+        if first is None or first.start != c + 1 or first.marker != "obj" or not view.can_act(first):
+            return []
+        if any(t.frame.speech and c < t.start < trigger.start for t in self.triggers):
+            return []  # another speaker between: not the same complement
+        return [view.as_actor(k) for k in first.keys]
 
     def reported_noun(self, trigger: Trigger) -> bool:
         """An act named by a noun after a cause word or a preposition (في قصف، جراء غارة، بقصف):
@@ -1703,6 +1738,8 @@ class EventAssembler:
         trigger = self.triggers[index]
         frame = trigger.frame
         mode = frame.agent
+        if mode == "none" and not frame.targets:
+            return None  # a row naming nobody (الذي خطف قبل شهرين): background, no event even with an agent phrase
         if mode == "subj" and trigger.proclitic.endswith(ar.words("purpose-clitic")):
             mode = "governor"  # purpose clause: shares its governor's subject
         governor = self.subjects.governor(index)
