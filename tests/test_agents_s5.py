@@ -194,3 +194,20 @@ def test_a_that_clause_of_a_relative_verb_is_no_report_of_the_main_speaker():
     found = events("وندد المحتجون الذين قدرت مصادر أمنية أن عددهم بالآلاف بقرار الحكومة، وهتفوا ضد رئيس الوزراء.",
                    "PeacefulProtest")
     assert found and found[0].agents and found[0].agents[0].startswith("Protesters_")
+
+
+# -- a craft's owner or operator made its strike (EventAssembler.craft_owner) --------------------------
+def test_a_drone_belonging_to_a_force_is_that_forces_strike():
+    found = events("وقال شهود إن طائرة مسيرة تابعة لقوات الدعم السريع قصفت سوقا في مدينة الأبيض.", "DroneStrike")
+    assert found and found[0].agents == ["RSF"] and "RSF" not in found[0].targets
+
+
+def test_the_agency_that_steers_a_drone_is_its_operator_not_its_target():
+    found = events("قتل ثلاثة أشخاص في غارة شنتها طائرة بدون طيار توجهها وكالة الاستخبارات المركزية الأمريكية "
+                   "على سيارة في وزيرستان.", "DroneStrike")
+    assert found and found[0].agents == ["CIA"] and "CIA" not in found[0].targets
+
+
+def test_a_verb_after_an_adverbial_phrase_after_anna_has_its_own_subject_after_it():
+    found = events("وأكدت اللجنة في بيان أنه للمرة الثالثة قصفت قوات الدعم السريع مخيما للنازحين.", "Shelling")
+    assert found and found[0].agents == ["RSF"] and "RSF" not in found[0].targets

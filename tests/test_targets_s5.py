@@ -133,3 +133,9 @@ def test_bringing_views_closer_between_two_parties_is_mediation():
 def test_bringing_positions_closer_names_both_parties():
     assert roles("وتسعى قطر إلى تقريب المواقف بين الحكومة السودانية وقوات الدعم السريع.", "Mediation") \
         == [(["Qatar"], ["Sudanese_Government", "RSF"])]
+
+
+# -- "بين الجيش ومسلحين من داعش": the second party named through a unit noun joined by و -----------------
+def test_a_clash_between_an_army_and_gunmen_of_a_group_has_both_parties():
+    found = events("ودارت اشتباكات عنيفة بين الجيش العراقي ومسلحين من تنظيم داعش قرب الحدود.", "ArmedClash")
+    assert found and found[0].agents == ["Iraqi_Armed_Forces"] and found[0].targets == ["ISIS"]

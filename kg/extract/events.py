@@ -254,6 +254,11 @@ class SentenceView:
                 clitic = proclitic.lstrip(ar.words("conjunction")[0])
                 if clitic:
                     return clitic[-1]
+                if proclitic and group.marker == ar.word("from"):
+                    # "بين الجيش ومسلحين من داعش": a unit joined by و to a name shares that name's marker
+                    joined = next((g for g in self.groups if g.end == i), None)
+                    if joined is not None and joined.marker == ar.word("between"):
+                        return joined.marker
                 return tokens[i - 1].norm if i > 0 and tokens[i - 1].norm in prepositions else "obj"
         return ""
 
@@ -1127,6 +1132,9 @@ class SubjectFinder:
         groups = [g for g in view.groups_between(c + 1, trigger.start, view.region[trigger.start])
                   if g.marker == "obj" and view.can_act(g)]
         if c + 1 < trigger.start and (c + 1) not in view.covered and not groups:
+            if view.sentence.tokens[c + 1].norm in ar.keys("adverbial-opener") \
+                    or view.sentence.tokens[c + 1].norm in ar.keys("time-noun"):
+                return []  # "أنه للمرة الثانية قصفت قوات الدعم السريع": the subject follows the verb
             return PLAIN_SUBJECT  # "that its units moved": the subject is a plain noun, no actor
         if not groups:
             return []
@@ -1216,10 +1224,11 @@ class TargetFinder:
             if marker == between:  # "the talks between X and Y mediated by Z": before or after
                 everywhere = view.groups_between(0, len(view.sentence.tokens), region)
                 # "بين القوات الموالية لـ X و Y": a force named by its owner stands for the owner
-                marked = [g for g in everywhere if (g.marker == marker or g.marker == OWNER_MARK and g.part_of == marker)
-                          and not set(g.keys) & set(agents)]
+                marked = [g for g in everywhere if (g.marker == marker or g.marker in (OWNER_MARK, ar.word("from"))
+                                                    and g.part_of == marker) and not set(g.keys) & set(agents)]
                 if marked:
                     chosen = view.with_coordinated(everywhere, marked[0])
+                    chosen += [g for g in marked[1:] if g.marker == ar.word("from") and g not in chosen]
                     return [view.as_actor(k) for g in chosen for k in g.keys]
                 continue
             for group in window:
@@ -1670,6 +1679,23 @@ class EventAssembler:
             event.rule = "".join(r for r in re_rules(event.rule) if r not in CROSS_CLAUSE_RULES) + "+resumptive-verb"
         return after[-1].end
 
+    def craft_owner(self, trigger: Trigger) -> tuple[list[str], int] | None:
+        """A trigger naming a craft (words.tsv unnamed-agent: طائرة، مسيرة) followed by its owner
+        (تابعة لـ X) or its operator (توجهها X, words.tsv operator-verb): (X's keys, end), else None."""
+        view, tokens, j = self.view, self.view.sentence.tokens, trigger.end
+        crafts = ar.keys("unnamed-agent")
+        if j + 1 >= len(tokens) or not any(tokens[i].norm in crafts for i in range(trigger.start, trigger.end)) \
+                or view.breaks[j] == j:
+            return None
+        group = view.group_at.get(j + 1)
+        if group is None or group.start != j + 1 or not view.can_act(group):
+            return None
+        word = tokens[j].norm
+        if word in ar.keys("affiliation") and group.marker == OWNER_MARK \
+                or word in ar.keys("operator-verb") and group.marker == "obj":
+            return [view.as_actor(k) for k in group.keys], group.end
+        return None
+
     def construct_agent(self, trigger: Trigger) -> list[str] | None:
         """"استهداف المسلحين لمناطق المدنيين"، "قصف روسيا لخاركيف": a verbal noun in construct (no
         article) with an actor as its genitive, then لـ and the object: the genitive is the actor (the
@@ -1762,6 +1788,10 @@ class EventAssembler:
         if construct is not None:  # "استهداف المسلحين لمناطق المدنيين": the genitive acts, ل marks the object
             agents, agent_end, rule = construct, max(agent_end, self.view.group_at[trigger.end].end), "+construct-agent"
             frame = replace(frame, targets=(ar.word("owner-preposition"),) + frame.targets)
+        if not agents or any(r in rule for r in CROSS_CLAUSE_RULES):
+            owner = self.craft_owner(trigger)
+            if owner is not None:  # "طائرة مسيرة تابعة لقوات الدعم السريع قصفت"، "طائرة توجهها سي آي ايه"
+                agents, agent_end, rule = owner[0], max(agent_end, owner[1]), "+affiliation"
         if not agents or any(r in rule for r in CROSS_CLAUSE_RULES):
             by = self.agent_phrase(trigger, slot.limit if mode == "subj" else len(self.view.sentence.tokens))
             if by:
