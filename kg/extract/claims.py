@@ -22,6 +22,7 @@ from kg.extract.actors.titles import HOLDER_RULE
 from kg.extract.ties import ROLE_RULE
 from kg.model import Claim, Event, Mention, Sentence
 from kg.text.normalize import normalize_word
+from kg.text.memo import per_sentence
 
 QUOTE = re.compile(r"«([^»]{2,})»|\"([^\"]{2,})\"|“([^”]{2,})”")
 MIN_QUOTE_WORDS = 4  # fewer words in quotation marks: a scare quote or a name, unless a whole complement
@@ -105,7 +106,9 @@ def claim_words(kind: str) -> frozenset[str]:
     return frozenset(normalize_word(r["form"]) for r in read_tsv("claims.tsv") if r["kind"] == kind)
 
 
-def quotes(sentence: Sentence) -> list[Quote]:
+@per_sentence
+def quotes(sentence: Sentence) -> tuple[Quote, ...]:
+    """The quotations of a sentence (once per sentence: the claim reader and the quote step ask)."""
     found = []
     for m in QUOTE.finditer(sentence.text):
         group = next(g for g in range(1, 4) if m.group(g) is not None)
@@ -119,7 +122,7 @@ def quotes(sentence: Sentence) -> list[Quote]:
         governed = adjacent and before[0].norm in claim_words("object-preposition")
         found.append(Quote(start, start + len(text.strip()), text.strip(), open_at,
                            sentence.start + m.end(), named, governed))
-    return found
+    return tuple(found)
 
 
 def quote_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
@@ -138,9 +141,15 @@ def speaker_of(event: Event) -> str:
 
 def frame_of(sentence: Sentence, event: Event) -> Frame | None:
     """The frame an event's trigger was read with (same class, at the trigger's first token)."""
-    for i, token in enumerate(sentence.tokens):
-        if token.start == event.start:
-            frames = [m.value for m in frame_index().match_at(sentence.tokens, i) if m.value.event == event.type]
+    return frame_at(sentence.tokens, event.start, event.type)
+
+
+@per_sentence
+def frame_at(tokens: list, start: int, event_type: str) -> Frame | None:
+    """frame_of's work, once per sentence and trigger (the claim reader asks it of each event often)."""
+    for i, token in enumerate(tokens):
+        if token.start == start:
+            frames = [m.value for m in frame_index().match_at(tokens, i) if m.value.event == event_type]
             return frames[0] if frames else None
     return None
 

@@ -13,19 +13,21 @@ KEPT = 8  # sentences remembered; the readers work on one sentence at a time
 
 
 def per_sentence(function: Callable[..., R]) -> Callable[..., R]:
-    """Remember `function(first, *rest)` by the identity of `first` and the value of `rest`."""
-    memo: dict[tuple, tuple[object, R]] = {}
+    """Remember `function(first, *rest)` by the identity of `first` and the value of `rest`
+    (hashable): what is asked of one sentence at several of its tokens is kept with it."""
+    memo: dict[int, tuple[object, dict[tuple, R]]] = {}
 
     @wraps(function)
     def remembered(first, *rest):
-        key = (id(first), *rest)
-        hit = memo.get(key)
-        if hit is not None and hit[0] is first:
-            return hit[1]
-        if len(memo) >= KEPT:
-            memo.clear()
-        value = function(first, *rest)
-        memo[key] = (first, value)
+        kept = memo.get(id(first))
+        if kept is None or kept[0] is not first:
+            if len(memo) >= KEPT:
+                memo.clear()
+            kept = memo[id(first)] = (first, {})
+        values = kept[1]
+        if rest in values:
+            return values[rest]
+        value = values[rest] = function(first, *rest)
         return value
 
     remembered.cache_clear = memo.clear  # type: ignore[attr-defined]
