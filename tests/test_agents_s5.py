@@ -211,3 +211,9 @@ def test_the_agency_that_steers_a_drone_is_its_operator_not_its_target():
 def test_a_verb_after_an_adverbial_phrase_after_anna_has_its_own_subject_after_it():
     found = events("وأكدت اللجنة في بيان أنه للمرة الثالثة قصفت قوات الدعم السريع مخيما للنازحين.", "Shelling")
     assert found and found[0].agents == ["RSF"] and "RSF" not in found[0].targets
+
+
+def test_a_time_phrase_after_anna_is_no_subject_and_the_strike_is_told_once():
+    found = events("وأضافت الوزارة أنه عقب عمليات رصد دقيقة نفذت القوات السورية ضربات جوية على مقرات المسلحين.",
+                   "AirStrike")
+    assert len(found) == 1 and found[0].agents == ["Syrian_Armed_Forces"], [(e.trigger, e.agents, e.targets) for e in found]
