@@ -247,3 +247,30 @@ def test_every_event_and_tie_of_a_document_has_its_own_iri():
         doc = api.document(record["text"], id=record["id"], title=record.get("title", ""), date=record.get("date"))
         ids = Counter(event.id for event in api.extract(doc).events)
         assert [key for key, n in ids.items() if n > 1] == [], record["id"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("والتقى الوفد صدام حفتر، نجل المشير خليفة حفتر، في بنغازي.", ("Kinship", "Saddam_Haftar", "Khalifa_Haftar")),
+    ("وأعلنت قوات الدعم السريع، بقيادة محمد حمدان دقلو، شقيق عبد الرحيم دقلو، السيطرة على البلدة.",
+     ("Kinship", "Mohamed_Hamdan_Dagalo", "Abdel_Rahim_Dagalo")),
+])
+def test_a_relative_introduced_after_a_comma(text, expected):
+    assert expected in ties(text)
+
+
+def test_a_spouse_is_a_marriage_and_kin_are_people():
+    text = "وقالت مريم حداد، زوجة سامي الخطيب، إن زوجها اعتقل."
+    assert ("Marriage", minted(text, "مريم حداد"), minted(text, "سامي الخطيب")) in ties(text)
+    assert not any(t[0] in ("Kinship", "Marriage") for t in ties("وأصيبت زوجته وشقيقه في قصف على مخيم جباليا."))
+
+
+def test_kinship_properties_are_in_the_ontology():
+    from rdflib import Graph, Namespace
+    from rdflib.namespace import OWL, RDF, RDFS
+
+    from conftest import ROOT
+
+    kg = Namespace("https://w3id.org/kg-arabic-news/ontology#")
+    graph = Graph().parse(ROOT / "ontology" / "events.ttl", format="turtle")
+    assert (kg.spouseOf, RDFS.subPropertyOf, kg.relativeOf) in graph
+    assert (kg.relativeOf, RDF.type, OWL.SymmetricProperty) in graph

@@ -334,10 +334,12 @@ class TieReader:
             return
         subject = self.mention_before(match.start)
         obj = self.object_after(match.end, pattern)
-        if pattern.kind == "lead-marker":
+        if pattern.kind in ("lead-marker", "kin-marker"):
             obj = self.leader_after(match.end) or obj
         if subject is None or obj is None:
             return
+        if pattern.kind == "kin-marker" and not (self.is_person(subject) and self.is_person(obj)):
+            return  # "قوات X، نجل ...": kin are people
         if pattern.kind == "place":
             if not set(match.proclitic) & {"و", "ف"}:  # "جنين وشمال الضفة": two places, not one in the other
                 self.place_tie(pattern, subject, obj, match)
@@ -454,6 +456,10 @@ class TieReader:
         if pattern.markers and start == k and not (letters and mention.proclitic.endswith(tuple(letters))) and not headed:
             return None  # the object must carry its marker ("التابعة لـ"، "المرتبطة بـ")
         return mention
+
+    def is_person(self, mention: Mention) -> bool:
+        entity = self.doc.entities.get(mention.entity)
+        return entity is not None and entity.type == "Person" and mention.kind != "nisba"
 
     def actor(self, mention: Mention) -> str:
         """The actor a mention stands for (a nisba stands for its state)."""
