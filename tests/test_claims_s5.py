@@ -278,3 +278,11 @@ def test_the_issuer_of_a_statement_speaks_not_the_last_source():
     got = said(x)
     assert got.get("الهجوم وقع على قافلة للجيش المالي") == "تيمان أوبير كوليبالي", got
     assert got.get("الجنود ردوا على النيران") == "تيمان أوبير كوليبالي", got
+
+
+def test_a_military_spokesman_of_a_group_speaks_and_a_cut_off_subject_is_no_claim():
+    x = run('وأكد المتحدث العسكري للحوثيين أن الرد على الضربات الأميركية قادم "لا محالة".')
+    speakers = [x.entities[c.speaker] for c in x.claims]
+    assert speakers and all(e.role == "Spokesperson" and e.key != "Houthis" for e in speakers), said(x)
+    y = run('أفادت قناة القاهرة الإخبارية في نبأ عاجل، بأنّ وزارة الصحة الفلسطينية، أعلنت استشهاد 13 في غارة.')
+    assert not any(c.quote == "وزارة الصحة الفلسطينية" for c in y.claims), said(y)

@@ -698,6 +698,8 @@ class ClaimReader:
             return []  # "نقلاً عن الجيش السوري النظامي،": the rest of a source's name, not words said
         begin = self.sentence.text.index(text, start - self.sentence.start) + self.sentence.start
         begin, end = self.balanced(begin, begin + len(text))
+        if any(m.start <= begin and end <= m.end for m in self.mentions):
+            return []  # "بأنّ وزارة الصحة الفلسطينية، أعلنت …": the subject of the words, cut off, is no claim
         for n, quote in enumerate(self.quotes):
             if begin <= quote.start < end:
                 self.used.add(n)
