@@ -147,3 +147,8 @@ def test_said_verb_after_a_comma_that_closes_its_subject_is_reported():
 def test_an_act_one_means_to_be_able_to_do_is_planned():
     text = "وقال المسؤول إن المسلحين يريدون إشغال القوات الأمنية ليتمكنوا من شن هجوم على المدينة."
     assert [e.modality for e in events(text, "Attack")] == ["Planned"]
+
+
+def test_a_deed_joined_by_wa_inside_a_reported_clause_is_reported_too():
+    text = "وذكر مسؤول محلي أن مسلحين دخلوا السوق وأطلقوا النار على المارة."
+    assert [e.modality for e in events(text, "ArmedAttack")] == ["Reported"]

@@ -224,6 +224,13 @@ def resumed(state, clause) -> bool:
                         and is_finite_verb(t, state.view) for t in state.triggers))
 
 
+def continued(between, clause, target) -> bool:
+    """"ذكر مسؤول أن مسلحين دخلوا المسجد وأطلقوا النار": a deed joined by و/ف after an أن-clause
+    goes on with it (still what was said), not a new main clause."""
+    return clause.kind == "coordinate" and not target.frame.speech \
+        and any(c.kind == "complement" for c in between[:between.index(clause)])
+
+
 def governor_of(state, index: int):
     """The nearest earlier trigger whose frame governs a modality and whose scope holds this one."""
     clauses, triggers = state.clauses, state.triggers
@@ -232,7 +239,8 @@ def governor_of(state, index: int):
     for earlier in reversed(triggers[max(0, index - LOOKBACK):index]):
         theirs = clauses.owner[earlier.start] if clauses.owner else 0
         between = clauses.clauses[theirs + 1:mine + 1] if clauses.clauses else []
-        if not all(c.kind in SUBORDINATE or parenthetical(state, c) or resumed(state, c) for c in between):
+        if not all(c.kind in SUBORDINATE or parenthetical(state, c) or resumed(state, c)
+                   or continued(between, c, target) for c in between):
             break  # a main or coordinate clause between: nothing further back governs this one
         if not earlier.frame.governs or (earlier.event is None and earlier.frame.scope_agent):
             continue  # a speech verb with an unnamed subject (ذكر سكان أن) still reports what follows
