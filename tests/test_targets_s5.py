@@ -139,3 +139,11 @@ def test_bringing_positions_closer_names_both_parties():
 def test_a_clash_between_an_army_and_gunmen_of_a_group_has_both_parties():
     found = events("ودارت اشتباكات عنيفة بين الجيش العراقي ومسلحين من تنظيم داعش قرب الحدود.", "ArmedClash")
     assert found and found[0].agents == ["Iraqi_Armed_Forces"] and found[0].targets == ["ISIS"]
+
+
+# -- a state after a direction word that follows a place says where that place is, it is no object -----
+def test_a_state_after_a_direction_after_a_place_is_no_target():
+    found = events("اقتحم مسلحون كنيسة في ولاية بلاتو شمالي نيجيريا صباح الأحد.", "Attack")
+    assert found and "Nigeria" not in found[0].targets, [(e.agents, e.targets) for e in found]
+    found = events("قصفت إسرائيل شمال غزة فجر اليوم.", "Shelling")
+    assert found and found[0].targets  # a direction right after the verb names the place struck

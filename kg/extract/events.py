@@ -1232,6 +1232,9 @@ class TargetFinder:
                     return [view.as_actor(k) for g in chosen for k in g.keys]
                 continue
             for group in window:
+                if marker == "obj" and agents and self.place_of_place(group):
+                    continue  # "اقتحم مسلحون مسجداً في ولاية كاتسينا شمالي نيجيريا": where, not whom
+                    # (an act with no actor named keeps it, as before: the event stands on it)
                 if group.marker == marker or group.part_of == marker:
                     chosen = view.with_coordinated(window, group)
                     keys = [k for g in chosen for k in g.keys]
@@ -1242,6 +1245,24 @@ class TargetFinder:
         if "nisba" in frame.targets:
             return view.nisba_after(start, limit)
         return []
+
+    def place_of_place(self, group: Group) -> bool:
+        """A place after a direction word that follows another place ("كاتسينا شمالي نيجيريا"، "بقرية
+        شمال شرق نيجيريا"): it says where that place lies, it is no object ("قصفت إسرائيل شمال غزة" is)."""
+        view = self.view
+        if not view.locative(group):
+            return False
+        direction = view.place_reader.direction_ending(group.start)
+        if direction <= 0:
+            return False
+        before, tokens = direction - 1, view.sentence.tokens
+        placed = next((g for g in view.group_ending.get(before + 1, ()) if not view.can_act(g)), None)
+        if placed is not None:
+            return view.locative(placed)  # "في ولاية كاتسينا شمالي نيجيريا" (not "قصفت X غزة شمال سيناء")
+        words = locatives()
+        return any(stem in words.nouns and (proclitic.endswith(words.clitics) or before > 0
+                                            and tokens[before - 1].norm in words.prepositions)
+                   for stem, proclitic in proclitic_variants(tokens[before].norm))  # "بقرية شمال شرق نيجيريا"
 
     def antecedent(self, trigger: Trigger, agents: list[str]) -> list[str]:
         """"رصد الجيش عناصر من حزب الله واستهدفهم": a verb joined by و/ف whose object is a plural
