@@ -48,9 +48,12 @@ def test_nisba_of_a_plain_subject_after_an_complementizer():
 
 
 def test_next_clause_subject_is_not_the_target():
-    shelling = one("قصفت القوات الأوكرانية مواقع روسية وموسكو تعلن إسقاط عشرين مسيرة.", "Shelling")
+    shelling = one("قصفت القوات الأوكرانية مواقع عسكرية وموسكو تعلن إسقاط عشرين مسيرة.", "Shelling")
     assert shelling.agents == ["Ukrainian_Armed_Forces"]
     assert not {"Moscow", "Russia"} & set(shelling.targets)
+    # "مواقع روسية": Russian positions are Russia's (the object's own adjective), still not Moscow's clause
+    shelling = one("قصفت القوات الأوكرانية مواقع روسية وموسكو تعلن إسقاط عشرين مسيرة.", "Shelling")
+    assert shelling.targets == ["Russia"] and "Moscow" not in shelling.targets
 
 
 def test_relative_clause_object_is_its_head():

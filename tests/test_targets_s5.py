@@ -147,3 +147,11 @@ def test_a_state_after_a_direction_after_a_place_is_no_target():
     assert found and "Nigeria" not in found[0].targets, [(e.agents, e.targets) for e in found]
     found = events("قصفت إسرائيل شمال غزة فجر اليوم.", "Shelling")
     assert found and found[0].targets  # a direction right after the verb names the place struck
+
+
+# -- an unnamed object with a state's adjective is that state's (TargetFinder.object_nisba) --------------
+def test_positions_named_by_a_states_adjective_target_that_state_not_the_city():
+    found = events("واستهدفت القوات الروسية مواقع عسكرية أوكرانية في مدينة خاركيف.", "Attack")
+    assert found and found[0].targets == ["Ukraine"], [(e.agents, e.targets) for e in found]
+    found = events("وهاجم الحوثيون سفينة إسرائيلية في البحر الأحمر.", "Attack")
+    assert found and found[0].targets == ["Israel"]

@@ -1231,6 +1231,9 @@ class TargetFinder:
                     chosen += [g for g in marked[1:] if g.marker == ar.word("from") and g not in chosen]
                     return [view.as_actor(k) for g in chosen for k in g.keys]
                 continue
+            owned = self.object_nisba(start, end) if marker == "obj" and agents else []
+            if owned and not any(g.marker == marker and not view.locative(g) and g.start < owned[1] for g in window):
+                return owned[:1]  # "استهدفت القوات الروسية مواقع عسكرية أوكرانية في خاركيف": Ukraine's positions
             for group in window:
                 if marker == "obj" and agents and self.place_of_place(group):
                     continue  # "اقتحم مسلحون مسجداً في ولاية كاتسينا شمالي نيجيريا": where, not whom
@@ -1244,6 +1247,27 @@ class TargetFinder:
             return party
         if "nisba" in frame.targets:
             return view.nisba_after(start, limit)
+        return []
+
+    def object_nisba(self, start: int, end: int) -> list:
+        """The object is a plain noun whose adjectives name a state (مواقع عسكرية أوكرانية، سفينة
+        إسرائيلية): [state key, token of the nisba], else []."""
+        view, tokens = self.view, self.view.sentence.tokens
+        if start >= end or start in view.covered or view.region[start] != view.region[max(start - 1, 0)]:
+            return []
+        head = tokens[start].norm
+        held = ar.keys("held-noun") | ar.keys("partitive-noun") | ar.keys("unnamed-agent")
+        if head not in held:
+            return []  # a military site, a craft (مواقع، قاعدة، سفينة); not people (30 فلسطينياً) nor لمواقع
+        for k in range(start + 1, min(end, start + 3)):
+            mention = next((m for m in view.nisba_at.get(k, ()) if m.token_start == k), None)
+            if mention is not None:
+                state = view.doc.entities.get(mention.entity)
+                if state is None or state.type != "State" or not agrees_with_head(head, tokens[k].norm):
+                    return []
+                return [mention.entity, k]
+            if k in view.covered or view.breaks[k] == k or tokens[k].norm in function_words():
+                return []
         return []
 
     def place_of_place(self, group: Group) -> bool:
