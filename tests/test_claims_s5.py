@@ -286,3 +286,10 @@ def test_a_military_spokesman_of_a_group_speaks_and_a_cut_off_subject_is_no_clai
     assert speakers and all(e.role == "Spokesperson" and e.key != "Houthis" for e in speakers), said(x)
     y = run('أفادت قناة القاهرة الإخبارية في نبأ عاجل، بأنّ وزارة الصحة الفلسطينية، أعلنت استشهاد 13 في غارة.')
     assert not any(c.quote == "وزارة الصحة الفلسطينية" for c in y.claims), said(y)
+
+
+def test_a_narrators_setting_clause_is_no_attributed_claim():
+    x = run('وقال البرهان إن النصر قريب. جاء ذلك في كلمة خلال زيارته مسجدا بمدينة أم درمان، بحسب مراسل الأناضول.')
+    assert not any(c.quote.startswith("جاء ذلك") for c in x.claims), said(x)
+    y = run('وقتل عشرة أشخاص في غارة على مدينة أم درمان، بحسب مراسل الأناضول.')  # a reported fact stays
+    assert any(c.rule == "claim:attribution" for c in y.claims), said(y)

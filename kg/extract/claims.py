@@ -781,8 +781,9 @@ class ClaimReader:
             comma = re.search(r"[،,]", self.text(previous_end, event.start))
             previous_end = previous_end + comma.end() if comma else previous_end
         text = self.text(previous_end, event.start).strip(PUNCTUATION)
-        if len(text.split()) < MIN_ATTRIBUTED_WORDS:
-            return []
+        if len(text.split()) < MIN_ATTRIBUTED_WORDS or " ".join(normalize_word(w) for w in text.split()[:2]) \
+                in claim_words("setting"):
+            return []  # "جاء ذلك في كلمة …، بحسب مراسل الأناضول": where words were said, not words
         begin = self.sentence.text.index(text, previous_end - self.sentence.start) + self.sentence.start
         begin, end = self.balanced(begin, begin + len(text))
         return [self.make(begin, end, self.text(begin, end), event, "attribution", 0.6)]
