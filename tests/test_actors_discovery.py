@@ -125,3 +125,14 @@ def test_a_battlefield_is_no_square():
 ])
 def test_common_words_that_looked_like_names(text, not_a_name):
     assert not_a_name not in found(text)
+
+
+def test_a_quoted_village_and_a_base_are_named():
+    entities = found('وقصفت المدفعية قرية "زاو ما دت"، السبت. واحتل المهاجمون قاعدة جنالي في شبيلي السفلى.')
+    assert entities["زاو ما دت"].type == "City" and entities["قاعدة جنالي"].type == "Place"
+
+
+@pytest.mark.parametrize("text", ["وأنشأت الوزارة قاعدة بيانات للنازحين.", "وتتمتع الحركة بقاعدة شعبية واسعة.",
+                                  "وهاجمت الطائرات قاعدة جوية قرب العاصمة."])
+def test_a_base_that_is_no_name(text):
+    assert not any("قاعدة" in surface for surface in found(text))

@@ -106,6 +106,9 @@ def mentions(text: str, when: date = date(2025, 6, 1)) -> dict[str, object]:
 
 # (sentence written for this test, key, type, country) per region
 SAMPLES = [
+    ("واستولى جيش أراكان على موقعين في راثيدونغ.", "Rathedaung", "City", "Myanmar"),
+    ("وأدان سهيل أفريدي الهجوم على الشرطة في ديرا إسماعيل خان.", "Sohail_Afridi", "Person", "Pakistan"),
+    ("وهاجم مسلحون مركز تدريب في ديرا إسماعيل خان.", "Dera_Ismail_Khan", "City", "Pakistan"),
     # sanctions bodies and people named in sanctions news (issue 11)
     ("وأدرج مكتب مراقبة الأصول الأجنبية التابع لوزارة الخزانة الأمريكية ثلاث شركات على القائمة.", "OFAC",
      "GovernmentBody", "United_States"),

@@ -31,6 +31,7 @@ VERB_SUFFIX = "ت"  # a perfect verb's feminine ending (أسفرت): the stem ma
 VERB_PREFIXES = ("ي", "ت")  # an imperfect verb's prefixes (يقتل، تقتل)
 PARTICIPLE_PREFIX = "م"
 MIN_PARTICIPLE = 4  # letters: م + a three-letter root (موحش، مكتظ)
+QUOTE_STRIP = str.maketrans("", "", "«»\"“”")  # quotes around a quoted town name
 MIN_TOWN_WORD = 3  # letters of a town named after و in a list ("والمغير")
 MIN_IMPERFECT = 5  # letters: a word this long starting with ي after a town or site head is a verb (يستخدمه)
 
@@ -122,9 +123,9 @@ class Discoverer:
             return self.town_list(i, j, head)
         quoted = self.quoted_name(j)
         if quoted is not None:
-            if head.kind in ("town", "site") or self.ctx.name_at(j)[0] is not None:
-                return None  # قوات "قسد": a known name in quotes is read as that name
-            return self.mint(i, quoted, head, "discovery:quoted-name")
+            if self.ctx.name_at(j)[0] is not None:
+                return None  # قوات "قسد"، مدينة "غزة": a known name in quotes is read as that name
+            return self.mint(i, quoted, head, "discovery:quoted-name")  # قرية "مين هلا": a village
         if head.kind == "body" and self.ctx.tokens[j].norm in self.ctx.defined_place_heads():
             place = self.ctx.place_anaphor(j)  # "حكومة الإقليم"، "سلطات المدينة": the place named last
             return self.local_body(i, j, j + 1, head, place, anaphoric=True) if place else None
@@ -339,8 +340,9 @@ class Discoverer:
             k += 1
         while k > j and ctx.tokens[k - 1].norm in self.lex.ends:
             k -= 1  # "بلدة ساكي الواقعة": a participle ends the name
-        if not any(t.norm not in self.lex.generic for t in ctx.tokens[j:k]):
-            return j
+        if not any(t.norm not in self.lex.generic for t in ctx.tokens[j:k]) \
+                or (head.kind == "site" and k > j and ctx.tokens[j].norm in self.lex.generic):
+            return j  # "قاعدة المعلومات الطائفية": a site named by a common word first is no name
         if k > j and not ctx.tokens[j].norm.startswith(article) and head.kind not in ("town", "site") \
                 and (k == j + 1 or ctx.tokens[j].norm in self.lex.generic):
             return j  # an indefinite word alone is an adjective ("جماعة مسلحة"، "جماعة مرتبطة بإيران")
@@ -479,7 +481,7 @@ class Discoverer:
         start = i
         if head.kind == "town":  # "بلدة ساكي": the town is ساكي
             start, proclitic = i + 1, ""
-            name = dediacritize(ctx.surface(start, end))
+            name = " ".join(dediacritize(ctx.surface(start, end)).translate(QUOTE_STRIP).split())
         key = mint_key(head.type, name)
         parent_entity = ctx.doc.lookup(parent) if parent else None
         country = country or (ctx.doc.state_of(parent) if parent else "")
