@@ -268,14 +268,6 @@ def corpus_triples(extractions: Iterable[Extraction | Failure], summary: BuildSu
     summary.entities = len(described)
 
 
-def without_evidence(stream: Iterator) -> Iterator:
-    """The stream less its kg:evidence triples (compact provenance has no mention nodes to point at)."""
-    from kg.graph.build import KG_
-
-    evidence = KG_["evidence"]
-    return (triple for triple in stream if triple.predicate != evidence)
-
-
 def is_shared_fact(triple) -> bool:
     """A triple between two shared resources (kgr:Russia kg:attacks kgr:Ukraine), which several
     documents may imply: written once, so the printed count is the file's count of distinct triples."""
@@ -483,7 +475,7 @@ def build(
         checker = CorpusChecker(validate_limit)
     shown = new_graph()
     bar = tqdm(total=len(documents), unit="doc", desc="build", disable=not progress, file=sys.stderr)
-    stage = corpus_stage(merge, base)
+    stage = corpus_stage(merge, base, evidence=provenance != "compact")  # a merge's evidence is mention nodes
 
     def on_document(extraction: Extraction) -> None:
         if stage:
@@ -505,8 +497,6 @@ def build(
         stream = corpus_triples(extractions, summary, on_document, failed, checker, provenance)
         if stage:  # after the documents: merged actors, canonical events, disagreements (kg.corpus)
             stream = stage.after(stream, lambda: summary.documents)
-            if provenance == "compact":  # a merge's evidence is mention nodes, which are not written
-                stream = without_evidence(stream)
         stream = with_dataset_metadata(stream, summary, stage, source, Path(out_dir))
         write_outputs(outputs, stream, formats, summary, shown if html else None, checker, stage,
                       (html_select, html_limit))
@@ -549,14 +539,14 @@ def with_dataset_metadata(stream: Iterator, summary: BuildSummary, stage, source
     yield from metadata
 
 
-def corpus_stage(merge: bool, base=None):
+def corpus_stage(merge: bool, base=None, evidence: bool = True):
     """The cross-document stage (`--no-merge` turns it off: articles stay apart); `base`, the
     summaries of an earlier build (`--add-to`), joins the merge."""
     if not merge:
         return None
     from kg.corpus import CorpusStage
 
-    return CorpusStage(base)
+    return CorpusStage(base, evidence)
 
 
 def write_outputs(outputs: Outputs, stream: Iterator, formats: tuple[str, ...], summary: BuildSummary,

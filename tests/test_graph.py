@@ -122,6 +122,8 @@ def test_compact_provenance_keeps_every_fact_sourced_without_mention_nodes(tmp_p
         summary = build(articles, tmp_path / mode, html=False, progress=False, provenance=mode)
         assert not summary.violations, summary.violations[:3]
         graphs[mode] = Graph().parse(tmp_path / mode / "graph.ttl")
+        counted = [int(n) for n in graphs[mode].objects(None, URIRef("http://rdfs.org/ns/void#triples"))]
+        assert counted == [len(graphs[mode])] == [summary.triples], mode  # the description counts what is written
     full, compact = graphs["full"], graphs["compact"]
     assert not list(compact.subjects(RDF.type, KG.Mention)) and not list(compact.triples((None, KG.evidence, None)))
     assert list(full.triples((None, KG.evidence, None)))  # the merges' evidence points at mention nodes

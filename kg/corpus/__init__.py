@@ -126,8 +126,10 @@ class CorpusStage:
     its documents join the merge unless the new input gives a document of the same id again,
     and `write_state` writes the union (the old summaries kept, then the new ones)."""
 
-    def __init__(self, base: dict[str, DocSummary] | None = None) -> None:
+    def __init__(self, base: dict[str, DocSummary] | None = None, evidence: bool = True) -> None:
         import tempfile
+
+        self.evidence = evidence  # kg:evidence of merges (mention nodes; not with compact provenance)
 
         self.corpus = Corpus()
         self.result: CorpusResult | None = None
@@ -158,6 +160,10 @@ class CorpusStage:
         self.result = self.corpus.merge()
         self.corpus = Corpus()  # the summaries are no longer needed
         triples = dict.fromkeys(corpus_triples(self.result))
+        if not self.evidence:
+            from kg.graph.build import KG_
+
+            triples = {t: None for t in triples if t.predicate != KG_["evidence"]}
         self.triples = len(triples)
         yield from triples
 
