@@ -136,3 +136,9 @@ def test_a_quoted_village_and_a_base_are_named():
                                   "وهاجمت الطائرات قاعدة جوية قرب العاصمة."])
 def test_a_base_that_is_no_name(text):
     assert not any("قاعدة" in surface for surface in found(text))
+
+
+def test_a_relative_named_with_a_surname_remembered_from_another_person():
+    x = run("وقالت مريم الخطيب إن الوضع صعب. وأكد سامي الخطيب أن القصف مستمر.")
+    people = {m.surface: m.entity for m in x.mentions if x.entities[m.entity].type == "Person"}
+    assert people.get("سامي الخطيب") and people["سامي الخطيب"] != people["مريم الخطيب"]

@@ -73,7 +73,7 @@ class NameReader:
         parts, k = 0, j
         while k < len(tokens) and parts < MAX_NAME_PARTS:
             word = tokens[k].norm
-            if not word.isalpha() or word in gaz.name_stops or self.ctx.starts_lexicon(k) \
+            if not word.isalpha() or word in gaz.name_stops or (self.ctx.starts_lexicon(k) and not self.relative(j, k)) \
                     or (k == j and word in gaz.org_heads) or not self.may_be_name_part(k, first=k == j):
                 break
             if word.startswith(article) and not (k > j and tokens[k - 1].norm in gaz.name_glue):
@@ -94,6 +94,17 @@ class NameReader:
         while k > j and tokens[k - 1].norm in gaz.name_glue:
             k -= 1
         return k
+
+    def relative(self, j: int, k: int) -> bool:
+        """Does only another person's remembered surname start at token k, after a first name at j
+        ("مريم الخطيب ... سامي الخطيب": Sami, not Maryam)? Then the name goes on."""
+        from kg.extract.frames import frame_index
+
+        ctx, gaz = self.ctx, self.gaz
+        if k == j or ctx.name_at(k)[1] != "alias" or gaz.names.match_at(ctx.tokens, k):
+            return False
+        return not (frame_index().match_at(ctx.tokens, k) or gaz.titles.match_at(ctx.tokens, k)
+                    or gaz.institutions.match_at(ctx.tokens, k))
 
     def may_be_name_part(self, k: int, first: bool) -> bool:
         """No tanween (هجوماً لاذعاً); and a first part is no common noun or frame word (هجوما حادا،
