@@ -217,3 +217,15 @@ def test_a_time_phrase_after_anna_is_no_subject_and_the_strike_is_told_once():
     found = events("وأضافت الوزارة أنه عقب عمليات رصد دقيقة نفذت القوات السورية ضربات جوية على مقرات المسلحين.",
                    "AirStrike")
     assert len(found) == 1 and found[0].agents == ["Syrian_Armed_Forces"], [(e.trigger, e.agents, e.targets) for e in found]
+
+
+# -- "قصف لقوات X على Y": an act named after ل by its owner is the owner's (EventAssembler.owner_agent) ----
+def test_shelling_of_a_force_named_with_li_before_its_target_is_that_forces():
+    found = events("قتل تسعة أشخاص في قصف لقوات الدعم السريع على مدينة الأبيض.", "Shelling")
+    assert found and found[0].agents == ["RSF"] and "RSF" not in found[0].targets
+
+
+def test_a_unit_noun_between_keeps_the_owner_the_object():
+    found = events("وأعلن الجيش الأمريكي إصابة جنديين في هجوم انتحاري بسيارة مفخخة استهدف دورية للجيش الأمريكي.",
+                   "SuicideBombing")
+    assert found and found[0].agents == [], [(e.agents, e.targets) for e in found]

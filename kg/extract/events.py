@@ -45,6 +45,7 @@ COMPLEMENT_REACH = 40  # words between أن/إن and the verb it introduces
 LOOKBACK = 24  # earlier triggers of the sentence a trigger may depend on (governor, speaker)  # the free-text object follows the verb's arguments closely
 PLACE_TYPES = {"City", "Region", "Place"}
 GENDER_CHECKED_TYPES = {"ArmedForce", "Ministry", "GovernmentBody", "Government", "Parliament"}
+OWNER_AGENT_TYPES = {"ArmedGroup", "ArmedForce", "State", "Government"}  # who owns an act named after ل (هجوم لحركة الشباب)
 AGENT_MARK = "by"  # marker of a name after من قبل / من جانب: the agent of the act before it
 OWNER_MARK = "owner"  # marker of a name after تابعة لـ: the owner of the noun before it
 AGENT_PHRASE_REACH = 6  # tokens from a trigger to the name of its agent phrase (لقصف عنيف من قبل X)
@@ -1724,6 +1725,31 @@ class EventAssembler:
             event.rule = "".join(r for r in re_rules(event.rule) if r not in CROSS_CLAUSE_RULES) + "+resumptive-verb"
         return after[-1].end
 
+    def owner_agent(self, trigger: Trigger) -> tuple[list[str], int] | None:
+        """An event noun (a hostile act) whose owner follows with ل, past at most one adjective: a
+        force, group or state ("قصف لقوات الدعم السريع على الفاشر"، "غارات جوية للتحالف"، "هجوم لحركة
+        الشباب"): (its keys, end), else None. A held noun between ("قصف لمواقع الحوثيين") is the object."""
+        view, tokens = self.view, self.view.sentence.tokens
+        if is_finite_verb(trigger, view) or trigger.frame.speech or not event_kind(trigger.frame.event).hostile \
+                or not (is_event_noun(trigger, view) or self.subjects.reported_noun(trigger)):
+            return None
+        owner = ar.word("owner-preposition")
+        for k in (trigger.end, trigger.end + 1):
+            if k >= len(tokens) or view.breaks[k] == k:
+                return None
+            group = view.group_at.get(k)
+            if group is not None and group.start == k:
+                entity = view.doc.entities.get(group.keys[0])
+                if group.marker == owner and entity is not None and entity.type in OWNER_AGENT_TYPES \
+                        and not view.locative(group):
+                    return [view.as_actor(key) for key in group.keys], group.end
+                return None
+            nouns = ar.keys("held-noun") | ar.keys("unit-noun") | ar.keys("partitive-noun")
+            if k in view.covered or tokens[k].norm in function_words() or tokens[k].norm.startswith(owner) \
+                    or any(stem in nouns for stem, _ in proclitic_variants(tokens[k].norm)):
+                return None  # "لمواقع"، "استهدف دورية للجيش": the object's noun, not its owner
+        return None
+
     def craft_owner(self, trigger: Trigger) -> tuple[list[str], int] | None:
         """A trigger naming a craft (words.tsv unnamed-agent: طائرة، مسيرة) followed by its owner
         (تابعة لـ X) or its operator (توجهها X, words.tsv operator-verb): (X's keys, end), else None."""
@@ -1833,6 +1859,10 @@ class EventAssembler:
         if construct is not None:  # "استهداف المسلحين لمناطق المدنيين": the genitive acts, ل marks the object
             agents, agent_end, rule = construct, max(agent_end, self.view.group_at[trigger.end].end), "+construct-agent"
             frame = replace(frame, targets=(ar.word("owner-preposition"),) + frame.targets)
+        if not agents and found.targets is None and not found.parties:
+            own = self.owner_agent(trigger)
+            if own is not None:  # "في قصف لقوات الدعم السريع على مدينة الفاشر"، "هجوم لحركة الشباب": theirs
+                agents, agent_end, rule = own[0], max(agent_end, own[1]), "+owner-agent"
         if not agents or any(r in rule for r in CROSS_CLAUSE_RULES):
             owner = self.craft_owner(trigger)
             if owner is not None:  # "طائرة مسيرة تابعة لقوات الدعم السريع قصفت"، "طائرة توجهها سي آي ايه"
