@@ -135,3 +135,29 @@ def test_compact_provenance_keeps_every_fact_sourced_without_mention_nodes(tmp_p
     for fact in facts:
         for prop in (KG.document, KG.sentence, KG.charStart, KG.charEnd, KG.rule, KG.confidence):
             assert compact.value(fact, prop) is not None, (fact, prop)
+
+
+SWAP_TEXT = "روسيا وأوكرانيا تتبادلان الأسرى\nتبادلت روسيا وأوكرانيا عشرات الأسرى يوم الأحد بوساطة تركية.\n"
+
+
+def test_each_event_names_the_objects_of_the_facts_it_writes(seed_graph):
+    """fact_sources reads a fact's sources on its events: agents x kg:factObject, but self-pairs,
+    are exactly the direct triples; a symmetric relation's agents are each other's objects."""
+    from datetime import date
+
+    from kg.graph.project import direct_triples
+
+    swap = extraction_graph(extract(Document(id="swap", text=SWAP_TEXT, title=SWAP_TEXT.split("\n")[0],
+                                             date=date(2023, 1, 8))))
+    for graph in (seed_graph, swap):
+        relations = set(graph.objects(None, KG.relation))
+        facts = {(s, p, o) for p in relations for s, o in graph.subject_objects(p)}
+        sourced = set()
+        for event, relation in graph.subject_objects(KG.relation):
+            objects = set(graph.objects(event, KG.factObject))
+            sourced |= {(a, relation, o) for a in graph.objects(event, KG.agent) for o in objects if a != o}
+        assert facts and sourced == facts
+    russia, ukraine = URIRef(entity_iri("Russia")), URIRef(entity_iri("Ukraine"))
+    exchange = next(e for e in swap.subjects(KG.relation, KG.exchangesPrisonersWith))
+    assert set(swap.objects(exchange, KG.factObject)) == {russia, ukraine}
+    assert direct_triples("accuses", ["A", "B"], ["A"], None, "e") == [("B", "accuses", "A")]  # none to itself

@@ -257,3 +257,22 @@ def test_shipped_queries_give_no_duplicate_row_without_distinct(seed_ttl, rival_
     answer = doubled.query(text, use_default_graph_as_union=True)
     counts = Counter(repr(list(row)) for row in answer)
     assert min(counts.values()) > 1  # every pattern matches twice: rows multiply
+
+
+def test_fact_sources_gives_the_sources_of_a_symmetric_fact(tmp_path):
+    """Russia and Ukraine exchanging prisoners, with no target: each direction is a fact, and the
+    event is its source (found before only through kg:target, kg:partOfEvent or the event itself)."""
+    from kg.export.rdf import write_graph
+    from kg.extract.pipeline import extract
+    from kg.graph.build import extraction_graph
+    from kg.model import Document
+    from kg.store.load import load_into_store
+
+    text = "روسيا وأوكرانيا تتبادلان الأسرى\nتبادلت روسيا وأوكرانيا عشرات الأسرى يوم الأحد بوساطة تركية.\n"
+    doc = Document(id="swap", text=text, title=text.split("\n")[0], date=date(2023, 1, 8))
+    store = tmp_path / "store"
+    load_into_store([write_graph(extraction_graph(extract(doc)), tmp_path / "graph.ttl")], store)
+    rows = [(r["subject"], r["object"], r["sentence"]) for r in ask(store, "fact_sources")
+            if r["relation"] == "exchangesPrisonersWith"]
+    assert sorted(rows) == [("Russia", "Ukraine", "0"), ("Russia", "Ukraine", "1"),  # headline and text
+                            ("Ukraine", "Russia", "0"), ("Ukraine", "Russia", "1")]

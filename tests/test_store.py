@@ -382,3 +382,31 @@ def test_query_on_the_store_imports_no_rdflib(capsys, seed_ttl, store):
              "print(code, sorted(m for m in sys.modules if m.split('.')[0] in ('rdflib', 'pyshacl', 'camel_tools')))")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
     assert done.stdout.strip().splitlines()[-1] == "0 []", done.stdout + done.stderr
+
+
+def test_rows_and_json_are_the_same_whatever_the_term_caches_hold(monkeypatch):
+    """Terms and their JSON are cached while an answer is written; a cache that fills is emptied,
+    never allowed to give one cell another's value."""
+    import json
+
+    import pyoxigraph as ox
+
+    import kg.store.output as output
+    import kg.store.results as results
+
+    store = ox.Store()
+    for i in range(5):
+        store.add(ox.Quad(ox.NamedNode(f"urn:s{i % 2}"), ox.NamedNode("urn:p"), ox.Literal(f"قيمة {i}", language="ar")))
+        store.add(ox.Quad(ox.NamedNode(f"urn:s{i % 2}"), ox.NamedNode("urn:q"), ox.Literal(str(i), datatype=ox.NamedNode(
+            "http://www.w3.org/2001/XMLSchema#integer"))))
+    query = "SELECT ?s ?o ?n WHERE { ?s <urn:p> ?o OPTIONAL { ?s <urn:q> ?n } } ORDER BY ?s ?o ?n"
+    expected = [tuple(results.from_oxigraph(t) for t in solution) for solution in store.query(query)]
+    monkeypatch.setattr(results, "CACHED_TERMS", 2)
+    monkeypatch.setattr(output, "JSON_CACHED", 2)
+    answer = results.oxigraph_answer(store.query(query))
+    rows = list(answer.rows)
+    assert rows == expected and len(rows) == 13  # 3 x 3 for s0, 2 x 2 for s1
+    text = "\n".join(output.sparql_json(results.Answer("select", answer.variables, rows)))
+    bindings = json.loads(text)["results"]["bindings"]
+    assert [{k: v for k, v in b.items()} for b in bindings] == [
+        {name: output.json_term(term) for name, term in zip(answer.variables, row) if term is not None} for row in rows]

@@ -2,7 +2,8 @@
 
 Each event and claim is a node of its own carrying its provenance (document, sentence,
 character span, rule, confidence), and also writes the direct actor-to-actor triple it implies
-(`kgr:Azerbaijan kg:accuses kgr:Armenia`), so simple questions need simple queries.
+(`kgr:Azerbaijan kg:accuses kgr:Armenia`), so simple questions need simple queries; the event
+names each such triple's object (`kg:factObject`), so a fact's sources are read on its events.
 
 Triples are made as pyoxigraph terms, which are cheap to create and stream straight into Rust
 serialisers and stores; `extraction_graph` turns them into an rdflib Graph for the code that
@@ -193,10 +194,12 @@ def event_triples(nodes: DocumentNodes, event: Event) -> Iterator[Triple]:
         return
     yield Triple(subject, KG_["relation"], KG_[event.relation])
     part_of = nodes.event(event.part_of_event) if event.part_of_event else None
-    for agent, relation, obj in direct_triples(event.relation, [entity_node(a) for a in event.agents],
-                                               [entity_node(t) for t in event.targets], part_of, subject,
-                                               event.modality):
+    facts = direct_triples(event.relation, [entity_node(a) for a in event.agents],
+                           [entity_node(t) for t in event.targets], part_of, subject, event.modality)
+    for agent, relation, obj in facts:
         yield Triple(agent, KG_[relation], obj)
+    for obj in dict.fromkeys(obj for _, _, obj in facts):  # the facts are agents x these, but self-pairs
+        yield Triple(subject, KG_["factObject"], obj)
 
 
 def claim_triples(nodes: DocumentNodes, claim: Claim) -> Iterator[Triple]:

@@ -9,6 +9,9 @@ the object is, by the ontology's description of the relation (`kg.graph.vocabula
   وأوكرانيا الأسرى": Russia kg:exchangesPrisonersWith Ukraine, and Ukraine with Russia), else the event itself if the
   relation is `kg:eventAsObject`.
 
+No actor relates to itself (an agent that is also a target gets no triple to itself), so an
+event's facts are its agents times its objects but the self-pairs (`kg:factObject`).
+
 Demanded, proposed, planned, denied, conditional and hypothetical events write none: they stay
 events, with their modality. The function is generic in the node type, so each caller passes its
 own terms (pyoxigraph nodes, entity keys) and gets its own back.
@@ -54,4 +57,4 @@ def direct_triples(relation: str, agents: Sequence[A], targets: Sequence[O], par
     if kind is not None and kind.symmetric and not targets and len(agents) > 1 and not kind.object_is_event:
         return [(a, relation, b) for a in agents for b in agents if a != b]  # both ways: no reasoner needed
     objects = direct_objects(relation, targets, part_of_event, itself)
-    return [(agent, relation, obj) for agent in agents for obj in objects]
+    return [(agent, relation, obj) for agent in agents for obj in objects if obj != agent]

@@ -134,6 +134,9 @@ def csv_rows(answer: Answer, prefixes: dict[str, str], max_width: int) -> Iterat
         out.truncate()
 
 
+JSON_CACHED = 1 << 16  # terms whose JSON is remembered while writing one answer
+
+
 def json_term(term: Term) -> dict:
     data = {"type": term.kind, "value": term.value}
     if term.lang:
@@ -149,10 +152,20 @@ def sparql_json(answer: Answer, prefixes: dict[str, str] | None = None, max_widt
         yield json.dumps({"head": {}, "boolean": bool(answer.boolean)})
         return
     head = json.dumps({"vars": answer.variables}, ensure_ascii=False)
+    keys = [json.dumps(name, ensure_ascii=False) + ": " for name in answer.variables]
+    written: dict[Term, str] = {}  # a term's JSON, made once: values repeat from row to row
     first = True
     for row in answer.rows:
-        binding = json.dumps({name: json_term(term) for name, term in zip(answer.variables, row)
-                              if term is not None}, ensure_ascii=False)
+        cells = []
+        for key, term in zip(keys, row):
+            if term is not None:
+                text = written.get(term)
+                if text is None:
+                    if len(written) >= JSON_CACHED:
+                        written.clear()
+                    text = written[term] = json.dumps(json_term(term), ensure_ascii=False)
+                cells.append(key + text)
+        binding = "{" + ", ".join(cells) + "}"  # what json.dumps writes for the row's dict
         if first:
             yield f'{{"head": {head},\n "results": {{"bindings": ['
             first = False
