@@ -93,3 +93,10 @@ def test_a_name_after_yudaa_is_a_person():
     x = run("ونشرت حسابات محلية صورة شاب يدعى كريم بلقاسم قتل في الغارة.")
     person = next(m for m in x.mentions if m.surface == "كريم بلقاسم")
     assert x.entities[person.entity].type == "Person"
+
+
+def test_an_embassy_makes_its_state_no_actor_of_bare_security_forces():
+    # an embassy sits abroad: 'السفارة الإيطالية في تونس' is no reason to read the Tunisian
+    # police as Italy's; with no other state acting the forces stay of no named state
+    x = run("ونددت السفارة الإيطالية في تونس بالهجوم. واعتقلت قوات الأمن خمسة أشخاص في العاصمة.")
+    assert {x.entities[m.entity].country for m in x.mentions if m.surface == "قوات الأمن"} <= {"", "Tunisia"}

@@ -140,3 +140,10 @@ def test_convoy_attacked_or_forces_backed_by_vehicles_is_no_mobilisation(text):
 def test_reinforcements_sent_are_a_mobilisation():
     move = one("ودفع الجيش السوداني بتعزيزات إلى الفاشر.", "Mobilisation")
     assert move.agents == ["Sudanese_Armed_Forces"]
+
+
+def test_dispersal_with_tear_gas_is_one_event_of_the_forces():
+    found = events("وفرقت الشرطة المصرية المتظاهرين أمام مقر النقابة في القاهرة بالغاز المسيل للدموع.",
+                   {"ProtestWithIntervention"})
+    assert len(found) == 1, [(e.trigger, e.agents, e.targets) for e in found]
+    assert found[0].agents == ["Egypt_SecurityForces"] and found[0].targets

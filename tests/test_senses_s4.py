@@ -224,3 +224,24 @@ def test_opening_fire_is_an_armed_attack_not_shelling():
     text = "وقال شهود إن مسلحين اقتحموا المقهى وفتحوا النار على الزبائن."
     none_of(text, "Shelling")
     assert events(text, "ArmedAttack")
+
+
+# -- استهدف with a sanctions or measures noun as subject: aimed at, no attack (issue 10) -------
+def test_sanctions_that_target_officials_are_no_attack():
+    text = "وفرضت وزارة الخارجية البريطانية عقوبات جديدة تستهدف قادة في الجيش السوداني."
+    none_of(text, "Attack")
+    assert one(text, "Sanction").agents
+
+
+def test_measures_that_target_a_network_are_no_attack():
+    none_of("وقالت الحكومة الكندية إن الإجراءات تستهدف شبكة تهريب تابعة لحزب الله.", "Attack")
+
+
+def test_a_militia_that_targets_a_convoy_stays_an_attack():
+    assert one("وقالت مصادر إن مسلحين استهدفوا قافلة للجيش قرب الحدود.", "Attack")
+
+
+def test_sanctions_said_to_target_officials_are_the_speakers_sanction_on_them():
+    sanction = one("وقال الاتحاد الأوروبي إن العقوبات تستهدف أربعة مسؤولين سودانيين.", "Sanction")
+    assert sanction.agents == ["EU"] and sanction.targets
+    none_of("وقال الاتحاد الأوروبي إن العقوبات تستهدف أربعة مسؤولين سودانيين.", "Attack")

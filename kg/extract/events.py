@@ -1649,6 +1649,11 @@ class EventAssembler:
             event = trigger.event
             if event is None:
                 continue
+            means = self.means_of(trigger, events)
+            if means is not None:  # "فرقت الشرطة المتظاهرين ... بالغاز المسيل للدموع": how, not another act
+                means.rule += "" if "+means" in means.rule else "+means"
+                trigger.event = None
+                continue
             fact = (event.relation, tuple(sorted(event.agents)), tuple(sorted(event.targets)))
             purpose = trigger.frame.agent == "subj" and trigger.proclitic.endswith(ar.words("purpose-clitic"))
             if event.relation and event.agents and event.targets and fact in seen and not purpose:
@@ -1661,6 +1666,19 @@ class EventAssembler:
             seen[fact] = event
             events.append(event)
         return events
+
+    def means_of(self, trigger: Trigger, events: list[Event]) -> Event | None:
+        """The earlier event of the same class in the trigger's clause whose means the trigger names:
+        a noun on a means clitic (words.tsv means-clitic: بالغاز، بالرصاص) after that event's verb."""
+        if not trigger.proclitic.endswith(ar.words("means-clitic")) or not is_noun_form(trigger, self.view):
+            return None
+        clause = self.clauses.at(trigger.start)
+        for event in reversed(events):
+            earlier = next((t for t in self.triggers if t.event is event), None)
+            if earlier is not None and earlier.start < trigger.start and event.type == trigger.event.type \
+                    and not is_noun_form(earlier, self.view) and self.clauses.at(earlier.start) is clause:
+                return event
+        return None
 
     def agent_phrase(self, trigger: Trigger, limit: int) -> list[str]:
         """"تعرضت المدينة لقصف من قبل الجيش"، "اقتحامها من جانب القوات": the name after an agent

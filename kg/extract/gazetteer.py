@@ -35,6 +35,7 @@ class Institution:
     only_anaphor: bool = False  # names a body only with a word for a state named before (حكومة المملكة)
     previous: bool = False  # alone, names only the same body named before (الشرطة after الشرطة الفرنسية)
     acting: bool = False  # alone, the body of the state named most as an actor, not a place; else of no known state
+    abroad: bool = False  # sits in another state (an embassy): never makes its state the acting one
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class Gazetteer:
     institutions: PhraseIndex[Institution] = field(default_factory=PhraseIndex)
     # (state, institution suffix) -> the gazetteer entity it is ("الجيش السوداني" is SAF)
     state_institutions: dict[tuple[str, str], str] = field(default_factory=dict)
+    abroad_suffixes: set[str] = field(default_factory=set)  # institutions.tsv local=abroad (Embassy)
     titles: PhraseIndex[Title] = field(default_factory=PhraseIndex)
     anaphors: PhraseIndex[Anaphor] = field(default_factory=PhraseIndex)
     title_words: PhraseIndex[str] = field(default_factory=PhraseIndex)  # former, acting
@@ -233,7 +235,10 @@ def load_gazetteer() -> Gazetteer:
         check_term("entity", row["type"], row.where)
         institution = Institution(row["type"], row["suffix"], row["name_en"], row["bare"] in ("yes", "acting"),
                                   row.get("local") in ("yes", "only"), row.get("local") == "only",
-                                  row["bare"] == "anaphor", row["bare"] == "previous", row["bare"] == "acting")
+                                  row["bare"] == "anaphor", row["bare"] == "previous", row["bare"] == "acting",
+                                  row.get("local") == "abroad")
+        if institution.abroad:
+            gaz.abroad_suffixes.add(institution.suffix)
         for phrase in alternatives(row["ar"]):
             gaz.institutions.add(normalize_phrase(phrase), institution)
     for row in read_tsv("titles.tsv"):

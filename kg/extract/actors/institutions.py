@@ -220,7 +220,7 @@ class InstitutionReader:
             entity = doc.lookup(mention.entity)
             state = doc.state_of(mention.entity)
             if entity is None or not state or mention.kind == "qualifier" or entity.type in PLACE_TYPES \
-                    or self.placed(mention):
+                    or self.placed(mention) or self.abroad(entity):
                 continue
             if any(n == mention.sentence and a <= mention.token_start and mention.token_end <= b and s == state
                    for n, a, b, s in spans):
@@ -231,6 +231,11 @@ class InstitutionReader:
         if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
             return ""
         return max(counts, key=counts.get)
+
+    def abroad(self, entity: Entity) -> bool:
+        """A state's body that sits in another state (السفارة الفرنسية في بيروت): it acts there as a
+        guest, so it does not make France the state whose bare security forces act in Beirut."""
+        return any(entity.key == f"{entity.part_of}_{suffix}" for suffix in self.gaz.abroad_suffixes)
 
     def placed(self, mention) -> bool:
         """Is a state's mention a place (في الصومال، إلى تركيا، العاصمة الصومالية، وسط جمهورية الصومال)?"""
