@@ -162,6 +162,13 @@ def test_gunmen_belonging_to_a_group_are_that_group():
     assert found and found[0].targets == ["ISIS"], [(e.agents, e.targets) for e in found]
 
 
+
+def test_a_body_named_after_a_crowd_is_its_object_not_its_owner():
+    """"المسلحين الحوثيين" is the Houthis' gunmen, but "طالب المحتجون الحكومة العراقية" asks the government."""
+    found = events("وطالب المحتجون الحكومة السودانية بإجراء انتخابات عاجلة.", "Appeal")
+    assert found and found[0].targets == ["Sudanese_Government"] and "Sudanese_Government" not in found[0].agents, \
+        [(e.agents, e.targets) for e in found]
+
 # -- "استهداف X لـ Y": the genitive of a verbal noun acts, لـ marks its object ------------------------
 def test_the_genitive_of_a_verbal_noun_before_its_object_with_li_is_the_actor():
     found = events("وجاء الرد بعد استهداف المسلحين لأحياء سكنية في مدينة حلب.", "Attack")

@@ -33,6 +33,7 @@ CROWD_RULE = "title:crowd"  # the rule of a crowd's mention: its words stay cue 
 HOLDER_RULE = "title:role-holder"  # the rule of a title naming no one (the claim reader looks for the name after it)
 CROWD_TYPE = "Crowd"  # ontology class of an unnamed group of people (المحتجون، السكان، مسلحون مجهولون)
 MEMBER_OF = {"ArmedGroup", "ArmedForce", "Organisation", "Government", "GovernmentBody"}  # "مسلحو الحركة" are the group
+GROUP_AFTER_CROWD = {"ArmedGroup", "ArmedForce", "Organisation"}  # a one-word group name read as a crowd's adjective
 ANOTHER = "another"  # title_words.tsv: "مصدر فلسطيني آخر" is a second source
 FORMER, ACTING, DEPUTY = "former", "acting", "deputy"  # title_words.tsv: a past holder; an interim one
 OFFICE = "office"
@@ -161,7 +162,8 @@ class TitleReader:
         elif at:
             nisba, _ = ctx.name_at(j)
             own = ctx.doc.lookup(nisba.value.key) if nisba is not None and not nisba.proclitic else None
-            if own is not None and own.type in MEMBER_OF:  # "المسلحين الحوثيين": the group's own gunmen
+            if own is not None and own.type in GROUP_AFTER_CROWD and nisba.end == j + 1:  # "المسلحين الحوثيين":
+                # the group's own gunmen; not "طالب المحتجون الحكومة العراقية", where the next phrase is the object
                 ctx.add(own.key, i, nisba.end, "gazetteer:name", 0.9, "name", match.proclitic)
                 return nisba.end
             if nisba is not None and nisba.value.kind == "nisba" and not nisba.proclitic:
