@@ -224,11 +224,22 @@ class TieReader:
         entity = self.doc.entities.get(mention.entity)
         found = mention.token_start
         for i in range(mention.token_start - 1, max(-1, mention.token_start - TITLE_REACH), -1):
+            if self.other_person_at(i, mention.entity):
+                break  # "وزير خارجية إثيوبيا فلان، ونائب وزير الخارجية فلان": the first title is the first man's
             titles = gaz.titles.match_at(self.tokens, i)
             if titles and entity is not None and titles[0].value.role == entity.role:
                 return i  # the title of the person's role (past ranks and descriptions)
             found = i if titles else found
         return found
+
+    def other_person_at(self, i: int, key: str) -> bool:
+        """Is token i inside the name of a person other than `key`?"""
+        for m in self.mentions:
+            if m.token_start <= i < m.token_end and m.kind == "name" and m.entity != key:
+                entity = self.doc.entities.get(m.entity)
+                if entity is not None and entity.type == "Person":
+                    return True
+        return False
 
     def phrase_end(self, k: int) -> int:
         """The token before the first punctuation from token k on (a title's description)."""
@@ -272,6 +283,8 @@ class TieReader:
                 comma = bool(self.punctuation_between(j - 1, j))
                 if self.titled_person_after(end) and not (comma and pattern is not None and pattern.tie in PERSON_SCOPES):
                     break  # "التقى السيسي رئيس الوزراء القطري فلان": the title is the next person's
+                if not comma and self.holder_of_title(j, entity.key):
+                    break  # "التقى فلان وزير خارجية السعودية سمو الأمير فيصل": the office's known holder is another man
                 scope = self.apposed_scope(end, pattern)
                 if pattern is not None and scope is not None:
                     obj = scope[0].entity if scope[0].kind != "nisba" else self.actor(scope[0])
@@ -285,6 +298,15 @@ class TieReader:
                 if nxt is None:
                     break
                 j = nxt
+
+    def holder_of_title(self, k: int, key: str) -> bool:
+        """Does the title starting at token k stand for a person other than `key` (its holder)?"""
+        for m in self.mentions:
+            if m.token_start == k and m.kind == "title" and m.entity != key:
+                entity = self.doc.entities.get(m.entity)
+                if entity is not None and entity.type == "Person":
+                    return True
+        return False
 
     def titled_person_after(self, k: int) -> bool:
         """Is a person named after the title ending at token k, before the next punctuation?"""
