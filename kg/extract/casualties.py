@@ -49,11 +49,14 @@ def find_casualties(sentence: Sentence, numbers: list[Number], mentions: list[Me
     by_start = mentions_by_start(mentions)
     causes = [start for start, word in words.items() if word.value.kind == "cause"]
     events: list[Event] = []
+    ranges = range_bounds(sentence, numbers)
+    upper = {second.token_start for second in ranges.values()}
     for number in numbers:
-        if number.token_start in taken or unit_after(words, number.token_end):
+        if number.token_start in taken or number.token_start in upper or unit_after(words, number.token_end):
             continue
         year = MIN_YEAR <= number.value <= MAX_YEAR and not number.approximate
-        victim = victim_after(words, number.token_end, 0 if year else VICTIM_GAP)
+        counted_end = ranges[number.token_start].token_end if number.token_start in ranges else number.token_end
+        victim = victim_after(words, counted_end, 0 if year else VICTIM_GAP)
         kind = outcome(words, victim, number.token_start, victim.end) if victim is not None else ""
         if victim is None and not year:
             victim, kind = counted_after_cue(words, number, sentence)
@@ -84,6 +87,19 @@ def recalled_beside_others(events: list[Event], since: int | None = None) -> lis
     for event in recalled:
         event.casualty_type = "killed"
     return events
+
+
+def range_bounds(sentence: Sentence, numbers: list[Number]) -> dict[int, Number]:
+    """A range, "بين 30 و35 شخصاً" (between, a number, و + a number): one count, its lower bound,
+    not two counts (nor their sum). Start token of the lower bound -> the upper one."""
+    between = ar.word("between")
+    found: dict[int, Number] = {}
+    for first, second in zip(numbers, numbers[1:]):
+        before = sentence.tokens[first.token_start - 1].norm if first.token_start > 0 else ""
+        if before == between and second.token_start == first.token_end \
+                and sentence.tokens[second.token_start].norm.startswith(ar.word("conjunction")):
+            found[first.token_start] = second
+    return found
 
 
 def unit_after(words, position: int) -> bool:
@@ -134,9 +150,12 @@ def near_cause(causes: list[int], position: int) -> bool:
 
 
 def victim_after(words, position: int, gap: int = VICTIM_GAP):
-    """The victim noun right after a number (a year-like number: with nothing between)."""
+    """The victim noun right after a number (a year-like number: with nothing between); a unit
+    before it ends the search ("130 «هدفاً عسكرياً»": the number counts targets, not soldiers)."""
     for k in range(position, position + gap + 1):
         word = words.get(k)
+        if word is not None and word.value.kind in ("unit", "time"):
+            return None
         if word is not None and word.value.kind.startswith(("victim", "dual")):
             return word
     return None

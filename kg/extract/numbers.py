@@ -159,6 +159,8 @@ def read_number_words(index: PhraseIndex[NumberWord], tokens, i: int) -> tuple[i
             break  # "آلاف الأشخاص": a plural scale with no number before it is a vague count
         if seen and match[0].proclitic not in ("و", "") :
             break
+        if seen and match[0].proclitic == "و" and not joins(previous, word.kind):
+            break  # "بين أربعة وثمانية جنود": a range or a list of two counts, not 12
         if word.kind == "hundred" and word.value == 100 and 0 < current < 10 and previous == "unit":
             current *= 100  # "ثلاث مئة" = 300, as "ثلاثمئة"
         elif word.kind in ("scale", "plural"):
@@ -172,6 +174,17 @@ def read_number_words(index: PhraseIndex[NumberWord], tokens, i: int) -> tuple[i
     if not seen:
         return 0, i
     return total + current, k
+
+
+SUM_AFTER = {"unit": ("ten",), "ten": ("unit",), "hundred": ("unit", "ten"),
+             "scale": ("unit", "ten", "hundred"), "plural": ("unit", "ten", "hundred")}
+
+
+def joins(previous: str, kind: str) -> bool:
+    """Does "و" + a number word of `kind` add to a number whose last word was `previous`? Only a
+    ten after a unit (خمسة وعشرون) or a smaller order after a larger one (مئة وعشرة، ألف وخمسمئة);
+    two units or two tens (أربعة وثمانية، عشرين وثلاثين) are two numbers."""
+    return kind in SUM_AFTER.get(previous, ())
 
 
 def duals_end(index: PhraseIndex[NumberWord], tokens, k: int) -> int:
