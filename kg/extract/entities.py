@@ -72,6 +72,8 @@ class EntityReader:
             return dual
         if (led := self.discoverer.after_marker(i)) is not None:  # "بقيادة فلان الفلاني"
             return led
+        if (named := self.discoverer.after_person_noun(i)) is not None:  # "الشاب فلان الفلاني (23 عاماً)"
+            return named
         if not gaz.may_start(word) and not ctx.doc.aliases.may_start(word):
             return (self.discoverer.read(i) or i + 1) if discovery.may_start(word) else i + 1
         name, name_rule = ctx.name_at(i)

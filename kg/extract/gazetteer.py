@@ -199,6 +199,30 @@ def spelling_variants(names: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def compound_heads() -> frozenset[str]:
+    return frozenset(r["word"] for r in read_tsv("corpus/names.tsv") if r["kind"] == "join")
+
+
+def compound_variants(names: list[str]) -> list[str]:
+    """Each name plus its compound parts written together ("عبد الحميد الدبيبة" -> "عبدالحميد الدبيبة"):
+    news writes عبد and أبو compounds both ways (kg/data/corpus/names.tsv `join`)."""
+    joins = compound_heads()
+    out = list(names)
+    for name in names:
+        words = name.split()
+        joined = [words[0]] if words else []
+        for word in words[1:]:
+            if joined[-1] in joins:
+                joined[-1] += word
+            else:
+                joined.append(word)
+        variant = " ".join(joined)
+        if len(joined) > 1 and variant not in out:  # a compound alone ("عبد الله") stays a given name
+            out.append(variant)
+    return out
+
+
 def gazetteer_dirs() -> list[Path]:
     """The packaged gazetteer, plus any folders of extra TSV files in $KG_GAZETTEER_PATH."""
     extra = [Path(p) for p in os.environ.get("KG_GAZETTEER_PATH", "").split(os.pathsep) if p]
@@ -221,7 +245,8 @@ def load_gazetteer() -> Gazetteer:
             check_term("entity", row["type"], row.where)
             entity = entity_from_row(row)
             gaz.entities[entity.key] = entity
-            for name in spelling_variants(alternatives(row["names_ar"])):
+            names = spelling_variants(alternatives(row["names_ar"]))
+            for name in compound_variants(names) if row["type"] == "Person" else names:
                 gaz.names.add(normalize_phrase(name), NameHit(entity.key, "name"))
             for nisba in alternatives(row.get("nisba_ar", "")):
                 for form in nisba_forms(normalize_phrase(nisba), gaz):

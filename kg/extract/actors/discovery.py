@@ -33,6 +33,10 @@ PARTICIPLE_PREFIX = "م"
 MIN_PARTICIPLE = 4  # letters: م + a three-letter root (موحش، مكتظ)
 QUOTE_STRIP = str.maketrans("", "", "«»\"“”")  # quotes around a quoted town name
 MIN_TOWN_WORD = 3  # letters of a town named after و in a list ("والمغير")
+CASUALTY_KINDS = {"killed", "wounded", "recalled", "unit", "time"}  # casualties.tsv kinds whose words end a name
+# ("عودة استشهد"، "عمر الطفل عشر سنوات"), as number words do (numbers.tsv)
+PERSON_NOUN_PARTS = 4  # name parts after "الشاب"، "الطفل": victims are named by four (يزن عثمان بكر شيحة)
+FOREIGN_END, PLURAL_VERB_END = "ا", "وا"  # a final alif: a foreign name (يامبا), unless a plural verb's (يقاتلوا)
 MIN_IMPERFECT = 5  # letters: a word this long starting with ي after a town or site head is a verb (يستخدمه)
 
 
@@ -54,6 +58,7 @@ class Lexicon:
     common: frozenset[str] = frozenset()  # nouns never first in a personal name (name_words.tsv)
     person_firsts: frozenset[str] = frozenset()  # first words of the gazetteer's people
     common_given: frozenset[str] = frozenset()  # given names that are also common nouns (عمر "age")
+    casualty: frozenset[str] = frozenset()  # killed, wounded, number and unit words (استشهد، عشر): never a name part
 
 
 @lru_cache(maxsize=1)
@@ -72,8 +77,12 @@ def lexicon() -> Lexicon:
     firsts = frozenset(normalize_phrase(name)[0] for e in load_gazetteer().entities.values() if e.type == "Person"
                        for name in (e.name_ar, *e.aliases_ar) if normalize_phrase(name))
     common_given = frozenset(normalize_word(r["form"]) for r in read_tsv("given_names.tsv") if r.get("common") == "yes")
+    casualty = frozenset(word for r in read_tsv("casualties.tsv") if r["kind"] in CASUALTY_KINDS
+                         for phrase in alternatives(r["form"]) for word in normalize_phrase(phrase)[:1]) \
+        | frozenset(word for r in read_tsv("numbers.tsv") for phrase in alternatives(r["word"])
+                    for word in normalize_phrase(phrase)[:1])
     return Lexicon(heads, kind("generic"), kind("ends"), kind("adjective"), given, kind("common"), firsts,
-                   common_given)
+                   common_given, casualty)
 
 
 @lru_cache(maxsize=1)
@@ -168,7 +177,7 @@ class Discoverer:
         if j >= len(tokens) or ctx.punctuation_before(j) or ctx.name_at(j)[0] is not None \
                 or self.participle(tokens[j].norm):
             return None  # "قرى مكتظة بالسكان": an adjective, no list of names
-        end = self.modifiers_end(j, one)
+        end = self.modifiers_end(j, one, listing=True)
         if end == j:
             return None
         last = self.mint(j - 1, end, one, "discovery:town-list")
@@ -307,7 +316,7 @@ class Discoverer:
             return None
         return match.end, entity.key
 
-    def modifiers_end(self, j: int, head: Head) -> int:
+    def modifiers_end(self, j: int, head: Head, listing: bool = False) -> int:
         """One construct word, then definite words; no verbs, titles, known names, function words;
         at least one word that is not generic ("مستشفى ميداني" names nothing)."""
         ctx, gaz = self.ctx, self.gaz
@@ -326,7 +335,8 @@ class Discoverer:
                 break  # "سجن موحش"، "مخيم مكتظ": an adjective, no name
             if k == j and self.conjoined_common(word):
                 break  # "لحكومة وشعب الصومال": a second noun, no name
-            if k == j + 1 and head.kind == "town" and self.second_town_word(k):
+            if k == j + 1 and head.kind == "town" and self.second_town_word(k) \
+                    and not (listing and word.startswith(gaz.words("conjunction"))):  # "مدينتي فادانغورما ويامبا": two towns
                 k += 1  # "قرية نياونغ كوني في": two words of a foreign name
                 break
             if (k > j and not word.startswith(article)) or self.ends_name(k, first=k == j):
@@ -371,8 +381,9 @@ class Discoverer:
             stems.add(word[:-len(VERB_SUFFIX)])
         if len(word) >= 4 and word.startswith(VERB_PREFIXES):
             stems.add(word[1:])
-        if len(word) >= MIN_IMPERFECT and word.startswith(VERB_PREFIXES[0]):
-            return True  # "مخيم يستخدمه": an imperfect verb, no name
+        if len(word) >= MIN_IMPERFECT and word.startswith(VERB_PREFIXES[0]) \
+                and not (word.endswith(FOREIGN_END) and not word.endswith(PLURAL_VERB_END)):
+            return True  # "مخيم يستخدمه": an imperfect verb, no name ("يامبا" ends as foreign names do)
         return word in self.lex.common or bool(stems & vocabulary)
 
     def second_town_word(self, k: int) -> bool:
@@ -446,6 +457,51 @@ class Discoverer:
         if parts < 2:
             return None
         return self.person(start, end, "discovery:after-marker")
+
+    def after_person_noun(self, i: int) -> int | None:
+        """"استشهد الشاب يزن عثمان بكر شيحة (23 عاماً)"، "والطفل أيهم محمود": an unknown name of two to
+        four parts right after a common noun for a person (name_rules.tsv `person-noun`) is that person,
+        when punctuation, the sentence's end or a function word closes it; the noun is no part of it."""
+        from kg.text.clitics import proclitic_variants
+
+        ctx, gaz = self.ctx, self.gaz
+        nouns = gaz.word_keys("person-noun")
+        start = i + 1
+        if start >= len(ctx.tokens) or not any(stem in nouns for stem, _ in proclitic_variants(ctx.tokens[i].norm)) \
+                or ctx.punctuation_before(start) or ctx.name_at(start)[0]:
+            return None
+        end = self.names.unknown_name_end(start, PERSON_NOUN_PARTS)
+        if end == start and ctx.tokens[start].norm in self.lex.given and start + 1 < len(ctx.tokens):
+            end = self.names.unknown_name_end(start + 1, PERSON_NOUN_PARTS - 1)  # "الطفل أمير مأمون": a given name that is a title too
+        conjunction = gaz.words("conjunction")
+        for k in range(start, end):  # "الطفل محمد وشقيقه"، "عودة استشهد"، "الطفل بجروح": a second noun, a verb
+            word = ctx.tokens[k].norm
+            if word in self.lex.given:
+                continue  # "أمير"، "بكر"، "وليد": a given name stays one even where a word looks like it
+            if (k > start and word.startswith(conjunction)) or word in self.lex.casualty or self.verb_form(word) \
+                    or (k == start and self.oblique(word)):
+                end = k
+                break
+        article = gaz.words("article")
+        if start < end < len(ctx.tokens) and end - start < PERSON_NOUN_PARTS and not ctx.punctuation_before(end) \
+                and ctx.tokens[end].norm.startswith(article) and self.names.is_family_name(ctx.tokens[end].norm) \
+                and not ctx.starts_lexicon(end) and self.closed(end + 1):
+            end += 1  # "أيهم محمود الشافعي (14 عاماً)": a family name with the article ends the name
+        parts = sum(1 for t in ctx.tokens[start:end] if t.norm not in gaz.name_glue)
+        if parts < 2 or not self.closed(end):
+            return None
+        return self.person(start, end, "discovery:person-noun")
+
+    def closed(self, k: int) -> bool:
+        """Does a name end before token k: punctuation, the sentence's end, a function word, a conjoined
+        word, a verb, a known word or a definite word (not one more plain word that may be a name part)?"""
+        ctx, gaz = self.ctx, self.gaz
+        if k >= len(ctx.tokens) or ctx.punctuation_before(k):
+            return True
+        word = ctx.tokens[k].norm
+        return word in gaz.name_stops or word.startswith(gaz.words("conjunction")) or word in self.lex.casualty \
+            or word.startswith(gaz.words("article")) or not word.isalpha() or self.verb_form(word) \
+            or ctx.starts_lexicon(k)
 
     def given_name(self, i: int) -> int | None:
         end = self.names.unknown_name_end(i)

@@ -66,12 +66,12 @@ class NameReader:
         if len(words) >= 3:
             self.ctx.doc.aliases.add(tuple(words[-2:]), hit)
 
-    def unknown_name_end(self, j: int) -> int:
+    def unknown_name_end(self, j: int, max_parts: int = MAX_NAME_PARTS) -> int:
         """Where a personal name starting at token j ends (j if there is none)."""
         tokens, gaz = self.ctx.tokens, self.gaz
         article = gaz.words("article")
         parts, k = 0, j
-        while k < len(tokens) and parts < MAX_NAME_PARTS:
+        while k < len(tokens) and parts < max_parts:
             word = tokens[k].norm
             if not word.isalpha() or word in gaz.name_stops or (self.ctx.starts_lexicon(k) and not self.relative(j, k)) \
                     or (k == j and word in gaz.org_heads) or not self.may_be_name_part(k, first=k == j):
