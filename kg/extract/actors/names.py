@@ -76,13 +76,18 @@ class NameReader:
             if not word.isalpha() or word in gaz.name_stops or (self.ctx.starts_lexicon(k) and not self.relative(j, k)) \
                     or (k == j and word in gaz.org_heads) or not self.may_be_name_part(k, first=k == j):
                 break
+            if k > j and word in gaz.word_keys("compound-end") and tokens[k - 1].norm not in gaz.name_glue \
+                    and not self.ctx.punctuation_before(k):
+                k += 1  # "عطاء الله | تارار": one given name of two words
+                continue
             if word.startswith(article) and not (k > j and tokens[k - 1].norm in gaz.name_glue):
                 if not (parts == 1 and self.is_family_name(word)):
                     break
                 k, parts = k + 1, parts + 1
                 break  # a family name with the article ends the name ("معمر الإرياني | هجوم")
-            if k > j and (word.startswith(gaz.words("stop-prefix")) or self.clitic_on_known_word(word)):
-                break
+            if k > j and (word.startswith(gaz.words("stop-prefix")) or self.clitic_on_known_word(word)
+                          or self.casualty_word_at(k)):
+                break  # "أعلن الوزير عطاء الله تارار | مقتل 36 مسلحا"
             if k > j and (self.ctx.punctuation_before(k) or any(q in self.ctx.gap_before(k) for q in "»”\"")):
                 break  # punctuation or a quotation mark ends a name ("جيديون جبرين" وقوع)
             if any(p and stem in gaz.name_stops for stem, p in proclitic_variants(word)[1:]
@@ -135,6 +140,12 @@ class NameReader:
     def is_family_name(self, word: str) -> bool:
         """An ال-word may end a two-part name ("أشرف القدرة"), feminine and plural adjectives may not."""
         return len(word) >= MIN_FAMILY_NAME and not word.endswith(self.gaz.words("adjective-ending"))
+
+    def casualty_word_at(self, k: int) -> bool:
+        """Does a word that says someone was killed or wounded (casualties.tsv) start at token k?"""
+        from kg.extract.casualties import casualty_words
+
+        return any(m.value.kind in ("killed", "wounded") for m in casualty_words().match_at(self.ctx.tokens, k))
 
     @staticmethod
     def clitic_on_known_word(word: str) -> bool:

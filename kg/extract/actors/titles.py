@@ -129,14 +129,16 @@ class TitleReader:
         """A person not of the gazetteer named right before the title at token i, with nothing
         or an apposition comma between ("فلان الفلاني، المتحدث باسم ..."): the title is his, or ""."""
         ctx = self.ctx
-        if i == 0 or ctx.gap_before(i).strip() not in ("",) + self.gaz.words("apposition-comma"):
+        gap = ctx.gap_before(i).strip() if i else None
+        if gap not in ("",) + self.gaz.words("apposition-comma"):
             return ""
         for mention in reversed(ctx.doc.mentions):
             if mention.sentence != ctx.sentence.index:
                 break
             entity = ctx.doc.entities.get(mention.entity)
+            # a known person too, but only across the comma: "التقى ترامب الرئيس الفرنسي" names two
             if mention.token_end == i and mention.kind == "name" and entity is not None \
-                    and entity.type == "Person" and entity.minted:
+                    and entity.type == "Person" and (entity.minted or gap):
                 return entity.key
         return ""
 
@@ -399,14 +401,18 @@ class TitleReader:
         return entity is not None and entity.type in PLACE_SCOPES | {"State"} and match.value.kind == "name"
 
     def apposed_name(self, k: int) -> bool:
-        """An unknown name of two words or more set off by commas at token k (after a title's
-        description): "، محمد رفعت،"."""
+        """A name set off by commas at token k (after a title's description): an unknown one of
+        two words or more ("، محمد رفعت،") or a person the gazetteer or article knows ("عضو
+        المجلس السياسي الأعلى للحوثيين، محمد علي الحوثي، بأن")."""
         ctx = self.ctx
         if ctx.gap_before(k).strip() not in self.gaz.words("apposition-comma"):
             return False
-        end = self.names.unknown_name_end(k)
-        return end - k >= 2 and (end >= len(ctx.tokens)
-                                 or ctx.gap_before(end).strip() in self.gaz.words("apposition-comma"))
+        known, _ = ctx.name_at(k)
+        if known and ctx.is_person(known.value.key):
+            end = known.end
+        elif (end := self.names.unknown_name_end(k)) - k < 2:
+            return False
+        return end >= len(ctx.tokens) or ctx.gap_before(end).strip() in self.gaz.words("apposition-comma")
 
     def ends_description(self, word: str) -> bool:
         """A relative pronoun, a function word that cannot stand in a title's description, or a
