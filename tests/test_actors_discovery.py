@@ -142,3 +142,15 @@ def test_a_relative_named_with_a_surname_remembered_from_another_person():
     x = run("وقالت مريم الخطيب إن الوضع صعب. وأكد سامي الخطيب أن القصف مستمر.")
     people = {m.surface: m.entity for m in x.mentions if x.entities[m.entity].type == "Person"}
     assert people.get("سامي الخطيب") and people["سامي الخطيب"] != people["مريم الخطيب"]
+
+
+def test_a_quoted_newspaper_is_an_outlet_not_the_city_in_its_name():
+    x = run('وذكرت صحيفة "بانكوك بوست" أن الجيش قد ينفذ انقلابا جديدا.')
+    speakers = [x.entities[c.speaker] for c in x.claims]
+    assert [e.type for e in speakers] == ["MediaOutlet"] and "بانكوك بوست" in speakers[0].name_ar, \
+        [(e.key, e.type) for e in speakers]
+    assert "Bangkok" not in x.entities, list(x.entities)
+
+
+def test_a_quoted_military_post_is_no_outlet():
+    assert not any(e.type == "MediaOutlet" for e in run('وقصفت المدفعية موقع "الراهب" العسكري.').entities.values())

@@ -132,7 +132,8 @@ class Discoverer:
             return self.town_list(i, j, head)
         quoted = self.quoted_name(j)
         if quoted is not None:
-            if self.ctx.name_at(j)[0] is not None:
+            known = self.ctx.name_at(j)[0]
+            if known is not None and known.end >= quoted:
                 return None  # قوات "قسد"، مدينة "غزة": a known name in quotes is read as that name
             return self.mint(i, quoted, head, "discovery:quoted-name")  # قرية "مين هلا": a village
         if head.kind == "body" and self.ctx.tokens[j].norm in self.ctx.defined_place_heads():
