@@ -245,3 +245,11 @@ def test_sanctions_said_to_target_officials_are_the_speakers_sanction_on_them():
     sanction = one("وقال الاتحاد الأوروبي إن العقوبات تستهدف أربعة مسؤولين سودانيين.", "Sanction")
     assert sanction.agents == ["EU"] and sanction.targets
     none_of("وقال الاتحاد الأوروبي إن العقوبات تستهدف أربعة مسؤولين سودانيين.", "Attack")
+
+
+def test_a_ceasefire_named_in_its_violation_is_no_new_ceasefire():
+    """'في خرق لاتفاق وقف إطلاق النار': the violation is the event; the agreement it breaks is old."""
+    text = "وفتح الجيش الباكستاني النار على مواقع هندية، في خرق لاتفاق وقف إطلاق النار."
+    none_of(text, "Ceasefire")
+    assert events(text, "CeasefireViolation"), events(text)
+    assert events("وتوصلت إسرائيل وحماس إلى اتفاق لوقف إطلاق النار.", "Ceasefire")  # a new one stays
