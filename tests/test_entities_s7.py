@@ -59,3 +59,60 @@ def test_two_towns_after_a_dual_head_are_two():
 def test_a_quoted_list_of_villages_is_a_list():
     found = mentions('وانتشرت القوات في قرى "شقرة وقولو" غرب المدينة.')
     assert "شقرة" in found and "وقولو" in found and "شقرة وقولو" not in found
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("ووقع الانفجار في منطقة كرماشي، وأسفر عن مقتل اثنين.", "كرماشي", "Region"),
+    ("وامتدت الغارات إلى ولاية نوريستو شرق البلاد.", "نوريستو", "Region"),
+    ("واشتعلت النيران بمنطقة بورادي على ضفة النهر.", "بورادي", "Region"),
+    ("وسيطر المسلحون على نقطة في منطقة تانكوري بولاية ديدوغو.", "تانكوري", "Region"),
+])
+def test_an_area_named_after_its_type_noun(text, name, type_):
+    found = mentions(text)
+    assert name in found, found
+    assert found[name].type == type_ and found[name].minted
+
+
+@pytest.mark.parametrize("text", [
+    "وطالبت موسكو بإقامة منطقة نفوذ روسية في البحر.",
+    "وأعلنت أنقرة إقامة منطقة عازلة على الحدود.",
+    "وقال إن ولاية البعثة تنتهي في ديسمبر.",
+    "ووقع الهجوم في منطقة تقع على بعد 40 كيلومتراً من المدينة.",
+    "وتقع منطقة الحدود تحت سيطرة الجيش.",
+])
+def test_no_area_from_a_common_word(text):
+    assert not [e for e in mentions(text).values() if e.minted and e.type == "Region"]
+
+
+def test_two_provinces_after_a_dual_head():
+    found = mentions("وامتدت الغارات إلى ولايتي نوريستو وباكارا، وأسفرت عن إصابة أربعة.")
+    assert found["نوريستو"].type == "Region" and found["وباكارا"].type == "Region"
+
+
+def test_a_site_named_by_a_compound_name():
+    found = mentions("واقتحم المسلحون مدرسة أبو طالب في المدينة.")
+    assert found["مدرسة أبو طالب"].type == "Place"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("ونفذت العملية وحدات من اللواء السابع التابع للجيش.", "اللواء السابع"),
+    ("واشتبك عناصر اللواء 93 مشاة مع المسلحين.", "اللواء 93 مشاة"),
+    ("وانسحبت الفرقة الخامسة من المدينة.", "الفرقة الخامسة"),
+    ("وتتبع الكتيبة لفرقة 12 أبريل.", "لفرقة 12 أبريل"),
+])
+def test_a_military_unit_named_by_its_number(text, surface):
+    found = mentions(text)
+    assert found[surface].type == "ArmedForce" and found[surface].minted
+
+
+def test_a_rank_before_a_name_is_no_unit():
+    found = mentions("وقال اللواء أحمد سليمان إن القوات تقدمت.")
+    assert not [e for e in found.values() if e.type == "ArmedForce"]
+    assert found["أحمد سليمان"].type == "Person"
+
+
+def test_gazetteer_rows_of_this_session():
+    found = mentions("وقالت شركة أمبري البريطانية إن الناقلة أصيبت قبالة الحديدة، ونقلت قناة أفغانستان "
+                     "إنترناشيونال أن الغارات طالت ولاية كونر.")
+    assert {e.key for e in found.values()} >= {"Ambrey", "Afghanistan_International", "Kunar"}
+    assert "Afghanistan" not in {e.key for e in found.values()}

@@ -74,6 +74,8 @@ class EntityReader:
             return led
         if (named := self.discoverer.after_person_noun(i)) is not None:  # "الشاب فلان الفلاني (23 عاماً)"
             return named
+        if (unit := self.discoverer.unit_at(i)) is not None:  # "اللواء السابع"، "الفرقة 25 مشاة"
+            return unit
         if not gaz.may_start(word) and not ctx.doc.aliases.may_start(word):
             return (self.discoverer.read(i) or i + 1) if discovery.may_start(word) else i + 1
         name, name_rule = ctx.name_at(i)

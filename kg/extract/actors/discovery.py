@@ -37,6 +37,7 @@ CASUALTY_KINDS = {"killed", "wounded", "recalled", "unit", "time"}  # casualties
 # ("عودة استشهد"، "عمر الطفل عشر سنوات"), as number words do (numbers.tsv)
 PERSON_NOUN_PARTS = 4  # name parts after "الشاب"، "الطفل": victims are named by four (يزن عثمان بكر شيحة)
 FOREIGN_END, PLURAL_VERB_END = "ا", "وا"  # a final alif: a foreign name (يامبا), unless a plural verb's (يقاتلوا)
+MIN_OBLIQUE_NAME = 5  # letters: a town's or area's name this long may start with ب/ل (بوديل), a shorter word is a phrase
 MIN_IMPERFECT = 5  # letters: a word this long starting with ي after a town or site head is a verb (يستخدمه)
 
 
@@ -59,6 +60,8 @@ class Lexicon:
     person_firsts: frozenset[str] = frozenset()  # first words of the gazetteer's people
     common_given: frozenset[str] = frozenset()  # given names that are also common nouns (عمر "age")
     casualty: frozenset[str] = frozenset()  # killed, wounded, number and unit words (استشهد، عشر): never a name part
+    ordinals: frozenset[str] = frozenset()  # الأول، الرابعة (numbers.tsv): a unit's number ("الفرقة الرابعة")
+    months: frozenset[str] = frozenset()  # one-word month names (dates.tsv): "فرقة 12 أبريل"
 
 
 @lru_cache(maxsize=1)
@@ -81,8 +84,12 @@ def lexicon() -> Lexicon:
                          for phrase in alternatives(r["form"]) for word in normalize_phrase(phrase)[:1]) \
         | frozenset(word for r in read_tsv("numbers.tsv") for phrase in alternatives(r["word"])
                     for word in normalize_phrase(phrase)[:1])
+    ordinals = frozenset(word for r in read_tsv("numbers.tsv") if r["kind"] == "ordinal"
+                         for phrase in alternatives(r["word"]) for word in normalize_phrase(phrase)[:1])
+    months = frozenset(normalize_phrase(phrase)[0] for r in read_tsv("dates.tsv") if r["kind"] == "month"
+                       for phrase in alternatives(r["word"]) if len(normalize_phrase(phrase)) == 1)
     return Lexicon(heads, kind("generic"), kind("ends"), kind("adjective"), given, kind("common"), firsts,
-                   common_given, casualty)
+                   common_given, casualty, ordinals, months)
 
 
 @lru_cache(maxsize=1)
@@ -158,6 +165,8 @@ class Discoverer:
             return None  # "مدينة غزة"، "حكومة السودان": the known name is read on its own
         if not head.bare:
             return None
+        if head.kind == "area":
+            return self.area(i, j, head)
         end = self.modifiers_end(j, head)
         if end == j:
             return None
@@ -166,6 +175,19 @@ class Discoverer:
         if head.kind in ("town", "site") and not country:
             parent, country = self.place_after(end)  # "بلدة حلحول شمالي الخليل": in Hebron's country
         return self.mint(i, end, head, "discovery:head", parent=parent, country=country)
+
+    def area(self, i: int, j: int, head: Head) -> int | None:
+        """"منطقة زيدل"، "ولاية كونر"، "بمنطقة بوديل على": an area named by an indefinite word or two (a
+        foreign or local name) that punctuation, a function word, a direction or a definite word closes;
+        "منطقة نفوذ روسية"، "منطقة عازلة" name nothing. The area is the name, as a town is."""
+        town = Head(head.type, "town", True, head.name_en)
+        if self.ctx.tokens[j].norm.startswith(self.gaz.words("article")):
+            return None  # "منطقة الحدود"، "ولاية البعثة": a common noun or a mandate
+        end = self.modifiers_end(j, town, listing=True)
+        if end == j or not self.closed(end, area=True):
+            return None
+        parent, country = self.place_after(end)
+        return self.mint(i, end, town, "discovery:area", parent=parent, country=country)
 
     def town_list(self, i: int, j: int, head: Head) -> int | None:
         """Towns named after a plural or dual head ("قرى وبلدات أم صفا والمغير وسلواد"، "بلدتي
@@ -176,8 +198,8 @@ class Discoverer:
         if j < len(tokens) and not ctx.punctuation_before(j) and self.conjoined_head(j):
             j += 1  # "قرى وبلدات": two heads, one list
         if j >= len(tokens) or ctx.punctuation_before(j) or ctx.name_at(j)[0] is not None \
-                or self.participle(tokens[j].norm):
-            return None  # "قرى مكتظة بالسكان": an adjective, no list of names
+                or self.participle(tokens[j].norm) or tokens[j].norm.startswith(self.gaz.words("conjunction")):
+            return None  # "قرى مكتظة بالسكان"، "وقرى وتجمعات سكانية": an adjective or a second noun, no list of names
         end = self.modifiers_end(j, one, listing=True)
         if end == j:
             return None
@@ -340,14 +362,19 @@ class Discoverer:
                     and not (listing and word.startswith(gaz.words("conjunction"))):  # "مدينتي فادانغورما ويامبا": two towns
                 k += 1  # "قرية نياونغ كوني في": two words of a foreign name
                 break
+            if k == j and word in gaz.name_glue and k + 1 < len(ctx.tokens) and not ctx.punctuation_before(k + 1) \
+                    and ctx.tokens[k + 1].norm.isalpha() and ctx.tokens[k + 1].norm not in gaz.name_stops:
+                k += 2  # "مدرسة أبو طالب"، "مستشفى أبو يوسف النجار": a compound name's two words
+                continue
             if (k > j and not word.startswith(article)) or self.ends_name(k, first=k == j):
                 break
             agreement = gaz.words("adjective-agreement")
             if k == j and not word.startswith(article) and word.endswith(agreement) \
                     and ctx.tokens[j - 1].norm.endswith(agreement):
                 break  # "جماعة مسلحة": an adjective agreeing with a feminine head ("مخيم كلمة" is a name)
-            if word.startswith(gaz.words("stop-prefix")) or (k == j and self.oblique(word)):
-                break  # "مخيم للنازحين"، "قوات بالقرب": a preposition starts something else
+            if word.startswith(gaz.words("stop-prefix")) or (k == j and self.oblique(word) and not (
+                    head.kind == "town" and len(word) >= MIN_OBLIQUE_NAME)):
+                break  # "مخيم للنازحين"، "قوات بالقرب": a preposition starts something else ("منطقة بوديل" may not)
             k += 1
         while k > j and ctx.tokens[k - 1].norm in self.lex.ends:
             k -= 1  # "بلدة ساكي الواقعة": a participle ends the name
@@ -479,13 +506,14 @@ class Discoverer:
             word = ctx.tokens[k].norm
             if word in self.lex.given:
                 continue  # "أمير"، "بكر"، "وليد": a given name stays one even where a word looks like it
-            if (k > start and word.startswith(conjunction)) or word in self.lex.casualty or self.verb_form(word) \
-                    or (k == start and self.oblique(word)):
+            if word.startswith(conjunction) or word in self.lex.casualty or self.verb_form(word) \
+                    or (k == start and self.oblique(word)) or (k > start and self.on_function_word(word)):
                 end = k
                 break
         article = gaz.words("article")
         if start < end < len(ctx.tokens) and end - start < PERSON_NOUN_PARTS and not ctx.punctuation_before(end) \
                 and ctx.tokens[end].norm.startswith(article) and self.names.is_family_name(ctx.tokens[end].norm) \
+                and ctx.tokens[end].norm[len(article[0]):] not in self.lex.casualty \
                 and not ctx.starts_lexicon(end) and self.closed(end + 1):
             end += 1  # "أيهم محمود الشافعي (14 عاماً)": a family name with the article ends the name
         parts = sum(1 for t in ctx.tokens[start:end] if t.norm not in gaz.name_glue)
@@ -493,16 +521,58 @@ class Discoverer:
             return None
         return self.person(start, end, "discovery:person-noun")
 
-    def closed(self, k: int) -> bool:
+    def on_function_word(self, word: str) -> bool:
+        """"بوسط"، "لدى": a proclitic on a function word or a direction ends a name ("السيدة زينب بوسط القاهرة")."""
+        from kg.text.clitics import proclitic_variants
+
+        gaz = self.gaz
+        return any(p and (stem in gaz.name_stops or stem in gaz.word_keys("direction"))
+                   for stem, p in proclitic_variants(word)[1:])
+
+    def unit_at(self, i: int) -> int | None:
+        """"اللواء السابع"، "الفرقة 25 مشاة"، "للكتيبة الثانية": a military unit named by its head
+        (name_rules.tsv `unit-head`) and an ordinal or a number, then unit words and the state's nisba
+        (which gives its country); a rank "اللواء فلان" is no unit. The gazetteer's units are read as names."""
+        from kg.text.clitics import proclitic_variants
+
+        ctx, gaz = self.ctx, self.gaz
+        j = i + 1
+        heads = gaz.word_keys("unit-head")
+        if j >= len(ctx.tokens) or ctx.punctuation_before(j) or ctx.name_at(i)[0] is not None:
+            return None
+        head = next(((stem, p) for stem, p in proclitic_variants(ctx.tokens[i].norm) if stem in heads), None)
+        number = ctx.tokens[j].norm
+        if head is None or not (number.isdigit() or number in self.lex.ordinals):
+            return None
+        end = j + 1
+        if number.isdigit() and end < len(ctx.tokens) and ctx.tokens[end].norm in self.lex.months:
+            end += 1  # "فرقة 12 أبريل": a unit named by a date
+        while end < len(ctx.tokens) and not ctx.punctuation_before(end) and ctx.tokens[end].norm in gaz.word_keys("unit-word"):
+            end += 1
+        end, country = self.nisba_after(end)
+        proclitic = head[1]
+        name = " ".join(dediacritize(ctx.surface(i, end)).split())[len(proclitic):]
+        key = mint_key("ArmedForce", name if not country else f"{name} {country}")
+        ctx.doc.use(ctx.doc.entities.get(key) or Entity(key=key, type="ArmedForce", name_ar=name, country=country,
+                                                         part_of=country, minted=True))
+        ctx.add(key, i, end, "discovery:unit", 0.6, "name", proclitic)
+        return end
+
+    def closed(self, k: int, area: bool = False) -> bool:
         """Does a name end before token k: punctuation, the sentence's end, a function word, a conjoined
-        word, a verb, a known word or a definite word (not one more plain word that may be a name part)?"""
+        word, a verb, a definite word, or a known word (not one more plain word that may be a name part)?
+        For an area, a direction or a word on a preposition ("منطقة كونكورول بولاية ديدوغو") instead of a
+        known word ("منطقة نفوذ روسية": an indefinite nisba is an adjective)."""
         ctx, gaz = self.ctx, self.gaz
         if k >= len(ctx.tokens) or ctx.punctuation_before(k):
             return True
         word = ctx.tokens[k].norm
-        return word in gaz.name_stops or word.startswith(gaz.words("conjunction")) or word in self.lex.casualty \
-            or word.startswith(gaz.words("article")) or not word.isalpha() or self.verb_form(word) \
-            or ctx.starts_lexicon(k)
+        if word in gaz.name_stops or word.startswith(gaz.words("conjunction")) or word in self.lex.casualty \
+                or word.startswith(gaz.words("article")) or not word.isalpha() or self.verb_form(word):
+            return True
+        if area:
+            return word in gaz.word_keys("direction") or self.oblique(word)
+        return ctx.starts_lexicon(k)
 
     def given_name(self, i: int) -> int | None:
         end = self.names.unknown_name_end(i)
