@@ -36,3 +36,48 @@ def test_a_title_before_another_persons_name_is_not_the_next_persons():
     found = facts(text)
     assert ("Leadership", ("William_Ruto",), ("Kenya",)) in found
     assert ("Leadership", (person(text, "سامي الخطيب"),), ("Kenya",)) not in found
+
+
+def test_a_condolence_cable_to_a_titled_head_of_state():
+    text = "وبعث الرئيس التركي رجب طيب أردوغان، مساء الأحد، برقية تعزية إلى الرئيس الروسي فلاديمير بوتين في ضحايا الهجوم."
+    assert ("Condolence", ("Recep_Tayyip_Erdogan",), ("Vladimir_Putin",)) in facts(text)
+
+
+def test_a_message_received_names_its_sender_past_the_receivers_titles():
+    text = "تلقى الملك عبد الله الثاني، عاهل المملكة الأردنية الهاشمية، رسالة خطية من الرئيس المصري عبد الفتاح السيسي."
+    assert ("Message", ("Abdel_Fattah_el_Sisi",), ("Abdullah_II",)) in facts(text)
+
+
+def test_a_message_to_an_office_holder_named_with_his_body():
+    text = "ووجه الرئيس الإيراني مسعود بزشكيان رسالة إلى الأمين العام للأمم المتحدة أنطونيو غوتيريش بشأن الهجمات."
+    assert ("Message", ("Masoud_Pezeshkian",), ("Antonio_Guterres",)) in facts(text)
+
+
+def test_congratulations_and_condolences_by_verb():
+    assert ("Congratulation", ("Abdel_Fattah_el_Sisi",), ("Donald_Trump",)) in facts(
+        "وهنأ الرئيس المصري عبد الفتاح السيسي الرئيس الأمريكي دونالد ترامب بفوزه في الانتخابات.")
+    assert ("Condolence", ("Abdullah_II",), ("Recep_Tayyip_Erdogan",)) in facts(
+        "وعزى العاهل الأردني الملك عبد الله الثاني الرئيس التركي رجب طيب أردوغان بضحايا الزلزال.")
+
+
+def test_no_message_without_a_verb_of_sending_nor_from_reinforcements():
+    assert not any(t == "Message" for t, _, _ in facts("وقال الرئيس التركي رجب طيب أردوغان في رسالة إن بلاده لن تتراجع."))
+    assert not any(t in ("Message", "Condolence") for t, _, _ in facts("وبعث الجيش السوداني تعزيزات إلى مدينة الفاشر."))
+
+
+def test_a_call_between_two_titled_leaders():
+    text = "وأعلن الكرملين عن إجراء اتصال هاتفي بين الرئيس الروسي فلاديمير بوتين ورئيس الوزراء الإسرائيلي بنيامين نتنياهو."
+    assert ("PhoneCall", ("Vladimir_Putin",), ("Benjamin_Netanyahu",)) in facts(text)
+
+
+def test_a_meeting_between_a_minister_and_his_counterpart_past_forms_of_address():
+    text = ("وجاء ذلك في لقاء بين وزير الشؤون الخارجية والتعاون الدولي الأردني معالي السيد أيمن الصفدي "
+            "ونظيره المصري معالي السيد سامح شكري في عمّان.")
+    assert ("DiplomaticContact", ("Ayman_Safadi",), ("Sameh_Shoukry",)) in facts(text)
+
+
+def test_an_office_named_by_its_title_alone_after_min():
+    text = "ولي العهد السعودي يتلقى رسالة خطية من رئيس وزراء إثيوبيا"
+    found = facts(text)
+    assert ("Message", ("Abiy_Ahmed",), ("Mohammed_bin_Salman",)) in found
+    assert ("Leadership", ("Abiy_Ahmed",), ("Ethiopia",)) in found  # "رئيس وزراء" without ال is a prime minister

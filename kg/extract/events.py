@@ -40,6 +40,7 @@ VETO_REACH = 4  # words around a trigger where a frame's negative cue vetoes it
 ABOUT_REACH = 3
 RECEIVE_REACH = 16  # words from a receiving verb (تلقى) to the call it receives
 HOST_REACH = 4  # words between a host and the delegation he receives (a day, a time)
+TITLE_WORDS = 10  # words a title before a name may span (وزير الشؤون الخارجية والتعاون الدولي الصومالي معالي السيد)
 LEADER_REACH = 6  # words from a lead marker (برئاسة) to its leader's name, past his title
 COMPLEMENT_REACH = 40  # words between أن/إن and the verb it introduces
 LOOKBACK = 24  # earlier triggers of the sentence a trigger may depend on (governor, speaker)  # the free-text object follows the verb's arguments closely
@@ -186,7 +187,8 @@ class SentenceView:
         if self.owner_word_before(group):
             return OWNER_MARK
         if group.mention.titled and not group.proclitic.strip(ar.words("conjunction")[0]):
-            return "obj"  # the title before it is what a preposition would attach to
+            # the title before it is what a preposition attaches to: "إلى الرئيس فلان"، "مع نظيره الفرنسي فلان"
+            return self.title_marker(group, prepositions)
         for clitic in ar.words("oblique-clitic"):
             if clitic in group.proclitic:
                 return clitic
@@ -205,6 +207,40 @@ class SentenceView:
                 if proclitic and proclitic[-1] in construct and len(stem) >= 3:
                     return proclitic[-1]  # construct state: "for the forces of X"
         return "obj"
+
+    def title_start(self, start: int) -> int:
+        """The first token of the title before the name at token `start`: the earliest title word
+        read back over its description, a nisba and a body or state named in it ("إلى الأمين العام
+        للأمم المتحدة فلان"، "بين وزير الشؤون الخارجية والتعاون الدولي الصومالي معالي السيد فلان"), up
+        to a preposition, punctuation or another person; `start` if none."""
+        tokens, titles = self.sentence.tokens, self.doc.gazetteer.titles
+        prepositions = word_class("preposition")
+        people = {n for m in self.mentions if m.token_end <= start and m.kind == "name"
+                  and (e := self.doc.entities.get(m.entity)) is not None and e.type == "Person"
+                  for n in range(m.token_start, m.token_end)}
+        first = start
+        for i in range(start - 1, max(-1, start - TITLE_WORDS - 1), -1):
+            if self.breaks[i + 1] <= start or tokens[i].norm in prepositions or i in people:
+                break
+            if titles.match_at(tokens, i):
+                first = i
+        return first
+
+    def title_marker(self, group: Group, prepositions: frozenset[str]) -> str:
+        """The preposition word before the title of a titled name ("إلى الرئيس فلان"، "إلى الأمين العام
+        للأمم المتحدة فلان"), or before an office named by its title alone ("من رئيس وزراء إثيوبيا");
+        a titled name joined by و to the name before shares its marker ("بين فلان ونظيره المصري فلان");
+        else "obj". A ل/ب on the title is left as it was (obj): "للرئيس فلان" may be a construct or an agent."""
+        tokens = self.sentence.tokens
+        k = self.title_start(group.start)
+        if k < group.start and self.doc.gazetteer.titles.match_at(tokens, k)[0].proclitic:
+            if self.groups and self.coordinated(self.groups[-1], group):
+                return self.groups[-1].marker
+            return "obj"
+        if k == 0:
+            return "obj"
+        previous = tokens[k - 1].norm
+        return previous if previous in prepositions else "obj"
 
     def owned_marker(self, group: Group, prepositions: frozenset[str]) -> str:
         """"على موقعين حدوديين تابعين للجيش": the marker of the noun phrase that belongs to the
@@ -315,6 +351,8 @@ class SentenceView:
             return False  # "around Sake, and it called on Rwanda": punctuation ends the list
         if gap == 0:
             return group.proclitic.startswith(conjunction)
+        if 1 < gap <= TITLE_WORDS and self.title_start(group.start) == previous.end:
+            return self.sentence.tokens[previous.end].text.startswith(conjunction)  # "X ونظيره المصري Y"
         return gap == 1 and self.sentence.tokens[previous.end].text.startswith(conjunction)
 
     def joined_again(self, previous: Group, group: Group) -> bool:
@@ -473,6 +511,14 @@ class ClauseMap:
     def start(self, token: int) -> int:
         clause = self.at(token)
         return clause.start if clause is not None else 0
+
+    def start_past_appositions(self, token: int) -> int:
+        """The start of token's clause, read back over clauses that punctuation alone opened (a
+        title in apposition between commas: "تلقى فلان، ولي العهد رئيس مجلس الوزراء، رسالة")."""
+        n = self.owner[token] if self.clauses and token < len(self.owner) else -1
+        while n > 0 and self.clauses[n].kind == "main" and self.clauses[n].opener < 0:
+            n -= 1
+        return self.clauses[n].start if n >= 0 else 0
 
 
 # -- triggers ----------------------------------------------------------------------------------
@@ -734,7 +780,7 @@ class SubjectFinder:
         """A noun received (تلقى X اتصالاً من Y): (its maker Y, its receiver X), or None."""
         view, tokens = self.view, self.view.sentence.tokens
         # the receiver's titles and a day may stand between (تلقى الأمير فلان وزير الخارجية، اليوم، اتصالاً من)
-        start = max(self.clauses.start(trigger.start), trigger.start - RECEIVE_REACH)
+        start = max(self.clauses.start_past_appositions(trigger.start), trigger.start - RECEIVE_REACH)
         verb = next((i for i in range(trigger.start - 1, start - 1, -1)
                      if i not in view.covered and any(stem in ar.keys("receive-verb")
                                                       for stem, _ in proclitic_variants(tokens[i].norm))), -1)
