@@ -81,3 +81,26 @@ def test_an_office_named_by_its_title_alone_after_min():
     found = facts(text)
     assert ("Message", ("Abiy_Ahmed",), ("Mohammed_bin_Salman",)) in found
     assert ("Leadership", ("Abiy_Ahmed",), ("Ethiopia",)) in found  # "رئيس وزراء" without ال is a prime minister
+
+
+def test_backing_named_by_an_adverbial_nisba():
+    assert ("Backing", ("RSF",), ("United_Arab_Emirates",)) in facts(
+        "واتهمت الحكومة قوات الدعم السريع المدعومة إماراتياً بقصف مخيم للنازحين.")
+
+
+def test_an_outlet_close_to_a_state_and_an_indefinite_marker_after_wahiya():
+    assert ("Affiliation", ("Al_Mayadeen",), ("Iran",)) in facts("ونقلت قناة الميادين المقربة من إيران عن مصدر أن الهجوم وقع فجراً.")
+    assert ("Backing", ("Kataib_Hezbollah",), ("Iran",)) in facts(
+        "وقالت كتائب حزب الله، وهي جماعة مدعومة من إيران، إنها استهدفت القاعدة.")
+
+
+def test_an_unnamed_militia_named_after_the_marker():
+    text = 'وأعلنت ميليشيا مسلحة موالية لإيران، تطلق على نفسها اسم "المقاومة الإسلامية في العراق"، استهداف قاعدة أميركية.'
+    assert ("Affiliation", ("Islamic_Resistance_in_Iraq",), ("Iran",)) in facts(text)
+
+
+def test_a_lead_verb_names_the_leader_and_his_body():
+    assert ("Leadership", ("Mohamed_Hamdan_Dagalo",), ("RSF",)) in facts(
+        "ويرأس الفريق أول محمد حمدان دقلو قوات الدعم السريع منذ تأسيسها.")
+    found = facts("وترأس الرئيس المصري عبد الفتاح السيسي اجتماعاً لمجلس الأمن القومي.")
+    assert not any(t == "Leadership" and a == ("Abdel_Fattah_el_Sisi",) and o != ("Egypt",) for t, a, o in found)

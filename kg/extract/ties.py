@@ -14,7 +14,7 @@ trigger, span, rule and confidence of the words that state it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.data import alternatives, read_tsv
@@ -31,10 +31,13 @@ REGION_TYPES = {"Region", "State", "City"}
 ACTOR_TYPES = {"State", "Government", "GovernmentBody", "Ministry", "Parliament", "ArmedForce", "ArmedGroup",
                "Organisation", "InternationalOrganisation", "MediaOutlet", "Person"}
 RANK = {"Place": 0, "City": 1, "Region": 2, "State": 3}  # a place lies within a larger one
-WORD_KINDS = ("deputy", "former", "honorific", "link", "head", "descriptor", "descriptor-head")
+WORD_KINDS = ("deputy", "former", "honorific", "link", "head", "descriptor", "descriptor-head", "apposer")
 BEFORE_REACH = 4  # tokens a marker's subject may stand back from it (adjectives, a parenthesis, an apposed description)
 APPOSED_REACH = 3  # tokens from the end of a title after a name to what the title is of
 APPOSED_TITLES = 3  # titles in a row after one name (فلان، رئيس X، قائد Y)
+LED_TYPES = {"ArmedGroup", "ArmedForce", "Organisation", "InternationalOrganisation", "Government",
+             "GovernmentBody", "Parliament", "Ministry", "State"}  # what a lead verb's object may be
+NISBA_OBJECT = "nisba"  # ties.tsv `object`: an adverbial nisba right after the marker names the object
 PERSON_SCOPES = {"Advisor", "Envoy"}  # ties whose object may be a person (مستشار الرئيس فلان)
 
 
@@ -55,6 +58,7 @@ class TieLexicon:
     destinations: frozenset[str]  # "إلى": a title's destination is not what the title is of
     words: dict[str, frozenset[str]]  # deputy, former, honorific, link: words the readers step over or stop at
     place_tie: str = ""  # the tie class of kind place (a place attached to another with التابعة لـ)
+    naming: PhraseIndex[str] = field(default_factory=PhraseIndex)  # "تطلق على نفسها اسم": the name after it is an unnamed body's
 
 
 @lru_cache(maxsize=1)
@@ -65,9 +69,14 @@ def tie_lexicon() -> TieLexicon:
     destinations: set[str] = set()
     words: dict[str, set[str]] = {}
     delegation_tie = place_tie = ""
+    naming: PhraseIndex[str] = PhraseIndex()
     for row in read_tsv("ties.tsv"):
         if row["kind"] == "destination":
             destinations.update(normalize_word(f) for f in alternatives(row["forms"]))
+            continue
+        if row["kind"] == "naming":
+            for form in alternatives(row["forms"]):
+                naming.add(normalize_phrase(form), form)
             continue
         if row["kind"] in WORD_KINDS:
             words.setdefault(row["kind"], set()).update(normalize_word(f) for f in alternatives(row["forms"]))
@@ -86,7 +95,7 @@ def tie_lexicon() -> TieLexicon:
             else:
                 phrases.add(normalize_phrase(form), pattern)
     return TieLexicon(phrases, roles, frozenset(delegations), delegation_tie, frozenset(destinations),
-                      {kind: frozenset(words.get(kind, ())) for kind in WORD_KINDS}, place_tie)
+                      {kind: frozenset(words.get(kind, ())) for kind in WORD_KINDS}, place_tie, naming)
 
 
 SPEAKS_FOR_TIE = "Spokesperson"  # the tie whose holder's reported acts are his body's
@@ -288,6 +297,8 @@ class TieReader:
                 scope = self.apposed_scope(end, pattern)
                 if pattern is not None and scope is not None:
                     obj = scope[0].entity if scope[0].kind != "nisba" else self.actor(scope[0])
+                    if obj and entity.country and self.doc.state_of(obj) not in ("", entity.country):
+                        break  # "استقبل فلان (الليبي)، السفير الفرنسي،": another man's office, the verb's object
                     if obj:
                         self.add(pattern, entity.key, obj, mention.token_start, scope[0].token_end,
                                  f"tie:apposed:{title[0].value.role}")
@@ -354,10 +365,15 @@ class TieReader:
         if pattern.kind == "capital":
             self.capital_tie(pattern, match)
             return
+        if pattern.kind == "lead-verb":
+            self.lead_verb_tie(pattern, match)
+            return
         subject = self.mention_before(match.start)
         obj = self.object_after(match.end, pattern)
         if pattern.kind in ("lead-marker", "kin-marker"):
             obj = self.leader_after(match.end) or obj
+        if subject is None and obj is not None and pattern.kind == "marker":
+            subject = self.named_after(match.start, obj.token_end)
         if subject is None or obj is None:
             return
         if pattern.kind == "kin-marker" and not (self.is_person(subject) and self.is_person(obj)):
@@ -385,7 +401,51 @@ class TieReader:
             subject_key, object_key = object_key, subject_key
             if self.after_delegation(subject):  # "وفد حماس برئاسة فلان": he leads the delegation, of Hamas
                 pattern = TiePattern("delegation", self.lex.delegation_tie, (), pattern.confidence)
-        self.add(pattern, subject_key, object_key, subject.token_start, obj.token_end, f"tie:{pattern.kind}")
+        self.add(pattern, subject_key, object_key, min(subject.token_start, match.start),
+                 max(obj.token_end, subject.token_end), f"tie:{pattern.kind}")
+
+    def named_after(self, start: int, end: int) -> Mention | None:
+        """"ميليشيا مسلحة موالية لإيران، تطلق على نفسها اسم «المقاومة الإسلامية في العراق»": an unnamed
+        body (a head noun and its adjectives before the marker) named by a naming phrase right after
+        the marker's object: the name after that phrase is the subject."""
+        k = start
+        while k > 0 and self.tokens[k - 1].norm in self.lex.words["descriptor"]:
+            k -= 1
+        if k == 0 or self.tokens[k - 1].norm not in self.lex.words["head"] | self.lex.words["descriptor-head"] \
+                or any(m.token_start <= k - 1 < m.token_end for m in self.mentions):
+            return None
+        for n in range(end, min(len(self.tokens), end + 2)):
+            naming = [m for m in self.lex.naming.match_at(self.tokens, n)]
+            if naming:
+                after = naming[0].end
+                return next((m for m in self.mentions if m.token_start == after and m.kind == "name"
+                             and not self.is_person(m)), None)
+        return None
+
+    def lead_verb_tie(self, pattern: TiePattern, match: PhraseMatch) -> None:
+        """"ويرأس الفريق أول فلان قوات الدعم السريع"، "فلان الذي يتزعم الحركة": the person after the verb
+        (past his title) or right before it leads the body named next; a meeting or an attack led
+        (ترأس الاجتماع، قاد هجوماً) names no body, so no tie."""
+        after = [m for m in self.mentions if match.end <= m.token_start < match.end + TITLE_REACH
+                 and not self.punctuation_between(match.end - 1, m.token_start)]
+        person = next((m for m in after if self.is_person(m) and m.kind == "name"), None)
+        if person is not None and any(m.token_start < person.token_start and not self.is_person(m)
+                                      and m.kind not in ("nisba", "qualifier") for m in after):
+            person = None  # "يرأس الحركة فلان"? the body came first: not this pattern
+        if person is None:
+            before = self.mention_before(match.start)
+            person = before if before is not None and self.is_person(before) else None
+            start = match.end
+        else:
+            start = person.token_end
+        if person is None or start >= len(self.tokens):
+            return
+        body = next((m for m in self.mentions if m.token_start == start and m.kind not in ("nisba", "qualifier")), None)
+        entity = self.doc.entities.get(body.entity) if body is not None else None
+        if entity is None or entity.type not in LED_TYPES:
+            return
+        self.add(pattern, self.actor(person), entity.key, min(person.token_start, match.start), body.token_end,
+                 "tie:lead-verb")
 
     def capital_tie(self, pattern: TiePattern, match: PhraseMatch) -> None:
         """"العاصمة الصومالية مقديشو": the city named after the capital word and a state's nisba lies in that state."""
@@ -440,7 +500,8 @@ class TieReader:
     def mention_before(self, k: int) -> Mention | None:
         """The mention ending right before token k, past what may stand between: a descriptive
         adjective (جماعة «…» الإرهابية التابعة لـ), a parenthesis and a comma (جبهة تحرير تيغراي
-        (TPLF)، بقيادة), an apposed description after a comma (حركة الشباب، الجماعة الإرهابية المرتبطة بـ)."""
+        (TPLF)، بقيادة), an apposed description after a comma (حركة الشباب، الجماعة الإرهابية المرتبطة بـ)
+        or after وهي (كتائب حزب الله، وهي جماعة مدعومة من إيران)."""
         s = self.sentence
         j = k
         for _ in range(BEFORE_REACH + 1):
@@ -452,9 +513,12 @@ class TieReader:
             token = self.tokens[j - 1]
             left = s.text[(self.tokens[j - 2].end if j > 1 else s.start) - s.start:token.start - s.start]
             right = s.text[token.end - s.start:(self.tokens[j].start if j < len(self.tokens) else s.end) - s.start]
+            apposer = self.lex.words["apposer"]
+            heads = self.lex.words["head"] | self.lex.words["descriptor-head"]
+            after_apposer = j > 1 and self.tokens[j - 2].norm in apposer
             if not (token.norm in self.lex.words["descriptor"] or ("(" in left and ")" in right)
-                    or (token.norm in self.lex.words["head"] | self.lex.words["descriptor-head"]
-                        and re.search("[،,\\-–]", left))):
+                    or (token.norm in heads and (re.search("[،,\\-–]", left) or after_apposer))
+                    or (token.norm in apposer and re.search("[،,]", left))):
                 return None
             j -= 1
         return None
@@ -463,6 +527,8 @@ class TieReader:
         """The mention the pattern's object marker introduces at token k."""
         if k >= len(self.tokens):
             return None
+        if NISBA_OBJECT in pattern.markers:  # "المدعومة إماراتياً": the state of the nisba right after
+            return next((m for m in self.mentions if m.token_start == k and m.kind == "nisba"), None)
         words = [m for m in pattern.markers if " " not in m and len(m) > 1]
         letters = [m for m in pattern.markers if len(m) == 1]
         start = k + 1 if self.tokens[k].norm in words else k
