@@ -116,3 +116,26 @@ def test_gazetteer_rows_of_this_session():
                      "إنترناشيونال أن الغارات طالت ولاية كونر.")
     assert {e.key for e in found.values()} >= {"Ambrey", "Afghanistan_International", "Kunar"}
     assert "Afghanistan" not in {e.key for e in found.values()}
+
+
+def test_a_long_name_closed_by_a_comma():
+    found = mentions("وأعلن الجيش مقتل القيادي في الحركة، أحمد شيخ نور عدو غالي، في عملية عسكرية.")
+    assert found["أحمد شيخ نور عدو غالي"].type == "Person"
+
+
+def test_a_long_reading_stops_at_a_conjoined_word():
+    found = mentions("وقتل عمر وزوجته خولة زيتاوي، في القصف.")
+    assert not any("زيتاوي" in surface for surface in found)
+
+
+def test_a_company_named_in_quotes():
+    found = mentions('وتدير الناقلة شركة "ماراجو مارين سولوشنز" الهندية.')
+    entity = next(e for s, e in found.items() if "ماراجو" in s)
+    assert entity.type == "Organisation" and entity.minted
+
+
+def test_short_rsf_in_news_of_sudan_only():
+    sudan = mentions("وقال الجيش السوداني إن قوات الدعم انتشرت في قرى غرب الفاشر.")
+    assert sudan["قوات الدعم"].key == "RSF"
+    other = mentions("وقالت وزارة الدفاع الأوكرانية إن قوات الدعم وصلت إلى خاركيف.")
+    assert "RSF" not in {e.key for e in other.values()}

@@ -35,6 +35,7 @@ QUOTE_STRIP = str.maketrans("", "", "«»\"“”")  # quotes around a quoted to
 MIN_TOWN_WORD = 3  # letters of a town named after و in a list ("والمغير")
 CASUALTY_KINDS = {"killed", "wounded", "recalled", "unit", "time"}  # casualties.tsv kinds whose words end a name
 # ("عودة استشهد"، "عمر الطفل عشر سنوات"), as number words do (numbers.tsv)
+LONG_NAME_PARTS = 5  # a given name's longest reading when punctuation closes it (Somali, Afghan names)
 PERSON_NOUN_PARTS = 4  # name parts after "الشاب"، "الطفل": victims are named by four (يزن عثمان بكر شيحة)
 FOREIGN_END, PLURAL_VERB_END = "ا", "وا"  # a final alif: a foreign name (يامبا), unless a plural verb's (يقاتلوا)
 MIN_OBLIQUE_NAME = 5  # letters: a town's or area's name this long may start with ب/ل (بوديل), a shorter word is a phrase
@@ -576,6 +577,10 @@ class Discoverer:
 
     def given_name(self, i: int) -> int | None:
         end = self.names.unknown_name_end(i)
+        longer = self.names.unknown_name_end(i, LONG_NAME_PARTS)
+        if longer > end and (longer >= len(self.ctx.tokens) or self.ctx.punctuation_before(longer)) \
+                and all(self.may_extend(t.norm) for t in self.ctx.tokens[i + 1:longer]):
+            end = longer  # "أحمد شيخ عمر عدو غعل،": a name of five parts that punctuation closes
         parts = sum(1 for t in self.ctx.tokens[i:end] if t.norm not in self.gaz.name_glue)
         if end - i < 2 or parts < 2:
             return None  # "عبد الله" alone is a given name, not yet a person
@@ -584,6 +589,13 @@ class Discoverer:
                 and ctx.tokens[i + 1].norm.startswith(self.gaz.words("article")):
             return None  # "عمر الطفل": the child's age, not a person
         return self.person(i, end, "discovery:given-name")
+
+    def may_extend(self, word: str) -> bool:
+        """May this word stand in a long name read to punctuation? Not a conjoined word, a verb, a casualty or
+        common word, a word on a function word, nor an accusative ("عمر وزوجته خولة"، "ميلز فائزا")."""
+        return not (word.startswith(self.gaz.words("conjunction")) or word in self.lex.casualty
+                    or self.verb_form(word) or self.on_function_word(word) or word in self.lex.generic
+                    or (word.endswith(FOREIGN_END) and word not in self.lex.given))
 
     def person(self, start: int, end: int, rule: str) -> int:
         """A person with no title over tokens [start, end), minted from the name as written."""
