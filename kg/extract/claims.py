@@ -110,19 +110,54 @@ def claim_words(kind: str) -> frozenset[str]:
 def quotes(sentence: Sentence) -> tuple[Quote, ...]:
     """The quotations of a sentence (once per sentence: the claim reader and the quote step ask)."""
     found = []
-    for m in QUOTE.finditer(sentence.text):
-        group = next(g for g in range(1, 4) if m.group(g) is not None)
-        text = m.group(group)
+    for opened, inner_start, inner_end, closed in quote_marks(sentence.text):
+        text = sentence.text[inner_start:inner_end]
         lead = len(text) - len(text.lstrip())
-        start = sentence.start + m.start(group) + lead
-        open_at = sentence.start + m.start()
+        start = sentence.start + inner_start + lead
+        open_at = sentence.start + opened
         before = [t for t in sentence.tokens if t.end <= open_at][-1:]
-        adjacent = bool(before) and not sentence.text[before[0].end - sentence.start:m.start()].strip()
+        adjacent = bool(before) and not sentence.text[before[0].end - sentence.start:opened].strip()
         named = adjacent and takes_name(before[0])
         governed = adjacent and before[0].norm in claim_words("object-preposition")
         found.append(Quote(start, start + len(text.strip()), text.strip(), open_at,
-                           sentence.start + m.end(), named, governed))
+                           sentence.start + closed, named, governed))
     return tuple(found)
+
+
+def quote_marks(text: str) -> list[tuple[int, int, int, int]]:
+    """(opening mark, inner start, inner end, after the closing mark) of each outermost quotation.
+    Straight marks nest when a mark's sides tell opening from closing (space before and a letter
+    after opens: 'قالت: "تمكن مجاهدونا من استهداف مروحية من نوع "أباتشي" بصاروخ"' is one quotation,
+    not three); where they do not balance, marks pair in order as before."""
+    spans = [(m.start(), m.start(g), m.end(g), m.end()) for m in QUOTE.finditer(text)
+             for g in range(1, 4) if m.group(g) is not None]
+    nested = nested_straight(text)
+    if nested is None:
+        return spans
+    curly = [s for s in spans if text[s[0]] != '"']
+    kept = [s for s in nested if not any(c[0] <= s[0] < c[3] for c in curly)]
+    return sorted(curly + [s for s in kept if s[2] - s[1] >= 2])
+
+
+def nested_straight(text: str) -> list[tuple[int, int, int, int]] | None:
+    """The outermost straight-quoted spans when the marks balance as nested pairs, else None."""
+    marks = [i for i, ch in enumerate(text) if ch == '"']
+    stack: list[int] = []
+    spans = []
+    for i in marks:
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        opens = (before.isspace() or before in "(:،,") and after.isalnum()
+        closes = (before.isalnum() or before in ".!?؟)") and not after.isalnum()
+        if opens and not closes or not stack and not closes:
+            stack.append(i)
+        elif stack:
+            start = stack.pop()
+            if not stack:
+                spans.append((start, start + 1, i, i + 1))
+        else:
+            return None
+    return spans if not stack else None
 
 
 def quote_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
@@ -593,7 +628,8 @@ class ClaimReader:
             if frame is not None and frame.agent == SOURCE_AGENT:
                 # the clause before, from the speech verb before it if any (its speaker unknown too:
                 # "وأكدت التقارير «…»، بحسب المصدر نفسه": the words, not "وأكدت التقارير")
-                previous_end = max([e.end for e in self.events if e.id in self.speech_ids and e.end <= event.start]
+                previous_end = max([self.source_phrase_end(e, event.start) for e in self.events
+                                    if e.id in self.speech_ids and e.end <= event.start]
                                    + [end for _, end in self.spoken if end <= event.start], default=self.sentence.start)
                 claims.extend(self.attributed(event, previous_end))
             else:
@@ -775,7 +811,11 @@ class ClaimReader:
     def attributed(self, event: Event, previous_end: int) -> list[Claim]:
         """بحسب X، وفقاً لـ X: the clause before the attribution is X's; after a speech verb in a
         subordinate clause (وبعدما أعلن الأسبوع الماضي فتح ممرين، يواصل الجيش …، بحسب المصدر) the
-        main clause after its comma."""
+        main clause after its comma. An attribution inside the source phrase of another one
+        ("…، بحسب حصيلة أعلنها متحدث باسم الوزارة بحسب قناة الإخبارية"): the outlet that carried that
+        source, no words of its own."""
+        if self.inside_attribution(event):
+            return []
         tokens = [t for t in self.sentence.tokens if t.end <= previous_end]
         if len(tokens) >= 2 and self.subordinate(tokens[-2]):
             comma = re.search(r"[،,]", self.text(previous_end, event.start))
@@ -787,6 +827,24 @@ class ClaimReader:
         begin = self.sentence.text.index(text, previous_end - self.sentence.start) + self.sentence.start
         begin, end = self.balanced(begin, begin + len(text))
         return [self.make(begin, end, self.text(begin, end), event, "attribution", 0.6)]
+
+    def inside_attribution(self, event: Event) -> bool:
+        """Does an earlier attribution (بحسب، وفقاً لـ: its speaker named or not) stand before this
+        one with no clause punctuation between them?"""
+        tokens = self.sentence.tokens
+        ends = [end for start, end in self.spoken if end <= event.start
+                for i, t in enumerate(tokens) if t.start == start
+                and any(m.value.agent == SOURCE_AGENT for m in frame_index().match_at(tokens, i))]
+        return bool(ends) and not re.search(r"[،,.:;؛]", self.text(max(ends), event.start))
+
+    def source_phrase_end(self, event: Event, limit: int) -> int:
+        """Where the words before a later attribution can begin after this speech event: its end, or
+        for an attribution (بحسب وزارة الصحة، وأصيب …) the clause punctuation closing its source."""
+        frame = frame_of(self.sentence, event)
+        if frame is None or frame.agent != SOURCE_AGENT:
+            return event.end
+        stop = re.search(r"[،,.:;؛]", self.text(event.end, limit))
+        return event.end + stop.end() if stop else event.end
 
     # -- helpers -----------------------------------------------------------------------------------
     def text(self, start: int, end: int) -> str:

@@ -77,6 +77,9 @@ class TitleReader:
             scope_entity = self.ctx.doc.lookup(scope) if scope else None
             if scope_entity is not None and scope_entity.type == "MediaOutlet":
                 return self.source_again(i, match.end, title)  # "قال أحد المصدرين لوكالة فرانس برس": told to it
+            if scope and self.object_after_adjective(i, match.end, body_start, through_preposition):
+                self.unqualify(scope)  # "اتهم مسؤول حكومي قوات الدعم السريع": the verb's object, not his body
+                scope, country, j = "", "", body_start
             if scope:
                 return self.office(i, j, title, scope, country, status)
             return self.source_again(i, j, title)
@@ -219,7 +222,16 @@ class TitleReader:
                 ctx.add(entity.key, i, j, "title:source-again", 0.5, "title")
                 return j
         attributed = i > 0 and self.ctx.tokens[i - 1].norm in ar.keys("attribution")  # "نقلت الوكالة عن مصادر في …"
-        return self.office(i, j, title, "", "") if attributed or self.after_speech_verb(i) else max(j, i + 1)
+        speaks = attributed or self.after_speech_verb(i) or self.before_speech_verb(j)
+        return self.office(i, j, title, "", "") if speaks else max(j, i + 1)
+
+    def object_after_adjective(self, i: int, end: int, body_start: int, through_preposition: bool) -> bool:
+        """A source title with its adjective (مسؤول حكومي، مصدر أمني) and then a body's bare name: the
+        name is the object of the verb before (اتهم مسؤول حكومي قوات الدعم السريع), not the source's
+        body, which takes a preposition or a nisba (مسؤول في الحركة، مصدر أمني عراقي)."""
+        last = self.ctx.doc.mentions[-1] if self.ctx.doc.mentions else None
+        return end - i >= 2 and not through_preposition and last is not None \
+            and last.kind == "qualifier" and last.token_start == body_start
 
     def refers_back(self, i: int) -> bool:
         """"المصدر"، "أحد المصدرين" point back to a source named before; an indefinite "مصدر عسكري
@@ -236,6 +248,16 @@ class TitleReader:
         from kg.extract.frames import frame_index
 
         return i > 0 and any(m.value.speech for m in frame_index().match_at(self.ctx.tokens, i - 1))
+
+    def before_speech_verb(self, j: int) -> bool:
+        """Is a speech verb the next word after the source (past a particle: "وكان مصدر أمني قد
+        كشف أن")? The subject before its verb speaks as much as the one after it."""
+        from kg.extract.frames import frame_index, word_class
+
+        tokens = self.ctx.tokens
+        while j < len(tokens) and tokens[j].norm in word_class("particle"):
+            j += 1
+        return j < len(tokens) and any(m.value.speech for m in frame_index().match_at(tokens, j))
 
     def status(self, j: int) -> tuple[int, str]:
         """"السابق"، "بالإنابة" at token j: (end, "former" | "acting"), else (j, "")."""

@@ -1,0 +1,60 @@
+"""Claims and unnamed sources on the shapes of session 6's real-news errors (issue 10): an official
+described by an adjective is no official of the body named after him (the verb's object), and an
+unnamed source or officer speaks before his verb as after it. The sentences are written for these
+tests; none is copied from an article."""
+from __future__ import annotations
+
+from datetime import date
+
+from kg.extract.pipeline import extract
+from kg.model import Document
+
+
+def run(text: str):
+    return extract(Document("t", text, date=date(2024, 5, 20)))
+
+
+def test_the_body_after_an_official_and_his_adjective_is_the_object():
+    x = run("قال الجيش السوداني إنه صد هجوما على المدينة، فيما اتهم مسؤول حكومي قوات الدعم السريع "
+            "بتعمد قصف مراكز الإيواء.")
+    accusations = [e for e in x.events if e.type == "Accusation"]
+    assert accusations, [(e.type, e.agents) for e in x.events]
+    agent = x.entities[accusations[0].agents[0]]
+    assert agent.minted and not agent.key.startswith("RSF"), agent.key
+    assert accusations[0].targets == ["RSF"], accusations[0].targets
+    y = run("وقال مسؤول كبير في حركة حماس إن الحركة ستسلم ردها على المقترح.")  # a preposition: his body
+    assert [c.speaker for c in y.claims] and y.claims[0].speaker.startswith("Hamas_"), [c.speaker for c in y.claims]
+
+
+def test_an_unnamed_source_before_his_verb_speaks():
+    x = run("وكان مصدر أمني قد كشف أن انتحاريا استخدم سيارة مفخخة في الهجوم على الحاجز.")
+    assert [c.quote for c in x.claims] == ["انتحاريا استخدم سيارة مفخخة في الهجوم على الحاجز"], x.claims
+    assert x.entities[x.claims[0].speaker].minted
+
+
+def test_an_unnamed_officer_speaks_for_his_force():
+    x = run("وقال ضابط في الجيش العراقي، طلب عدم كشف هويته، إن جنديين قتلا في الهجوم.")
+    assert x.claims, x.claims
+    speaker = x.entities[x.claims[0].speaker]
+    assert speaker.minted and speaker.key.startswith("Iraqi_Armed_Forces"), speaker.key
+
+
+def test_an_attribution_inside_another_ones_source_says_nothing():
+    x = run("وقتل في الهجوم 15 شخصا بينهم أربعة عمال، بحسب حصيلة جديدة أعلنها الأحد متحدث باسم وزارة "
+            "الداخلية بحسب قناة الجزيرة.")
+    assert all("متحدث باسم" not in c.quote for c in x.claims), [(c.speaker, c.quote) for c in x.claims]
+
+
+def test_the_words_before_a_second_attribution_begin_after_the_first_source():
+    x = run("وقتل في الهجوم 15 شخصا، بحسب وزارة الصحة، وأصيب 20 آخرون بجروح خطيرة، بحسب قناة الجزيرة.")
+    quotes = {c.quote for c in x.claims}
+    assert "وأصيب 20 آخرون بجروح خطيرة" in quotes, quotes
+
+
+def test_a_quotation_holds_the_quoted_names_inside_it():
+    x = run('وقالت كتائب القسام في بيان: "تمكن مقاتلونا من إصابة مروحية إسرائيلية من نوع "أباتشي" '
+            'بصاروخ "سام 7" شرق مخيم البريج".')
+    assert [c.quote for c in x.claims] == [
+        'تمكن مقاتلونا من إصابة مروحية إسرائيلية من نوع "أباتشي" بصاروخ "سام 7" شرق مخيم البريج'], x.claims
+    y = run('وقال المتحدث باسم الجيش الإسرائيلي إن "الجيش صد الهجوم على المعبر" وإن "المسلحين تكبدوا خسائر فادحة".')
+    assert len(y.claims) >= 1 and all('"' not in c.quote for c in y.claims), [c.quote for c in y.claims]
