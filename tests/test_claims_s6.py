@@ -58,3 +58,18 @@ def test_a_quotation_holds_the_quoted_names_inside_it():
         'تمكن مقاتلونا من إصابة مروحية إسرائيلية من نوع "أباتشي" بصاروخ "سام 7" شرق مخيم البريج'], x.claims
     y = run('وقال المتحدث باسم الجيش الإسرائيلي إن "الجيش صد الهجوم على المعبر" وإن "المسلحين تكبدوا خسائر فادحة".')
     assert len(y.claims) >= 1 and all('"' not in c.quote for c in y.claims), [c.quote for c in y.claims]
+
+
+def test_a_quoted_time_or_concession_is_no_claim():
+    x = run('وكانت قوات الدعم السريع قد أعلنت هدنة لمدة 72 ساعة، غير أن الجيش السوداني اتهمها بخرقها '
+            '"بعد أقل من ثلاث ساعات" على دخولها حيز التنفيذ.')
+    assert not x.claims, [(c.speaker, c.quote) for c in x.claims]
+    y = run('وكان رئيس الوزراء الإسرائيلي بنيامين نتنياهو قد تعهد بشن هجوم بري على رفح "مهما كانت الضغوط الدولية".')
+    assert not y.claims, [(c.speaker, c.quote) for c in y.claims]
+    z = run('وقال نتنياهو: "بعد أن فشلت المفاوضات، لن نعود إلى الطاولة".')  # after a colon: words said
+    assert [c.quote for c in z.claims] == ["بعد أن فشلت المفاوضات، لن نعود إلى الطاولة"], z.claims
+
+
+def test_however_ends_the_reported_words():
+    x = run("وأعلن الجيش الإسرائيلي أن قواته قتلت ثلاثة مسلحين، إلا أن حركة حماس نفت ذلك.")
+    assert [c.quote for c in x.claims] == ["قواته قتلت ثلاثة مسلحين"], [c.quote for c in x.claims]

@@ -101,6 +101,12 @@ def takes_name(token) -> bool:
     return any(m.end == 1 for m in lexicon().heads.match_at([token], 0))
 
 
+def phrase_quote(quote: Quote) -> bool:
+    """A quotation that opens with a word of claims.tsv `phrase` (بعد، مهما): part of the sentence."""
+    first = quote.text.split()[0] if quote.text.split() else ""
+    return normalize_word(first) in claim_words("phrase")
+
+
 @lru_cache(maxsize=None)
 def claim_words(kind: str) -> frozenset[str]:
     return frozenset(normalize_word(r["form"]) for r in read_tsv("claims.tsv") if r["kind"] == kind)
@@ -668,7 +674,8 @@ class ClaimReader:
         claims = []
         for n, quote in enumerate(self.quotes):
             if n in self.used or not (event.end <= quote.open_at < region_end) or quote.words < MIN_QUOTE_WORDS \
-                    or quote.is_name or self.object_quote(quote, event):
+                    or quote.is_name or self.object_quote(quote, event) \
+                    or (phrase_quote(quote) and ":" not in self.text(event.end, quote.open_at)):
                 continue
             if self.tokens_between(event.end, quote.open_at) > GOVERNED_GAP:
                 continue
