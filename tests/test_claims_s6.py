@@ -73,3 +73,12 @@ def test_a_quoted_time_or_concession_is_no_claim():
 def test_however_ends_the_reported_words():
     x = run("وأعلن الجيش الإسرائيلي أن قواته قتلت ثلاثة مسلحين، إلا أن حركة حماس نفت ذلك.")
     assert [c.quote for c in x.claims] == ["قواته قتلت ثلاثة مسلحين"], [c.quote for c in x.claims]
+
+
+def test_an_attribution_opening_the_sentence_governs_the_clause_after_it():
+    x = run("وبحسب مسؤول في الرئاسة الأوكرانية، فإن كييف طلبت منظومات دفاع جوي إضافية.")
+    assert [c.quote for c in x.claims] == ["كييف طلبت منظومات دفاع جوي إضافية"], x.claims
+    assert x.claims[0].speaker.startswith("Ukrainian_Presidential_Office"), x.claims[0].speaker
+    y = run("وبحسب الجيش الإسرائيلي، قتل ثلاثة مسلحين في الاشتباك، فيما قالت حركة حماس إن القتلى مدنيون.")
+    assert {c.speaker: c.quote for c in y.claims} == {"IDF": "قتل ثلاثة مسلحين في الاشتباك",
+                                                      "Hamas": "القتلى مدنيون"}, y.claims

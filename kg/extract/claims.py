@@ -823,6 +823,8 @@ class ClaimReader:
         source, no words of its own."""
         if self.inside_attribution(event):
             return []
+        if not self.text(self.sentence.start, event.start).strip(PUNCTUATION):
+            return self.attributed_after(event)
         tokens = [t for t in self.sentence.tokens if t.end <= previous_end]
         if len(tokens) >= 2 and self.subordinate(tokens[-2]):
             comma = re.search(r"[،,]", self.text(previous_end, event.start))
@@ -834,6 +836,32 @@ class ClaimReader:
         begin = self.sentence.text.index(text, previous_end - self.sentence.start) + self.sentence.start
         begin, end = self.balanced(begin, begin + len(text))
         return [self.make(begin, end, self.text(begin, end), event, "attribution", 0.6)]
+
+    def attributed_after(self, event: Event) -> list[Claim]:
+        """"وبحسب وزارة الصحة، فإن عدد القتلى ارتفع …"، "ووفقاً لمصدر في الجيش فإن …": an attribution
+        that opens the sentence governs the clause after its source (past a comma and فإن/أن), up to
+        the next speech verb that opens a clause."""
+        complementizers, joiners = word_class("complementizer"), claim_words("joiner")
+        after = [t for t in self.sentence.tokens if t.start >= event.end][:COMPLEMENT_GAP]
+        begin = None
+        for k, token in enumerate(after):
+            if token.norm in complementizers or (token.norm[:1] in joiners and token.norm[1:] in complementizers):
+                begin = token.end
+                break
+            if k and re.search(r"[،,:]", self.text(after[k - 1].end, token.start)):
+                begin = token.start
+                if token.norm in complementizers or (token.norm[:1] in joiners and token.norm[1:] in complementizers):
+                    begin = token.end
+                break
+        if begin is None:
+            return []
+        region_end = next((b for b in self.bounds if b > begin), self.sentence.end)
+        text = self.text(begin, self.clause_end(begin, region_end, speaker=self.speaker(event))).strip(PUNCTUATION)
+        if len(text.split()) < MIN_ATTRIBUTED_WORDS:
+            return []
+        begin = self.sentence.text.index(text, begin - self.sentence.start) + self.sentence.start
+        begin, end = self.balanced(begin, begin + len(text))
+        return [self.make(begin, end, self.text(begin, end), event, "attribution-before", 0.6)]
 
     def inside_attribution(self, event: Event) -> bool:
         """Does an earlier attribution (بحسب، وفقاً لـ: its speaker named or not) stand before this
