@@ -34,3 +34,13 @@ def test_air_drops_are_aid_not_strikes():
 def test_strikes_are_still_strikes():
     assert "AirStrike" in types("وشن الجيش الإسرائيلي غارات جوية على رفح استهدفت منازل سكنية.")
     assert "Attack" in types("واستهدفت حركة الشباب مقرا للجيش الصومالي في مقديشو.")
+
+
+def test_an_economic_aim_is_no_attack():
+    assert "Attack" not in types("وتستهدف الحكومة المصرية خفض التضخم إلى 7 بالمئة العام المقبل.")
+    assert "Attack" not in types("وتستهدف الحكومة المغربية جذب استثمارات بقيمة 10 مليارات دولار.")
+
+
+def test_a_match_controlled_is_no_capture():
+    assert "TerritoryCapture" not in types("وسيطرت السعودية على مجريات المباراة أمام الأرجنتين.")
+    assert "TerritoryCapture" in types("وسيطرت قوات الدعم السريع على مدينة الفاشر بعد معارك عنيفة.")
