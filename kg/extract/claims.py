@@ -695,12 +695,8 @@ class ClaimReader:
             return []  # «…» after the colon: a quotation, read above (or a short one: no claim)
         if any(start <= q.open_at < region_end for q in self.quotes):
             return []
-        text = self.text(start, self.clause_end(start, region_end, speaker=self.speaker(event))).strip(PUNCTUATION)
-        if len(text.split()) < MIN_QUOTE_WORDS:
-            return []
-        begin = self.sentence.text.index(text, start - self.sentence.start) + self.sentence.start
-        begin, end = self.balanced(begin, begin + len(text))
-        return [self.make(begin, end, self.text(begin, end), event, "reported-speech", 0.6)]
+        end = self.clause_end(start, region_end, speaker=self.speaker(event))
+        return self.span_claim(start, end, event, "reported-speech", MIN_QUOTE_WORDS)
 
     def complement(self, event: Event, start: int, region_end: int) -> list[Claim]:
         """أن/إن + words: a quotation when the complement is one (إن "…"، إن المتمردين "…"), else
@@ -856,12 +852,18 @@ class ClaimReader:
         if begin is None:
             return []
         region_end = next((b for b in self.bounds if b > begin), self.sentence.end)
-        text = self.text(begin, self.clause_end(begin, region_end, speaker=self.speaker(event))).strip(PUNCTUATION)
-        if len(text.split()) < MIN_ATTRIBUTED_WORDS:
+        end = self.clause_end(begin, region_end, speaker=self.speaker(event))
+        return self.span_claim(begin, end, event, "attribution-before", MIN_ATTRIBUTED_WORDS)
+
+    def span_claim(self, start: int, end: int, event: Event, rule: str, min_words: int) -> list[Claim]:
+        """The words from `start` to `end` (punctuation around them dropped, quotation marks kept
+        whole) as the event's claim, when they are at least `min_words` words."""
+        text = self.text(start, end).strip(PUNCTUATION)
+        if len(text.split()) < min_words:
             return []
-        begin = self.sentence.text.index(text, begin - self.sentence.start) + self.sentence.start
+        begin = self.sentence.text.index(text, start - self.sentence.start) + self.sentence.start
         begin, end = self.balanced(begin, begin + len(text))
-        return [self.make(begin, end, self.text(begin, end), event, "attribution-before", 0.6)]
+        return [self.make(begin, end, self.text(begin, end), event, rule, 0.6)]
 
     def inside_attribution(self, event: Event) -> bool:
         """Does an earlier attribution (بحسب، وفقاً لـ: its speaker named or not) stand before this
