@@ -82,3 +82,28 @@ def test_an_attribution_opening_the_sentence_governs_the_clause_after_it():
     y = run("وبحسب الجيش الإسرائيلي، قتل ثلاثة مسلحين في الاشتباك، فيما قالت حركة حماس إن القتلى مدنيون.")
     assert {c.speaker: c.quote for c in y.claims} == {"IDF": "قتل ثلاثة مسلحين في الاشتباك",
                                                       "Hamas": "القتلى مدنيون"}, y.claims
+
+
+def test_a_place_in_a_dateline_is_no_speaker():
+    x = run("صنعاء/وكالات- قالت شركة أمبري البريطانية للأمن البحري، إن سفينة شحن أبلغت عن تعرضها لهجوم.")
+    assert all(c.speaker != "Yemen" for c in x.claims), [(c.speaker, c.quote) for c in x.claims]
+    y = run("الخرطوم/سونا- قال الجيش السوداني إن قواته صدت هجوما على المدينة.")
+    assert [c.speaker for c in y.claims] == ["Sudanese_Armed_Forces"], y.claims
+
+
+def test_another_speaker_or_an_attribution_ends_the_reported_words():
+    x = run("وقال متحدث باسم وزارة الدفاع البريطانية إن هذه الادعاءات غير صحيحة، لكن هيئة عمليات التجارة "
+            "البحرية البريطانية قالت إن السلطات تحقق في حادثة قرب عدن.")
+    assert "هذه الادعاءات غير صحيحة" in [c.quote for c in x.claims], [c.quote for c in x.claims]
+    y = run("أعلن الحوثيون، اليوم الأربعاء، مسؤوليتهم عن الهجوم على سفينة تجارية قبالة اليمن، "
+            "بحسب ما ذكرت قناة الجزيرة.")
+    assert all("بحسب" not in c.quote for c in y.claims), [c.quote for c in y.claims]
+    z = run("وأعلن حزب الله عن تبنيه لإطلاق الصواريخ نحو إسرائيل، وأفيد بإطلاق عدد من الصواريخ على نقطة عسكرية.")
+    assert all("وأفيد" not in c.quote for c in z.claims), [c.quote for c in z.claims]
+
+
+def test_a_quotation_after_the_verb_of_a_complement_is_its_object():
+    x = run('وقال الجيش الإسرائيلي إن مقاتلاته قصفت موقعا لحزب الله، مضيفا أن طيرانه قصف أيضا '
+            '"بنى تحتية إرهابية في منطقة الخيام".')
+    assert 'طيرانه قصف أيضا "بنى تحتية إرهابية في منطقة الخيام"' in [c.quote for c in x.claims], \
+        [c.quote for c in x.claims]

@@ -25,6 +25,8 @@ from kg.text.normalize import normalize_word
 from kg.text.memo import per_sentence
 
 QUOTE = re.compile(r"«([^»]{2,})»|\"([^\"]{2,})\"|“([^”]{2,})”")
+DATELINE = re.compile(r"[^()،,.:«\"“]{0,40}\([^()]{1,40}\)\s*[-–—]+"  # القاهرة (كونا) --
+                      r"|[^()،,.:«\"“/\s]{2,20}\s?/\s?[^()،,.:«\"“/]{1,20}?\s*[-–—]+")  # صنعاء/PNN-
 MIN_QUOTE_WORDS = 4  # fewer words in quotation marks: a scare quote or a name, unless a whole complement
 COMPLEMENT_GAP = 14  # tokens between the speech verb and أن/إن (room for a titled subject)
 QUOTED_SUBJECT = 3  # words between أن/إن and a quotation that is the rest of the complement (إن المتمردين "…")
@@ -365,13 +367,15 @@ class ClaimReader:
     def datelined(self, key: str, event: Event) -> bool:
         """"القاهرة (كونا) -- أكدت الرئاسة …"، "بيروت (رويترز) - قال سكان …": an outlet named only in
         the brackets of a dateline (before a dash that opens the sentence's words) is the article's
-        source, not the subject of the verb after the dash."""
-        own = [m for m in self.mentions if m.entity == key]
-        if not own or any(m.start > event.start for m in own):
+        source, not the subject of the verb after the dash; so is a place in a dateline ("صنعاء/PNN- قالت
+        شركة …": not Yemen), whatever state the verb's reading made of it."""
+        if any(m.entity == key and m.start > event.start for m in self.mentions):
             return False
-        dateline = re.match(r"[^()،,.:«\"“]{0,40}\([^()]{1,40}\)\s*[-–—]+", self.sentence.text)
-        return dateline is not None and self.sentence.start + dateline.end() <= event.start \
-            and all(m.end <= self.sentence.start + dateline.end() for m in own)
+        dateline = DATELINE.match(self.sentence.text)
+        if dateline is None or self.sentence.start + dateline.end() > event.start:
+            return False
+        before = [m for m in self.mentions if m.start < event.start]
+        return bool(before) and all(m.end <= self.sentence.start + dateline.end() for m in before)
 
     def enclosing_subject(self, key: str, event: Event) -> str:
         """"قال التلفزيون الرسمي في سوريا إن": when the agent is named only inside the subject phrase
@@ -715,8 +719,9 @@ class ClaimReader:
             if n in self.used:
                 continue
             if not (start <= quote.open_at < region_end) or self.tokens_between(start, quote.open_at) > QUOTED_SUBJECT \
-                    or quote.is_name or self.object_quote(quote, event):
-                continue
+                    or quote.is_name or self.object_quote(quote, event) \
+                    or any(start <= e.start < quote.open_at for e in self.events if e.id not in self.speech_ids):
+                continue  # "أن طيرانه ضرب أيضاً "بنى تحتية"": the quotation is the object; the complement is said
             if quote.words < MIN_QUOTE_WORDS and self.tokens_between(start, quote.open_at):
                 continue  # أن الغارات استهدفت "مواقع عسكرية": a phrase of the words, which keep their subject
             rest = self.text(quote.close_at, region_end)
@@ -764,9 +769,12 @@ class ClaimReader:
                 return tokens[i - 1].end
             if "،" not in self.text(tokens[i - 1].end, token.start) and "," not in self.text(tokens[i - 1].end, token.start):
                 continue
-            if token.norm in claim_words("contrast") and any(
-                    tokens[k].start in speech_at for k in range(i + 1, min(i + 1 + CONTRAST_GAP, len(tokens)))):
+            if token.norm in claim_words("contrast") and (any(
+                    tokens[k].start in speech_at for k in range(i + 1, min(i + 1 + CONTRAST_GAP, len(tokens))))
+                    or self.subject_speaks(i + 1, speech_at)):
                 return tokens[i - 1].end
+            if any(m.value.agent == SOURCE_AGENT for m in frame_index().match_at(tokens, i)):
+                return tokens[i - 1].end  # "…، بحسب ما ذكرت سكاي نيوز": the attribution is the narrator's
             if speaker and any(self.named_speaker(tokens[k].start, speaker)
                                for k in range(i, min(i + CONTRAST_GAP, len(tokens)))):
                 return tokens[i - 1].end  # "…، في هجوم أكدت هيئة العمليات أنه …": another speaker's clause
@@ -775,6 +783,18 @@ class ClaimReader:
                     set(m.proclitic) & claim_words("joiner") for m in frame_index().match_at(tokens, i)):
                 return tokens[i - 1].end
         return region_end
+
+    def subject_speaks(self, k: int, speech_at: list[int]) -> bool:
+        """Does an actor named at token k speak with the verb right after its name ("لكن هيئة عمليات
+        التجارة البحرية البريطانية قالت"), however long the name?"""
+        tokens = self.sentence.tokens
+        name = next((m for m in self.mentions if k < len(tokens) and m.start == tokens[k].start), None)
+        if name is None:
+            return False
+        after = next((n for n, t in enumerate(tokens) if t.start >= name.end), len(tokens))
+        while after < len(tokens) and tokens[after].norm in word_class("particle"):
+            after += 1
+        return after < len(tokens) and tokens[after].start in speech_at
 
     def named_speaker(self, at: int, speaker: str) -> bool:
         """Does a speech verb start at `at` whose subject, named right after it, is not `speaker`?"""
