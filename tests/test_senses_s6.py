@@ -44,3 +44,13 @@ def test_an_economic_aim_is_no_attack():
 def test_a_match_controlled_is_no_capture():
     assert "TerritoryCapture" not in types("وسيطرت السعودية على مجريات المباراة أمام الأرجنتين.")
     assert "TerritoryCapture" in types("وسيطرت قوات الدعم السريع على مدينة الفاشر بعد معارك عنيفة.")
+
+
+def test_a_ceasefire_named_in_its_violation_is_no_firing():
+    found = events("واتهمت حركة حماس إسرائيل أمس بخرق اتفاق وقف إطلاق النار في غزة.")
+    assert not VIOLENT & {e.type for e in found}, [(e.type, e.trigger, e.agents, e.targets) for e in found]
+    assert "CeasefireViolation" in {e.type for e in found}
+    found = events("أفادت مصادر فلسطينية بوجود مباحثات لمعالجة أي خروقات مستقبلية لاتفاق وقف إطلاق النار "
+                   "في قطاع غزة، عقب التصعيد الذي شهده القطاع أمس.")
+    assert not VIOLENT & {e.type for e in found}, [(e.type, e.trigger) for e in found]
+    assert "Ceasefire" in {e.type for e in events("وأعلنت حركة حماس موافقتها على وقف إطلاق النار في غزة.")}

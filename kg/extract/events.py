@@ -544,7 +544,9 @@ class TriggerFinder:
             matches: list[PhraseMatch[Frame]] = frame_index().match_at(tokens, i)
             chosen = next((m for m in matches if self.cue_ok(m.value) and not self.vetoed(m)), None)
             if chosen is None:
-                i += 1
+                # a phrase its not_cue vetoes keeps its words ("خروقات لاتفاق وقف إطلاق النار": no new
+                # ceasefire, and no firing in "إطلاق النار" either)
+                i = max([m.end for m in matches if m.end - m.start > 1 and self.cue_ok(m.value)], default=i + 1)
                 continue
             if i > 0 and tokens[i - 1].norm in negators \
                     and not (i > 1 and tokens[i - 2].norm in ar.keys("relative-ma-head")):
