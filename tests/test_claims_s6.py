@@ -107,3 +107,10 @@ def test_a_quotation_after_the_verb_of_a_complement_is_its_object():
             '"بنى تحتية إرهابية في منطقة الخيام".')
     assert 'طيرانه قصف أيضا "بنى تحتية إرهابية في منطقة الخيام"' in [c.quote for c in x.claims], \
         [c.quote for c in x.claims]
+
+
+def test_more_unnamed_sources_speak_for_their_state_or_body():
+    x = run("وقال مصدران أمنيان مصريان إن إسرائيل وافقت على المقترح.")
+    assert [c.speaker[:6] for c in x.claims] == ["Egypt_"], [c.speaker for c in x.claims]
+    y = run("وقال دبلوماسي فرنسي إن باريس ستدعم القرار في مجلس الأمن.")
+    assert [c.speaker[:7] for c in y.claims] == ["France_"], [c.speaker for c in y.claims]
