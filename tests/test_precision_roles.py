@@ -51,7 +51,7 @@ def test_ambush_target_is_the_unit_of_the_force_after_lam():
 
 def test_receiver_of_a_phone_call_is_not_its_caller():
     call = one("وتلقى وزير الخارجية المصري اتصالاً هاتفياً من نظيره القطري محمد بن عبد الرحمن آل ثاني.",
-               "DiplomaticContact")
+               "PhoneCall")  # a kind of DiplomaticContact
     assert call.agents == ["Mohammed_bin_Abdulrahman_Al_Thani"]
     assert call.targets == ["Sameh_Shoukry"]
 

@@ -104,3 +104,31 @@ def test_a_lead_verb_names_the_leader_and_his_body():
         "ويرأس الفريق أول محمد حمدان دقلو قوات الدعم السريع منذ تأسيسها.")
     found = facts("وترأس الرئيس المصري عبد الفتاح السيسي اجتماعاً لمجلس الأمن القومي.")
     assert not any(t == "Leadership" and a == ("Abdel_Fattah_el_Sisi",) and o != ("Egypt",) for t, a, o in found)
+
+
+def test_a_call_with_an_unnamed_counterpart_reaches_his_state():
+    found = facts("أجرى وزير الخارجية المصري بدر عبد العاطي اتصالاً هاتفياً مع نظيره الإيراني تناول خلاله الأوضاع في غزة.")
+    assert ("PhoneCall", ("Badr_Abdelatty",), ("Iran",)) in found
+
+
+def test_a_received_call_is_a_phone_call():
+    assert ("PhoneCall", ("Emmanuel_Macron",), ("Abdel_Fattah_el_Sisi",)) in facts(
+        "وتلقى الرئيس عبد الفتاح السيسي اتصالاً هاتفياً من الرئيس الفرنسي إيمانويل ماكرون.")
+
+
+def test_two_parties_sign_once():
+    found = facts("ووقعت مصر والصومال مذكرة تفاهم في القاهرة أمس.")
+    assert ("AgreementSigning", ("Egypt",), ("Somalia",)) in found
+    assert not any(t == "Agreement" for t, _, _ in found)  # the memorandum is the signing's, not a second fact
+    assert ("AgreementSigning", ("Iraq",), ("Egypt",)) in facts(
+        "وشهد رئيسا الوزراء التوقيع على عدد من مذكرات التفاهم بين العراق ومصر.")
+
+
+def test_an_explosion_that_occurred_is_no_signing():
+    found = facts("ووقع انفجار في مقديشو رغم اتفاقية التعاون الأمني بين الصومال وكينيا.")
+    assert not any(t == "AgreementSigning" for t, _, _ in found)
+
+
+def test_a_coup_led_by_a_named_officer_is_his():
+    found = facts("وقاد العقيد أسيمي غويتا انقلاباً على الرئيس المالي في أغسطس 2020.")
+    assert any(t == "Coup" and a == ("Assimi_Goita",) for t, a, _ in found)

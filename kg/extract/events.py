@@ -27,7 +27,7 @@ from kg.extract.phrases import PhraseMatch
 from kg.text.segment import punctuated
 from kg.extract.places import locatives
 from kg.extract.ties import lead_words, speaking_roles
-from kg.graph.vocabulary import event_kind
+from kg.graph.vocabulary import event_kind, vocabulary
 from kg.lang import ar
 from kg.model import Event, Mention, Sentence
 from kg.text.clitics import enclitic_variants, ends_with_ta_marbuta, proclitic_variants
@@ -40,6 +40,7 @@ VETO_REACH = 4  # words around a trigger where a frame's negative cue vetoes it
 ABOUT_REACH = 3
 RECEIVE_REACH = 16  # words from a receiving verb (تلقى) to the call it receives
 HOST_REACH = 4  # words between a host and the delegation he receives (a day, a time)
+NOUN_MODES = ("governor", "governor-target")  # frames.tsv agent modes of nouns (their actor is the verb's)
 TITLE_WORDS = 10  # words a title before a name may span (وزير الشؤون الخارجية والتعاون الدولي الصومالي معالي السيد)
 LEADER_REACH = 6  # words from a lead marker (برئاسة) to its leader's name, past his title
 COMPLEMENT_REACH = 40  # words between أن/إن and the verb it introduces
@@ -482,7 +483,8 @@ def clause_openers(view: SentenceView, triggers: list[Trigger]) -> dict[int, str
         while i < len(tokens) and i - group.end < 2 and tokens[i].norm in word_class("particle"):
             i += 1
         verb = starts.get(i)
-        if verb is not None and not verb.proclitic and not is_noun_form(verb, view):
+        if verb is not None and not verb.proclitic and not is_noun_form(verb, view) \
+                and verb.frame.agent not in NOUN_MODES:  # "ووقعت مصر والصومال مذكرة تفاهم": a noun, no verb
             openers[group.start] = "coordinate"  # "... and Moscow announces": a new subject
     return openers
 
@@ -1497,6 +1499,10 @@ def agent_governor(assembler: "EventAssembler", slot: Slot) -> Agents:
         sender, receiver = received
         return Agents(sender, trigger.end, slot.confidence, rule="+received", targets=receiver)
     own = assembler.subjects.subject_adjacent(trigger)
+    if own and governor is not None and governor.type != slot.frame.event \
+            and vocabulary().is_a(governor.type, slot.frame.event) \
+            and set(own) <= set(governor.agents) | set(governor.targets):
+        return Agents(restated=True)  # "وقعت مصر والصومال مذكرة تفاهم": the parties' signing, told once
     if own and governor is not None and own == governor.agents:  # "أعلن المتحدث فلان استهداف": his body's act
         return Agents(assembler.subjects.speaks_for(own), trigger.end, slot.confidence)
     if own:
@@ -1509,8 +1515,9 @@ def agent_governor(assembler: "EventAssembler", slot: Slot) -> Agents:
     governing = next((t for t in assembler.triggers if t.event is governor), None) if governor is not None else None
     goal = slot.frame.agent == "subj" and governing is not None \
         and assembler.clauses.at(governing.start) is not assembler.clauses.at(trigger.start)
-    if governor is not None and governor.type == slot.frame.event and not goal:
-        # "Washington delivered a shipment of arms to X": the noun restates its verb's event; a purpose
+    if governor is not None and (governor.type == slot.frame.event or vocabulary().is_a(governor.type, slot.frame.event)) and not goal:
+        # "Washington delivered a shipment of arms to X", "وقعت مصر … اتفاقية": the noun restates its verb's
+        # event (or a kind of it: a signing is an agreement); a purpose
         # verb in another clause is another act ("مدينة غزة التي تتعرض لقصف ... بينما يستعد الجيش لشن هجوم")
         more = assembler.targets.targets(slot.frame, trigger.end, slot.limit, governor.agents)
         governor.targets.extend(t for t in more if t not in governor.targets)
