@@ -253,3 +253,20 @@ def test_a_ceasefire_named_in_its_violation_is_no_new_ceasefire():
     none_of(text, "Ceasefire")
     assert events(text, "CeasefireViolation"), events(text)
     assert events("وتوصلت إسرائيل وحماس إلى اتفاق لوقف إطلاق النار.", "Ceasefire")  # a new one stays
+
+
+def test_sparking_clashes_is_no_bombing():
+    """فجّر مواجهات: 'sparked clashes', not 'blew up'."""
+    text = ("اقتحمت قوات الجيش الإسرائيلي مخيم جنين واعتقلت شابا. "
+            "وفجر الاقتحام مواجهات عنيفة مع الفلسطينيين في المخيم ما أدى إلى وقوع عدة إصابات.")
+    none_of(text, "Bombing")
+    assert events("وفجر مسلحون عبوة ناسفة استهدفت دورية للجيش.", "Bombing")  # a bombing stays
+
+
+def test_controlling_the_situation_is_no_territory_captured():
+    """السيطرة على الموقف/الحريق: keeping order or putting out a fire, not taking ground."""
+    text = ("وقالت مصادر أمنية إن مسلحين هاجموا نقطة للجيش. "
+            "ولفتت إلى وصول تعزيزات أمنية إلى المنطقة بهدف السيطرة على الموقف.")
+    none_of(text, "TerritoryCapture")
+    none_of("وقال الدفاع المدني إن فرقه تمكنت من السيطرة على الحريق في المستودع.", "TerritoryCapture")
+    assert events("وسيطرت قوات الدعم السريع على مدينة بارا.", "TerritoryCapture")
