@@ -139,3 +139,22 @@ def test_short_rsf_in_news_of_sudan_only():
     assert sudan["قوات الدعم"].key == "RSF"
     other = mentions("وقالت وزارة الدفاع الأوكرانية إن قوات الدعم وصلت إلى خاركيف.")
     assert "RSF" not in {e.key for e in other.values()}
+
+
+def test_areas_listed_after_a_plural_head():
+    found = mentions("وتركزت الاشتباكات في مناطق كوراشي ولاستو وتيغادو، بالإضافة إلى مناطق أخرى.")
+    assert all(found[s].type == "Region" for s in ("كوراشي", "ولاستو", "وتيغادو"))
+
+
+@pytest.mark.parametrize("text", [
+    "وما زالت الحركة تسيطر على مناطق ريفية واسعة وتنفذ هجمات.",
+    "وسيطر الجيش على مناطق سيطرة المتمردين.",
+    "وتشهد مناطق متفرقة اشتباكات متقطعة.",
+])
+def test_no_areas_from_a_plural_head_and_adjectives(text):
+    assert not [e for e in mentions(text).values() if e.minted and e.type == "Region"]
+
+
+def test_a_group_head_before_a_known_group_is_part_of_its_name():
+    found = mentions("وتدور معارك بين ميليشيات جبهة فانو المسلحة والقوات الحكومية.")
+    assert found["جبهة فانو"].key == "Fano"

@@ -136,8 +136,10 @@ class Discoverer:
         j = match.end
         if j >= len(self.ctx.tokens) or self.ctx.punctuation_before(j):
             return None
-        if head.kind == "towns":
+        if head.kind in ("towns", "areas"):
             return self.town_list(i, j, head)
+        if head.kind == "group" and (own := self.own_group(i, j)) is not None:
+            return own
         quoted = self.quoted_name(j)
         if quoted is not None:
             known = self.ctx.name_at(j)[0]
@@ -177,6 +179,19 @@ class Discoverer:
             parent, country = self.place_after(end)  # "بلدة حلحول شمالي الخليل": in Hebron's country
         return self.mint(i, end, head, "discovery:head", parent=parent, country=country)
 
+    def own_group(self, i: int, j: int) -> int | None:
+        """"جبهة فانو"، "ميليشيا فانو": a group head before a known armed group's name is part of that
+        name (the group itself, not a second one); returns the end, or None."""
+        ctx = self.ctx
+        match, _ = ctx.name_at(j)
+        entity = ctx.doc.lookup(match.value.key) if match is not None else None
+        if entity is None or match.value.kind != "name" or match.proclitic or entity.type != "ArmedGroup" \
+                or self.lex.heads.match_at(ctx.tokens, j):
+            return None  # "تنظيم حركة الشباب": the name has its own head
+        ctx.doc.use(entity)
+        ctx.add(entity.key, i, match.end, "discovery:group-head", 0.9, "name", self.proclitic_of(i))
+        return match.end
+
     def area(self, i: int, j: int, head: Head) -> int | None:
         """"منطقة زيدل"، "ولاية كونر"، "بمنطقة بوديل على": an area named by an indefinite word or two (a
         foreign or local name) that punctuation, a function word, a direction or a definite word closes;
@@ -202,8 +217,10 @@ class Discoverer:
                 or self.participle(tokens[j].norm) or tokens[j].norm.startswith(self.gaz.words("conjunction")):
             return None  # "قرى مكتظة بالسكان"، "وقرى وتجمعات سكانية": an adjective or a second noun, no list of names
         end = self.modifiers_end(j, one, listing=True)
-        if end == j:
-            return None
+        if end == j or (head.kind == "areas" and (end >= len(tokens) or ctx.punctuation_before(end)
+                                                  or tokens[j].norm.endswith(self.gaz.words("adjective-agreement"))
+                                                  or not self.conjoined_town(end))):
+            return None  # "مناطق سيطرة الجيش": a plural common head names areas only in a list ("مناطق X وY")
         last = self.mint(j - 1, end, one, "discovery:town-list")
         k = end
         while k < len(tokens) and not ctx.punctuation_before(k) and (name := self.conjoined_town(k)):
