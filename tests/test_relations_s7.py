@@ -132,3 +132,8 @@ def test_an_explosion_that_occurred_is_no_signing():
 def test_a_coup_led_by_a_named_officer_is_his():
     found = facts("وقاد العقيد أسيمي غويتا انقلاباً على الرئيس المالي في أغسطس 2020.")
     assert any(t == "Coup" and a == ("Assimi_Goita",) for t, a, _ in found)
+
+
+def test_the_ambassador_of_a_king_named_by_his_title():
+    text = "وحضر اللقاء سفير خادم الحرمين الشريفين لدى الأردن الدكتور سامي الخطيب."
+    assert ("Envoy", (person(text, "سامي الخطيب"),), ("Salman_bin_Abdulaziz",)) in facts(text)

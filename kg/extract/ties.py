@@ -194,14 +194,17 @@ class TieReader:
         اليمن" is no envoy of Yemen), else the entity's parent."""
         gaz = self.doc.gazetteer
         title = gaz.titles.match_at(self.tokens, start)
-        if title and self.lex.roles.get(title[0].value.role) is not None \
-                and self.lex.roles[title[0].value.role].tie in PERSON_SCOPES and title_end < len(self.tokens):
+        person_scope = bool(title) and self.lex.roles.get(title[0].value.role) is not None \
+            and self.lex.roles[title[0].value.role].tie in PERSON_SCOPES
+        if person_scope and title_end < len(self.tokens):
             chained = gaz.titles.match_at(self.tokens, title_end)
             if chained and chained[0].value.kind == "office":
                 title_end = chained[0].end  # "مستشار الرئيس الأمريكي فلان": the president's (his state's) adviser
         for m in self.mentions:
             if not (start <= m.token_start < mention.token_start) or m.entity == entity.key:
                 continue
+            if person_scope and m.kind == "name" and m.token_start == title_end and self.is_person(m):
+                return m.entity  # "سفير خادم الحرمين الشريفين لدى إثيوبيا فلان": the king's ambassador
             if m.kind not in ("qualifier", "nisba") or self.destination(m):
                 continue
             nisba = m.kind == "nisba" or m.rule.endswith(":nisba")
@@ -236,17 +239,21 @@ class TieReader:
             if self.other_person_at(i, mention.entity):
                 break  # "وزير خارجية إثيوبيا فلان، ونائب وزير الخارجية فلان": the first title is the first man's
             titles = gaz.titles.match_at(self.tokens, i)
-            if titles and entity is not None and titles[0].value.role == entity.role:
-                return i  # the title of the person's role (past ranks and descriptions)
+            if titles and entity is not None and titles[0].value.role == entity.role and titles[0].value.kind != "rank":
+                return i  # the title of the person's role (past ranks and descriptions; a rank is no post)
             found = i if titles else found
         return found
 
     def other_person_at(self, i: int, key: str) -> bool:
-        """Is token i inside the name of a person other than `key`?"""
+        """Is token i inside the name of a person other than `key`, set off from what follows by
+        punctuation or و ("الرئيس الكيني وليام روتو، والمستشار فلان")? A person inside the title goes on
+        ("سفير خادم الحرمين الشريفين لدى إثيوبيا فلان")."""
         for m in self.mentions:
             if m.token_start <= i < m.token_end and m.kind == "name" and m.entity != key:
                 entity = self.doc.entities.get(m.entity)
-                if entity is not None and entity.type == "Person":
+                if entity is not None and entity.type == "Person" and m.token_end < len(self.tokens) and (
+                        self.punctuation_between(m.token_end - 1, m.token_end)
+                        or self.tokens[m.token_end].text.startswith("و")):
                     return True
         return False
 
