@@ -45,3 +45,22 @@ def test_a_theophoric_compound_is_one_given_name():
     assert names == {"عطاء الله تارار"}, names
     reports = [e for e in x.events if e.type == "CasualtyReport"]
     assert reports and all(x.entities[a].name_ar == "عطاء الله تارار" for e in reports for a in e.agents), reports
+
+
+def test_a_title_ends_at_its_comma_and_a_time_phrase_is_no_name():
+    x = run("وسيلتقي الرئيس الأمريكي ولي العهد السعودي، اليوم الثلاثاء في تمام الساعة 11 بالتوقيت المحلي لواشنطن.")
+    names = {e.name_ar for e in x.entities.values() if e.type == "Person" and e.minted}
+    assert not names, names
+
+
+def test_a_second_title_of_another_state_is_another_person():
+    x = run("وسيلتقي الرئيس الأمريكي ولي العهد السعودي في البيت الأبيض.")
+    contacts = [(e.agents, e.targets) for e in x.events if e.type == "DiplomaticContact"]
+    assert contacts == [(["Donald_Trump"], ["Mohammed_bin_Salman"])], contacts
+    y = run("وقال قائد الجيش السوداني رئيس مجلس السيادة الفريق أول عبد الفتاح البرهان إن الحرب مستمرة.")
+    assert [c.speaker for c in y.claims] == ["Abdel_Fattah_al_Burhan"]  # chained titles of one state stay his
+
+
+def test_a_headline_phrase_after_a_title_is_no_name():
+    x = run("سفيرة السعودية بواشنطن: زيارة ولي العهد فصل جديد ومهم في العلاقات")
+    assert not [e.name_ar for e in x.entities.values() if e.type == "Person" and e.minted]

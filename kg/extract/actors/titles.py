@@ -266,13 +266,17 @@ class TitleReader:
 
     def qualifiers(self, j: int) -> tuple[int, str, str]:
         """What the title (and any chained titles after it) is of: (end, scope, state)."""
-        tokens = self.ctx.tokens
+        tokens, mentions = self.ctx.tokens, self.ctx.doc.mentions
         j, scope, country = self.qualifier(j)
         while j < len(tokens) and (more := self.gaz.titles.match_at(tokens, j)) \
                 and more[0].value.kind != COUNTERPART:
             # chained titles: "قائد الجيش رئيس مجلس السيادة الفريق أول"
-            j, more_scope, more_country = self.qualifier(more[0].end)
-            scope, country = scope or more_scope, country or more_country
+            read = len(mentions)
+            end, more_scope, more_country = self.qualifier(more[0].end)
+            if country and more_country and more_country != country:
+                del mentions[read:]  # "يلتقي الرئيس الأمريكي ولي العهد السعودي": another state's, another person
+                break
+            j, scope, country = end, scope or more_scope, country or more_country
         return j, scope, country
 
     def person_after(self, j: int) -> tuple[int | None, int, int]:
@@ -367,6 +371,9 @@ class TitleReader:
 
         ctx, gaz = self.ctx, self.gaz
         k, limit = j, min(j + MAX_DESCRIPTION, len(ctx.tokens))
+        if j < limit and ctx.punctuation_before(j) and not self.apposed_name(j) \
+                and not any(m.value.kind == RANK for m in gaz.titles.match_at(ctx.tokens, j)):
+            return j  # "ولي العهد السعودي، اليوم الثلاثاء في تمام الساعة": the title's words ended at the comma
         while k < limit:
             rank = gaz.titles.match_at(ctx.tokens, k)
             if rank and rank[0].value.kind == RANK and not (k > j and ctx.punctuation_before(k)
