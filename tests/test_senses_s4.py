@@ -270,3 +270,9 @@ def test_controlling_the_situation_is_no_territory_captured():
     none_of(text, "TerritoryCapture")
     none_of("وقال الدفاع المدني إن فرقه تمكنت من السيطرة على الحريق في المستودع.", "TerritoryCapture")
     assert events("وسيطرت قوات الدعم السريع على مدينة بارا.", "TerritoryCapture")
+
+
+def test_there_is_is_no_congratulation():
+    """هناك normalises to هنأ + ك ('congratulated you')."""
+    none_of("وأضاف المصدر أن هناك اتفاقا حول كثير من النقاط.", "Congratulation")
+    assert events("وهنأ الرئيس السيسي نظيره الفرنسي بفوزه.", "Congratulation")
