@@ -137,3 +137,8 @@ def test_a_coup_led_by_a_named_officer_is_his():
 def test_the_ambassador_of_a_king_named_by_his_title():
     text = "وحضر اللقاء سفير خادم الحرمين الشريفين لدى الأردن الدكتور سامي الخطيب."
     assert ("Envoy", (person(text, "سامي الخطيب"),), ("Salman_bin_Abdulaziz",)) in facts(text)
+
+
+def test_a_title_of_the_source_before_an_inna_is_not_the_leaders():
+    text = "وقالت وسائل إعلام عبرية إن رئيس حكومة إسرائيل بنيامين نتنياهو قرر تأجيل العملية العسكرية."
+    assert ("Leadership", ("Benjamin_Netanyahu",), ("Israel",)) in facts(text)

@@ -236,7 +236,7 @@ class TieReader:
         entity = self.doc.entities.get(mention.entity)
         found = mention.token_start
         for i in range(mention.token_start - 1, max(-1, mention.token_start - TITLE_REACH), -1):
-            if self.other_person_at(i, mention.entity):
+            if self.other_person_at(i, mention.entity) or self.other_title_at(i, mention.entity):
                 break  # "وزير خارجية إثيوبيا فلان، ونائب وزير الخارجية فلان": the first title is the first man's
             titles = gaz.titles.match_at(self.tokens, i)
             if titles and entity is not None and titles[0].value.role == entity.role and titles[0].value.kind != "rank":
@@ -256,6 +256,11 @@ class TieReader:
                         or self.tokens[m.token_end].text.startswith("و")):
                     return True
         return False
+
+    def other_title_at(self, i: int, key: str) -> bool:
+        """Is token i inside a title that stands for someone else ("وقالت وسائل إعلام إن رئيس حكومة
+        إسرائيل فلان": the media are not his title)?"""
+        return any(m.token_start <= i < m.token_end and m.kind == "title" and m.entity != key for m in self.mentions)
 
     def phrase_end(self, k: int) -> int:
         """The token before the first punctuation from token k on (a title's description)."""
