@@ -85,7 +85,7 @@ def find_dates(sentence: Sentence, published: date | None, last: date | None) ->
     while i < len(tokens):
         match = index.match_at(tokens, i)
         if not match:
-            i += 1
+            i = index.next_start(tokens, i + 1)
             continue
         word, end = match[0].value, match[0].end
         value, start = None, i

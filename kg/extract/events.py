@@ -23,14 +23,14 @@ from kg.extract.clauses import Clause, clause_of_tokens, segment
 from kg.extract.entities import DocumentEntities
 from kg.data import alternatives, read_tsv
 from kg.extract.frames import Frame, frame_index, word_class
-from kg.extract.phrases import PhraseMatch
+from kg.extract.phrases import PhraseMatch, phrase_list
 from kg.text.segment import punctuated
 from kg.extract.places import locatives
 from kg.extract.ties import lead_words, speaking_roles
 from kg.graph.vocabulary import event_kind, vocabulary
 from kg.lang import ar
 from kg.model import Event, Mention, Sentence
-from kg.text.clitics import enclitic_variants, ends_with_ta_marbuta, proclitic_variants
+from kg.text.clitics import enclitic_variants, ends_with_ta_marbuta, proclitic_variants, stems
 from kg.text.normalize import normalize_phrase, normalize_word
 
 SUBJECT_WINDOW = 8
@@ -150,8 +150,7 @@ class SentenceView:
         for i, token in enumerate(sentence.tokens):
             # a cue inside a name ("قوات الدعم السريع") is no cue; a crowd's words are ("فرقت الشرطة المتظاهرين")
             if i not in view.covered or i in crowd_words:
-                for stem, _ in proclitic_variants(token.norm):
-                    view.stems.update(enclitic_variants(stem))
+                view.stems.update(stems(token.norm))
         return view
 
     def index_groups(self) -> None:
@@ -561,13 +560,7 @@ class TriggerFinder:
     def idle_phrase_end(self, i: int) -> int:
         """Where a phrase of words.tsv `not-event` starting at token i ends (its words name no
         event: مكافحة الشغب is riot control, whoever does it), else 0."""
-        tokens = self.view.sentence.tokens
-        for phrase in phrases("not-event"):
-            end = i + len(phrase)
-            if end <= len(tokens) and any(stem == phrase[0] for stem, _ in proclitic_variants(tokens[i].norm)) \
-                    and all(tokens[i + k].norm == phrase[k] for k in range(1, len(phrase))):
-                return end
-        return 0
+        return phrase_list(phrases("not-event")).first_at(self.view.sentence.tokens, i)
 
     def cue_ok(self, frame: Frame) -> bool:
         return not frame.cues or bool(frame.cues & self.view.stems)

@@ -99,7 +99,7 @@ def find_numbers(sentence: Sentence) -> list[Number]:
             found.append(Number(value, tokens[i].start, tokens[end - 1].end, i, end, approx_before(sentence, i)))
             i = end
         else:
-            i += 1
+            i = index.next_start(tokens, i + 1)
     return sorted(found, key=lambda n: n.start)
 
 

@@ -6,11 +6,14 @@ Longest match wins, and the word as written beats a clitic-stripped reading.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from kg.model import Token
 from kg.text.clitics import enclitic_variants, ends_with_ta_marbuta, proclitic_variants
+from kg.extract.starts import positions
 
 T = TypeVar("T")
 
@@ -142,6 +145,18 @@ class PhraseIndex(Generic[T]):
                 best.extend(match(i, end, entry[2], proclitic, enclitic) for entry, enclitic in ends)
         return best
 
+    def start_positions(self, tokens: list[Token]) -> tuple[int, ...]:
+        """The tokens at which a phrase of this index may begin, in order (one pass a sentence)."""
+        return positions(tokens, self)
+
+    def next_start(self, tokens: list[Token], i: int) -> int:
+        """The first token from i on where a phrase of this index may begin (one of its readings
+        starts a phrase), or len(tokens): a reader that walks a sentence asks `match_at` only
+        there, instead of at every word (most words begin no phrase of a given table)."""
+        starts = positions(tokens, self)
+        k = bisect_left(starts, i)
+        return starts[k] if k < len(starts) else len(tokens)
+
     def readings(self, word: str, ta_marbuta: bool) -> tuple[tuple[str, str, Node], ...]:
         """(stem, proclitic, first word key, trie root) for each reading of a token that begins a phrase."""
         out = []
@@ -152,6 +167,13 @@ class PhraseIndex(Generic[T]):
                 if root is not None:
                     out.append((stem, proclitic, first, root))
         return tuple(out)
+
+    def begins(self, word: str) -> bool:
+        """Does some reading of this word key begin a phrase? (kg.extract.starts asks it once a word)"""
+        found = self.firsts.get(word)
+        if found is None:
+            found = self.firsts[word] = self.readings(word, False)
+        return bool(found)
 
     def may_start(self, word: str) -> bool:
         """Cheap test: could any reading of this word begin a phrase? (most words: no; cached)"""
@@ -172,26 +194,88 @@ class PhraseIndex(Generic[T]):
     def find_all(self, tokens: list[Token]) -> list[PhraseMatch[T]]:
         """Non-overlapping matches, left to right, longest first at each position."""
         found: list[PhraseMatch[T]] = []
-        i = 0
-        while i < len(tokens):
+        after = 0
+        for i in positions(tokens, self):
+            if i < after:
+                continue
             matches = self.match_at(tokens, i)
             if matches:
                 found.extend(matches)
-                i = matches[0].end
-            else:
-                i += 1
+                after = matches[0].end
         return found
+
+
+
+
+FIRST_ENTRIES: dict[int, tuple[dict, object, dict[str, tuple]]] = {}  # id(index) -> index, proclitics, word -> entries
+KEPT_INDEXES = 64
 
 
 def phrase_at(tokens: list[Token], i: int, index: dict, proclitics) -> object | None:
     """The first entry of `index` (first word key -> entries with a `phrase` tuple of word keys)
     whose phrase starts at token i; the first word may carry one of `proclitics` (و/ف: وإذا، فإن).
-    Clause markers and modality cues are found this way."""
-    for stem, proclitic in proclitic_variants(tokens[i].norm):
-        if proclitic and proclitic not in proclitics:
-            continue
-        for entry in index.get(stem, ()):
-            n = len(entry.phrase)
-            if i + n <= len(tokens) and all(tokens[i + k].norm == entry.phrase[k] for k in range(1, n)):
-                return entry
+    Clause markers and modality cues are found this way, at every token: the entries a word may
+    begin (in the order its readings and the index give them) are worked out once per word and
+    index (the indexes are the readers' cached tables, not changed once made)."""
+    kept = FIRST_ENTRIES.get(id(index))
+    if kept is None or kept[0] is not index or kept[1] is not proclitics:
+        if len(FIRST_ENTRIES) >= KEPT_INDEXES:
+            FIRST_ENTRIES.clear()
+        kept = FIRST_ENTRIES[id(index)] = (index, proclitics, {})
+    word = tokens[i].norm
+    entries = kept[2].get(word)
+    if entries is None:
+        entries = kept[2][word] = tuple(entry for stem, proclitic in proclitic_variants(word)
+                                        if not proclitic or proclitic in proclitics for entry in index.get(stem, ()))
+    for entry in entries:
+        n = len(entry.phrase)
+        if i + n <= len(tokens) and all(tokens[i + k].norm == entry.phrase[k] for k in range(1, n)):
+            return entry
     return None
+
+
+class PhraseList:
+    """A fixed list of phrases (tuples of word keys) asked about at every token: indexed once by
+    first and by last word, so a token that begins (or ends) none of them costs one lookup instead
+    of a loop over the whole list."""
+
+    def __init__(self, phrases: tuple[tuple[str, ...], ...]) -> None:
+        self.by_first: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for order, phrase in enumerate(p for p in phrases if p):
+            self.by_first.setdefault(phrase[0], []).append((order, phrase))
+        self.known = frozenset(p for p in phrases if p)
+        self.lasts = frozenset(p[-1] for p in self.known)
+        self.lengths = tuple(sorted({len(p) for p in self.known}))
+
+    def first_at(self, tokens: list[Token], i: int) -> int:
+        """Where the first phrase of the list (in its order) starting at token i ends, or 0; the
+        first word may carry proclitics (stripped as `proclitic_variants` does), the others not."""
+        best_order, best_end = len(self.known) + 1, 0
+        n = len(tokens)
+        for stem, _ in proclitic_variants(tokens[i].norm):
+            for order, phrase in self.by_first.get(stem, ()):
+                if order >= best_order:
+                    break
+                end = i + len(phrase)
+                if end <= n and all(tokens[i + k].norm == phrase[k] for k in range(1, len(phrase))):
+                    best_order, best_end = order, end
+                    break
+        return best_end
+
+    def ends_at(self, tokens: list[Token], end: int) -> bool:
+        """Does a phrase of the list, word for word, end right before token `end`?"""
+        if not 0 < end <= len(tokens) or tokens[end - 1].norm not in self.lasts:
+            return False
+        known = self.known
+        for n in self.lengths:
+            if n > end:
+                break
+            if tuple(t.norm for t in tokens[end - n:end]) in known:
+                return True
+        return False
+
+
+@lru_cache(maxsize=64)
+def phrase_list(phrases: tuple[tuple[str, ...], ...]) -> PhraseList:
+    """The index of a list of phrases (kept: the lists are the readers' cached word lists)."""
+    return PhraseList(phrases)

@@ -23,6 +23,7 @@ from pathlib import Path
 from kg.data import alternatives, read_tsv_path
 from kg.graph.vocabulary import UnknownTerm, event_kind, place_classes
 from kg.lang import ar
+from kg.extract.phrases import phrase_list
 from kg.model import Event
 from kg.text.clitics import proclitic_variants
 from kg.text.normalize import normalize_phrase, normalize_word
@@ -121,11 +122,7 @@ class PlaceReader:
 
     def phrase_ends_at(self, end: int) -> bool:
         """A locative phrase (في محيط، بالقرب من) ends right before token `end`."""
-        for phrase in self.words.phrases:
-            n = len(phrase)
-            if end - n >= 0 and tuple(t.norm for t in self.tokens[end - n:end]) == phrase:
-                return True
-        return False
+        return phrase_list(self.words.phrases).ends_at(self.tokens, end)
 
     def direction_ending(self, end: int) -> int:
         """Start token of a direction word (شمال، جنوب شرق) ending right before `end`, or -1."""

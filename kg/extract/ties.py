@@ -141,7 +141,7 @@ class TieReader:
     def read(self) -> list[Event]:
         self.role_ties()
         self.apposed_ties()
-        for i in range(len(self.tokens)):
+        for i in self.lex.phrases.start_positions(self.tokens):
             for match in self.lex.phrases.match_at(self.tokens, i):
                 self.marker_tie(match)
         return sorted(self.found.values(), key=lambda e: e.start)

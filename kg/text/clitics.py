@@ -59,6 +59,13 @@ def enclitic_variants(key: str, ta_marbuta: bool = False) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=200_000)
+def stems(key: str) -> tuple[str, ...]:
+    """Every key the word may stand for with its proclitics and a pronoun suffix stripped, in
+    order (the readers ask it of every token of a sentence: worked out once per word)."""
+    return tuple(dict.fromkeys(variant for stem, _ in proclitic_variants(key) for variant in enclitic_variants(stem)))
+
+
+@lru_cache(maxsize=200_000)
 def ends_with_ta_marbuta(text: str) -> bool:
     letters = [c for c in text if "\u0621" <= c <= "\u064a"]
     return bool(letters) and letters[-1] == "ة"
