@@ -142,3 +142,13 @@ def test_the_ambassador_of_a_king_named_by_his_title():
 def test_a_title_of_the_source_before_an_inna_is_not_the_leaders():
     text = "وقالت وسائل إعلام عبرية إن رئيس حكومة إسرائيل بنيامين نتنياهو قرر تأجيل العملية العسكرية."
     assert ("Leadership", ("Benjamin_Netanyahu",), ("Israel",)) in facts(text)
+
+
+def test_the_given_name_izzat_is_no_condolence():
+    found = facts("وقال القيادي في حركة حماس عزت الرشق إن الحركة ملتزمة بالاتفاق.")
+    assert not any(t == "Condolence" for t, _, _ in found)
+
+
+def test_here_is_no_congratulation():
+    for text in ("فهنا الحكومة المصرية تريد تهدئة الأوضاع مع إسرائيل.", "ومن هنا يبدأ الجيش السوداني هجومه على المدينة."):
+        assert not any(t == "Congratulation" for t, _, _ in facts(text))
