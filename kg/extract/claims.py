@@ -21,6 +21,7 @@ from kg.extract.frames import Frame, frame_index, word_class
 from kg.extract.actors.titles import HOLDER_RULE
 from kg.extract.ties import ROLE_RULE
 from kg.model import Claim, Event, Mention, Sentence
+from kg.text import offsets
 from kg.text.normalize import normalize_word
 from kg.text.memo import per_sentence
 
@@ -123,7 +124,7 @@ def quotes(sentence: Sentence) -> tuple[Quote, ...]:
         lead = len(text) - len(text.lstrip())
         start = sentence.start + inner_start + lead
         open_at = sentence.start + opened
-        before = [t for t in sentence.tokens if t.end <= open_at][-1:]
+        before = offsets.preceding(sentence.tokens, open_at, 1)
         adjacent = bool(before) and not sentence.text[before[0].end - sentence.start:opened].strip()
         named = adjacent and takes_name(before[0])
         governed = adjacent and before[0].norm in claim_words("object-preposition")
@@ -238,7 +239,7 @@ class ClaimReader:
         at = source_start(self.sentence, event)
         if at is None:
             return None
-        after = [t for t in self.sentence.tokens if t.start > at]
+        after = offsets.after(self.sentence.tokens, at)
         stops = word_class("complementizer") | claim_words("saying")
         joined = {j + w for j in claim_words("joiner") for w in claim_words("source")}  # "عن مشاركين … وعن وثائق"
         limit = next((t.start for t in after if t.norm in stops or t.norm in joined), self.sentence.end)
@@ -260,7 +261,7 @@ class ClaimReader:
         if self.opens_clause(event):
             return event.start
         tokens = self.sentence.tokens
-        i = next((n for n, t in enumerate(tokens) if t.start == event.start), None)
+        i = offsets.index_at(tokens, event.start)
         if i is None or i < 2 or tokens[i - 1].norm[:1] not in claim_words("joiner") \
                 or re.search(r"[،,.:;؛»\"”(\[]", self.text(tokens[i - 1].end, event.start)):
             return None
@@ -268,7 +269,7 @@ class ClaimReader:
 
     def opens_clause(self, event: Event) -> bool:
         tokens = self.sentence.tokens
-        i = next((n for n, t in enumerate(tokens) if t.start == event.start), None)
+        i = offsets.index_at(tokens, event.start)
         if i is None or i == 0:
             return True
         if re.search(r"[،,.:;؛»\"”(\[]", self.text(tokens[i - 1].end, event.start)):
@@ -294,7 +295,7 @@ class ClaimReader:
 
     def trigger_word(self, event: Event) -> str:
         """The speech verb's word without its proclitic و/ف (ومبيناً -> مبينا)."""
-        token = next((t for t in self.sentence.tokens if t.start == event.start), None)
+        token = offsets.token_at(self.sentence.tokens, event.start)
         if token is None:
             return ""
         return token.norm[1:] if token.norm[:1] in claim_words("joiner") and token.norm[1:] in claim_words("speech") \
@@ -315,14 +316,14 @@ class ClaimReader:
     def same_subject(self, event: Event) -> bool:
         """"وأضاف المصدر نفسه أن …": a speech verb whose subject is the source named last (claims.tsv
         `same`) goes on with the last speaker, not a new unnamed source."""
-        following = [t for t in self.sentence.tokens if t.start >= event.end][:2]
+        following = offsets.following(self.sentence.tokens, event.end, 2)
         return len(following) == 2 and " ".join(t.norm for t in following) in claim_words("same") \
             and not re.search(r"[،,:؛;.]", self.text(event.end, following[1].start))
 
     def issuer(self, event: Event) -> str:
         """"وقال بيان لوزير الدفاع، فلان، إن": the body or person a statement word right after the verb
         is of (ل + its name) speaks, or ""."""
-        following = [t for t in self.sentence.tokens if t.start >= event.end][:2]
+        following = offsets.following(self.sentence.tokens, event.end, 2)
         if len(following) < 2 or following[0].norm not in claim_words("statement") \
                 or re.search(r"[،,:؛;.«\"“]", self.text(event.end, following[1].start)):
             return ""
@@ -385,7 +386,7 @@ class ClaimReader:
 
     def subject_after(self, event: Event) -> str:
         """The actor named right after a speech verb, nothing between (أكدت الرئاسة المصرية), or ""."""
-        following = next((t for t in self.sentence.tokens if t.start >= event.end), None)
+        following = offsets.next_token(self.sentence.tokens, event.end)
         if following is None or self.text(event.end, following.start).strip():
             return ""
         return next((m.entity for m in self.mentions if m.start == following.start and not m.proclitic), "")
@@ -417,7 +418,7 @@ class ClaimReader:
         for m in own:
             if "ل" in m.proclitic:
                 continue
-            before = [t for t in self.sentence.tokens if t.end <= m.start][-2:]
+            before = offsets.preceding(self.sentence.tokens, m.start, 2)
             if not any(t.norm[:1] == "ل" and t.norm[1:] in claim_words("outlet") for t in before) \
                     or not all(t.norm in heads or t.norm[1:] in heads for t in before[-1:]):
                 return False
@@ -445,7 +446,7 @@ class ClaimReader:
         goes on with what was said continues whoever said the last words, not the actor named last."""
         if "+previous-sentence" not in event.rule or not self.last_speaker or self.last_speaker == self.previous[:1]:
             return False
-        token = next((t for t in self.sentence.tokens if t.start == event.start), None)
+        token = offsets.token_at(self.sentence.tokens, event.start)
         if token is None:
             return False
         words, joiners = claim_words("continuation"), claim_words("joiner")
@@ -470,7 +471,7 @@ class ClaimReader:
 
     def joined(self, event: Event) -> bool:
         """Does the speech verb carry the proclitic و/ف (وأضاف، فقال)?"""
-        token = next((t for t in self.sentence.tokens if t.start == event.start), None)
+        token = offsets.token_at(self.sentence.tokens, event.start)
         return token is not None and any(set(m.proclitic) & claim_words("joiner")
                                          for m in frame_index().match_at([token], 0))
 
@@ -483,13 +484,13 @@ class ClaimReader:
                 or not event.agents:
             return False
         tokens = self.sentence.tokens
-        i = next((n for n, t in enumerate(tokens) if t.start == event.start), None)
+        i = offsets.index_at(tokens, event.start)
         if i is None or i + 1 >= len(tokens) or tokens[i].norm[:1] not in claim_words("joiner"):
             return False
         own = next((m for m in self.mentions if m.entity == event.agents[0] and m.start == tokens[i + 1].start), None)
         if own is None:
             return False
-        after = next((t for t in tokens if t.start >= own.end), None)
+        after = offsets.next_token(tokens, own.end)
         return after is not None and not re.search(r"[،,:؛;.]", self.text(own.end, after.start)) \
             and any(after.norm.startswith(p) and len(after.norm) > len(p) + 1 for p in frame.about)
 
@@ -504,7 +505,7 @@ class ClaimReader:
         has no speaker to borrow from the clause or sentence before."""
         if "+pro-drop" not in event.rule and "+previous-sentence" not in event.rule:
             return False
-        token = next((t for t in self.sentence.tokens if t.start == event.start), None)
+        token = offsets.token_at(self.sentence.tokens, event.start)
         if token is None:
             return False
         text = token.text[1:] if token.text[:1] in claim_words("joiner") else token.text
@@ -515,7 +516,7 @@ class ClaimReader:
         frame = frame_of(self.sentence, event)
         if frame is None or frame.agent != SOURCE_AGENT:
             return False
-        following = [t for t in self.sentence.tokens if t.start >= event.end][:3]
+        following = offsets.following(self.sentence.tokens, event.end, 3)
         if following and following[0].norm in claim_words("continues") | {"ما"} and len(following) == 3 \
                 and following[0].norm == "ما":
             following = following[1:]  # بحسب ما ذكر المصدر نفسه
@@ -540,10 +541,10 @@ class ClaimReader:
         if frame is None or frame.agent != "speaker":
             return False
         tokens = self.sentence.tokens
-        i = next((n for n, t in enumerate(tokens) if t.start == event.start), None)
+        i = offsets.index_at(tokens, event.start)
         if i is None or i == 0 or re.search(r"[،,:؛;.»\"”)]", self.text(tokens[i - 1].end, event.start)):
             return False
-        following = [t for t in tokens if t.start >= event.end][:1]
+        following = offsets.following(tokens, event.end, 1)
         if not following or re.search(r"[:«\"“]", self.text(event.end, following[0].start)):
             return False
         says = (word_class("complementizer") - claim_words("source")) | claim_words("filler") | claim_words("says-after")
@@ -554,7 +555,7 @@ class ClaimReader:
         from the clause before (+pro-drop), is something said by someone unnamed, not the subject's."""
         if "+pro-drop" not in event.rule and "+previous-sentence" not in event.rule:
             return False
-        before = [t for t in self.sentence.tokens if t.end <= event.start][-1:]
+        before = offsets.preceding(self.sentence.tokens, event.start, 1)
         return bool(before) and before[0].norm in word_class("preposition") \
             and not re.search(r"[،,:؛;.]", self.text(before[0].end, event.start))
 
@@ -565,7 +566,7 @@ class ClaimReader:
 
     def negated(self, event: Event) -> bool:
         """"ولم ترد تفاصيل عن …"، "لم يؤكد": a negated speech verb says nothing."""
-        before = [t for t in self.sentence.tokens if t.end <= event.start][-1:]
+        before = offsets.preceding(self.sentence.tokens, event.start, 1)
         if not before:
             return False
         word = before[0].norm
@@ -597,11 +598,11 @@ class ClaimReader:
             # "…، وقال مسؤولون على الجانبين إن": a finite verb given the speaker before it in the
             # sentence, with a word for unnamed people as its own subject (not مؤكداً دعم …)
             frame = frame_of(self.sentence, event)
-            following = [t for t in self.sentence.tokens if t.start >= event.end][:1]
+            following = offsets.following(self.sentence.tokens, event.end, 1)
             return "+pro-drop" in event.rule and frame is not None and frame.agent == "subj" \
                 and bool(following) and following[0].norm in claim_words("people")
         tokens = self.sentence.tokens
-        following = [t for t in tokens if t.start >= event.end][:1]
+        following = offsets.following(tokens, event.end, 1)
         if not following or re.search(r"[،,:؛;.«\"“]", self.text(event.end, following[0].start)):
             return False
         word = following[0]
@@ -623,7 +624,7 @@ class ClaimReader:
         for m in own:
             if m.start < event.end:
                 continue
-            before = [t for t in self.sentence.tokens if t.end <= m.start][-2:]
+            before = offsets.preceding(self.sentence.tokens, m.start, 2)
             if before and before[-1].norm in heads:
                 before = before[:-1]
             if before and before[-1].norm in relays:
@@ -802,7 +803,7 @@ class ClaimReader:
         if event is None or "+pro-drop" in event.rule or "+previous-sentence" in event.rule:
             return False
         who = speaker_of(event)
-        following = next((t for t in self.sentence.tokens if t.start >= event.end), None)
+        following = offsets.next_token(self.sentence.tokens, event.end)
         return bool(who) and who != speaker and following is not None \
             and any(m.entity == who and m.start == following.start for m in self.mentions)
 
@@ -841,7 +842,7 @@ class ClaimReader:
             return []
         if not self.text(self.sentence.start, event.start).strip(PUNCTUATION):
             return self.attributed_after(event)
-        tokens = [t for t in self.sentence.tokens if t.end <= previous_end]
+        tokens = offsets.preceding(self.sentence.tokens, previous_end)
         if len(tokens) >= 2 and self.subordinate(tokens[-2]):
             comma = re.search(r"[،,]", self.text(previous_end, event.start))
             previous_end = previous_end + comma.end() if comma else previous_end
@@ -858,7 +859,7 @@ class ClaimReader:
         that opens the sentence governs the clause after its source (past a comma and فإن/أن), up to
         the next speech verb that opens a clause."""
         complementizers, joiners = word_class("complementizer"), claim_words("joiner")
-        after = [t for t in self.sentence.tokens if t.start >= event.end][:COMPLEMENT_GAP]
+        after = offsets.following(self.sentence.tokens, event.end, COMPLEMENT_GAP)
         begin = None
         for k, token in enumerate(after):
             if token.norm in complementizers or (token.norm[:1] in joiners and token.norm[1:] in complementizers):
@@ -1044,7 +1045,7 @@ def source_start(sentence: Sentence, event: Event) -> int | None:
     """Document offset of the source preposition after a Statement verb (نقلت الوكالة عن X), if it
     comes before any complementizer."""
     complementizers, sources = word_class("complementizer"), claim_words("source")
-    following = [t for t in sentence.tokens if t.start >= event.end][:COMPLEMENT_GAP]
+    following = offsets.following(sentence.tokens, event.end, COMPLEMENT_GAP)
     for token in following:
         if token.norm in sources:
             return token.start

@@ -79,6 +79,7 @@ def number_words() -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     return (word_class("particle") | word_class("coordinator") | word_class("complementizer")
             | word_class("preposition") | word_class("negator"))
