@@ -114,3 +114,14 @@ def test_more_unnamed_sources_speak_for_their_state_or_body():
     assert [c.speaker[:6] for c in x.claims] == ["Egypt_"], [c.speaker for c in x.claims]
     y = run("وقال دبلوماسي فرنسي إن باريس ستدعم القرار في مجلس الأمن.")
     assert [c.speaker[:7] for c in y.claims] == ["France_"], [c.speaker for c in y.claims]
+
+
+def test_what_someone_will_say_is_not_said_yet():
+    x = run("ونقلت القناة 12 الإسرائيلية عن مصادر أن المبعوث الأمريكي ستيف ويتكوف سيؤكد خلال محادثاته "
+            "في إسرائيل أن اتفاق إنهاء الحرب ما يزال ساريا.")
+    assert all(c.speaker != "Steve_Witkoff" for c in x.claims), [(c.speaker, c.quote) for c in x.claims]
+    assert x.claims  # the sources' words still are a claim
+    y = run("وسوف يعلن الرئيس الأمريكي دونالد ترامب أن الاتفاق دخل حيز التنفيذ.")
+    assert not y.claims, [(c.speaker, c.quote) for c in y.claims]
+    z = run("وقال الجيش الإسرائيلي إن قواته ستواصل العمليات في رفح.")  # a future inside the words: said
+    assert [c.speaker for c in z.claims] == ["IDF"]

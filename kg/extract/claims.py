@@ -26,6 +26,8 @@ from kg.text.normalize import normalize_word
 from kg.text.memo import per_sentence
 
 QUOTE = re.compile(r"«([^»]{2,})»|\"([^\"]{2,})\"|“([^”]{2,})”")
+FUTURE_CLITIC = "س"  # clitics.tsv: the future proclitic (verbs only)
+FUTURE_WORDS = frozenset({normalize_word("سوف")})
 DATELINE = re.compile(r"[^()،,.:«\"“]{0,40}\([^()]{1,40}\)\s*[-–—]+"  # القاهرة (كونا) --
                       r"|[^()،,.:«\"“/\s]{2,20}\s?/\s?[^()،,.:«\"“/]{1,20}?\s*[-–—]+")  # صنعاء/PNN-
 MIN_QUOTE_WORDS = 4  # fewer words in quotation marks: a scare quote or a name, unless a whole complement
@@ -223,7 +225,8 @@ class ClaimReader:
                              and (at := self.clause_opening(e)) is not None)
         self.sources = {e.id: self.source_of(e) for e in events if e.id in speech_ids}
         self.speech = [e for e in events if e.id in speech_ids and self.speaker(e) and not self.negated(e)
-                       and not self.adjectival(e) and not self.prepositional(e) and not self.quoted(e)]
+                       and not self.adjectival(e) and not self.prepositional(e) and not self.quoted(e)
+                       and not self.future(e)]
         self.used: set[int] = set()  # indices of quotations already claimed
         self.governed_at: set[int] = set()  # offsets of the complements already read
 
@@ -572,6 +575,18 @@ class ClaimReader:
         word = before[0].norm
         negators = word_class("negator")
         return word in negators or (word[:1] in claim_words("joiner") and word[1:] in negators)
+
+    def future(self, event: Event) -> bool:
+        """"سيؤكد ويتكوف خلال محادثاته أن …"، "سوف يعلن": what someone will say is not said yet (the
+        future prefix on the speech verb, or سوف before it)."""
+        tokens = self.sentence.tokens
+        i = next((n for n, t in enumerate(tokens) if t.start == event.start), None)
+        if i is None:
+            return False
+        before = tokens[i - 1].norm if i > 0 else ""
+        if before in FUTURE_WORDS or (before[:1] in claim_words("joiner") and before[1:] in FUTURE_WORDS):
+            return True
+        return any(m.end > i and FUTURE_CLITIC in m.proclitic for m in frame_index().match_at(tokens, i))
 
     def spoken_by(self, event: Event) -> list[str] | None:
         """The speaker this reader gives a participle or a continuing verb when it is not the agent
