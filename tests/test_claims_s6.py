@@ -125,3 +125,11 @@ def test_what_someone_will_say_is_not_said_yet():
     assert not y.claims, [(c.speaker, c.quote) for c in y.claims]
     z = run("وقال الجيش الإسرائيلي إن قواته ستواصل العمليات في رفح.")  # a future inside the words: said
     assert [c.speaker for c in z.claims] == ["IDF"]
+
+
+def test_wa_adafa_goes_on_with_the_source_quoted_or_the_speaker_not_a_verb_inside_the_words():
+    x = run("ونقلت وكالة رويترز عن مسؤول في حركة حماس قوله إن الحركة سلمت ردها، وأضاف أن الوفد سيعود إلى الدوحة.")
+    assert {c.speaker for c in x.claims} == {x.claims[0].speaker} and x.claims[0].speaker.startswith("Hamas_"), \
+        [(c.speaker, c.quote) for c in x.claims]
+    y = run("وقال وزير الخارجية المصري سامح شكري إن مصر ترفض التهجير، وأضاف أن القاهرة ستواصل جهودها.")
+    assert {c.speaker for c in y.claims} == {"Sameh_Shoukry"}, [(c.speaker, c.quote) for c in y.claims]

@@ -463,9 +463,13 @@ class ClaimReader:
                   and speaker_of(e)]
         if not before:
             return None
+        opened = [e for e in before if e.start in self.bounds] or before  # not a verb inside the words (إن مصر ترفض)
         if frame is not None and frame.agent == "subj" and "+pro-drop" in event.rule and event.type == "Statement" \
-                and before[-1].agents and before[-1].agents != event.agents and self.joined(event):
-            return before[-1]  # "وقال الوزير: «…»، وأضاف …: «…»": the nearest speaker goes on, not the first
+                and self.joined(event) and ((opened[-1].agents and opened[-1].agents != event.agents)
+                                            or (self.sources.get(opened[-1].id) or ("", "", ""))[2]):
+            # "وقال الوزير: «…»، وأضاف …: «…»": the nearest speaker goes on, not the first; "نقلت رويترز عن
+            # مسؤول قوله إن …، وأضاف أن …": the source quoted goes on, not the outlet
+            return opened[-1]
         if not event.rule.startswith(SPEECH_WORD + "+pro-drop") and (frame is None or frame.agent != "speaker"):
             return None
         if before[-1].agents != event.agents or before[-1].id not in self.sources:
