@@ -63,7 +63,7 @@ FACTS = [
     # Yemen: Red Sea
     ("yemen_redsea", "CENTCOM strikes Houthi targets in Hodeidah", """
         kgr:CENTCOM kg:attacks kgr:Houthis . ?e kg:agent kgr:CENTCOM ; kg:target kgr:Houthis ; kg:location kgr:Hodeidah ."""),
-    ("yemen_redsea", "the Houthis attack in the Red Sea", "kgr:Houthis kg:attacks kgr:Red_Sea ."),
+    ("yemen_redsea", "the Houthis attack a ship in the Red Sea", "?e kg:agent kgr:Houthis ; kg:location kgr:Red_Sea ."),
     ("yemen_redsea", "Saree threatens the United States", "kgr:Yahya_Saree kg:threatens kgr:United_States ."),
     ("yemen_redsea", "Grundberg calls for restraint", """
         ?c kg:claimedBy kgr:Hans_Grundberg ; kg:quote "ممارسة أقصى درجات ضبط النفس"@ar ."""),

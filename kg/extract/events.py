@@ -884,6 +884,17 @@ class SubjectFinder:
             + list(range(max(0, trigger.start - BACKGROUND_REACH), trigger.start))
         return any(stem in markers for i in near for stem, _ in proclitic_variants(tokens[i].norm))
 
+    def pronoun_of_event_noun(self, trigger: Trigger) -> bool:
+        """"بهجوم شنه مسلحون"، "الهجوم الذي شنته X": a verb right after an event noun (past a relative
+        pronoun and at most RESUMPTIVE_GAP adjectives) carries that noun's pronoun, not an object's."""
+        tokens, i = self.view.sentence.tokens, trigger.start - 1
+        if i >= 0 and tokens[i].norm in self.view.doc.gazetteer.relatives:
+            i -= 1
+        if i >= 0 and i not in self.view.covered and any(stem in trigger.frame.cues for stem, _ in proclitic_variants(tokens[i].norm)):
+            return True  # the frame's own noun (هجوم for شنّ)
+        return any(t.start <= i < t.end + RESUMPTIVE_GAP and is_event_noun(t, self.view)
+                   for t in self.triggers_before(trigger))
+
     def noun_before(self, trigger: Trigger) -> Event | None:
         """The event of the event noun a relative verb hangs on ("عملية عسكرية استهدفت")."""
         i = trigger.start - 1
@@ -1263,6 +1274,7 @@ class TargetFinder:
         if frame.target_kind != "place":  # "المتمركزة في شمال أم درمان مواقع لـ X": where, not whom
             window = [g for g in window if not view.locative(g)] + [g for g in window if view.locative(g)]
         between = ar.word("between")
+        where: list[Group] = []  # places that say where an object named before them is
         for marker in frame.targets:
             if marker == "nisba":
                 continue
@@ -1283,6 +1295,10 @@ class TargetFinder:
                 if marker == "obj" and agents and self.place_of_place(group):
                     continue  # "اقتحم مسلحون مسجداً في ولاية كاتسينا شمالي نيجيريا": where, not whom
                     # (an act with no actor named keeps it, as before: the event stands on it)
+                if agents and frame.target_kind != "place" and (group in where or view.locative(group)
+                                                                and self.place_of_noun(frame, start, group)):
+                    where.extend(view.with_coordinated(window, group))
+                    continue  # "استهدفت سفينة في البحر الأحمر ومضيق باب المندب": the ship, not the sea
                 if group.marker == marker or group.part_of == marker:
                     chosen = view.with_coordinated(window, group)
                     keys = [k for g in chosen for k in g.keys]
@@ -1293,6 +1309,60 @@ class TargetFinder:
         if "nisba" in frame.targets:
             return view.nisba_after(start, limit)
         return []
+
+    def marked_object(self, frame: Frame, start: int) -> bool:
+        """"مسؤوليتها عن هجوم على قاعدة عسكرية": right after the trigger, a marker of the frame and a plain
+        noun naming no actor: the act's object is spelled out, so the phrase tells an act of its own."""
+        view, tokens = self.view, self.view.sentence.tokens
+        k = start
+        if k + 1 >= len(tokens) or tokens[k].norm not in frame.targets or view.breaks[k + 1] == k + 1:
+            return False
+        word = tokens[k + 1].norm
+        return k + 1 not in view.covered and word not in function_words() and word not in number_words() \
+            and not word[:1].isdigit()
+
+    def place_of_noun(self, frame: Frame, start: int, group: Group) -> bool:
+        """"استهدفت سفينة في البحر الأحمر"، "غارة على منزل في صور"، "على وقع الحرب في غزة": the locative
+        phrase of this place (its preposition, head nouns, direction words) hangs on a plain noun named
+        after the verb's arguments - a thing (a ship, a house, a car, a market, a person) or another noun:
+        the place says where that is, not whom the act hit. Right after the trigger or its agent ("قصفت
+        القوات في رفح"), after the act's own noun ("شنت غارات في جنوب لبنان") or after a part or site of the
+        place (مناطق، مواقع، قرى في X: words.tsv partitive-noun, held-noun) it stays the act's object."""
+        view, tokens, words = self.view, self.view.sentence.tokens, locatives()
+        entity = view.doc.entities.get(group.keys[0])
+        if entity is None or entity.type not in located_types():
+            return False  # "قياديا في حزب الله": a member of the group, its target
+        k = group.start - 1
+        while k >= start:
+            stems = [stem for stem, _ in proclitic_variants(tokens[k].norm)]
+            if k in view.nisba_at or tokens[k].norm in words.prepositions \
+                    or any(s in words.nouns or s in words.directions for s in stems):
+                k -= 1  # "في العاصمة الأفغانية كابول"، "في شمال"، "بمدينة"
+                continue
+            break
+        if k < start or k in view.covered or view.breaks[k + 1] <= group.start - 1 and view.breaks[k + 1] > k:
+            return False
+        word = tokens[k].norm
+        if word in function_words() or word in ar.keys("time-noun") or word in number_words() or word[:1].isdigit():
+            return False
+        parts = frame.cues | ar.keys("held-noun") | ar.keys("partitive-noun") | words.nouns
+        article = ar.words("definite-article")
+        for i in self.noun_phrase_before(k, start):
+            for stem, _ in proclitic_variants(tokens[i].norm):
+                for form in enclitic_variants(stem):
+                    if form in parts or form.startswith(article) and form[len(article[0]):] in parts:
+                        return False  # "هجوماً برياً في"، "المناطق في"، "مواقعنا في"، "قرى مكتظة بالسكان في"
+        return True
+
+    def noun_phrase_before(self, k: int, start: int) -> range:
+        """The plain words ending at token k ("منازل"، "مبنى سكني"، "قرى مكتظة بالسكان"): back to `start`,
+        a name, a function word or clause punctuation."""
+        view, tokens = self.view, self.view.sentence.tokens
+        first = k
+        while first - 1 >= start and first - 1 not in view.covered and view.breaks[first] != first \
+                and tokens[first - 1].norm not in function_words():
+            first -= 1
+        return range(first, k + 1)
 
     def object_nisba(self, start: int, end: int) -> list:
         """The object is a plain noun whose adjectives name a state (مواقع عسكرية أوكرانية، سفينة
@@ -1477,8 +1547,8 @@ def agent_responsible(assembler: "EventAssembler", slot: Slot) -> Agents:
     targets = assembler.targets.targets(slot.frame, max(end, slot.trigger.end), slot.limit, keys)
     if not targets and assembler.relative_act_after(slot.trigger):
         targets = []  # "مسؤوليته عن الهجوم الذي استهدف X": the relative verb tells its target (relative_of_event)
-    elif not targets:
-        keys = []
+    elif not targets and not assembler.targets.marked_object(slot.frame, max(end, slot.trigger.end)):
+        keys = []  # (an object spelled out, "مسؤوليتها عن هجوم على قاعدة عسكرية", tells a new attack)
     if not keys or any(r in rule for r in CROSS_CLAUSE_RULES):
         return Agents([], slot.trigger.end, confidence, targets=[])  # nobody responsible in its clause: nothing new
     return Agents(keys, end, confidence, rule=rule + "+responsible", targets=targets)
@@ -1891,8 +1961,13 @@ class EventAssembler:
     def relative_act_after(self, trigger: Trigger) -> bool:
         """A relative pronoun right after the trigger, and a trigger right after it ("الهجوم الذي استهدف")."""
         i, tokens = trigger.end, self.view.sentence.tokens
-        return i + 1 < len(tokens) and tokens[i].norm in self.view.doc.gazetteer.relatives \
-            and any(t.start == i + 1 for t in self.triggers)
+        if i + 1 < len(tokens) and tokens[i].norm in self.view.doc.gazetteer.relatives \
+                and any(t.start == i + 1 for t in self.triggers):
+            return True
+        # "مسؤوليتها عن هجوم آخر استهدف الجيش": an indefinite noun's relative clause has no pronoun
+        return any(trigger.end <= t.start <= trigger.end + RESUMPTIVE_GAP and t.frame.relation == trigger.frame.relation
+                   and not is_noun_form(t, self.view) and not t.proclitic for t in self.triggers) \
+            and not tokens[trigger.end - 1].norm.startswith(ar.words("definite-article"))
 
     def next_trigger_start(self, index: int) -> int:
         following = index + 1
@@ -1947,7 +2022,9 @@ class EventAssembler:
         if not targets and frame.targets and trigger.enclitic:
             targets = self.targets.antecedent(trigger, agents)
             rule += "+object-antecedent" if targets else ""
-        if not targets and frame.targets and governor is not None and (mode == "governor" or trigger.enclitic):
+        noun_pronoun = trigger.enclitic and self.subjects.pronoun_of_event_noun(trigger)
+        if not targets and frame.targets and governor is not None and (mode == "governor" or trigger.enclitic) \
+                and not noun_pronoun:  # "بهجوم شنه مسلحون"، "الهجوم الذي يشنه X": the pronoun is the attack
             # "X called ... and urged him", "during a phone call": X again
             targets = governor.targets[:] or ([k for k in governor.agents if k not in agents]
                                               if trigger.enclitic else [])

@@ -291,6 +291,9 @@ def give_places(entities: dict, view, clauses, triggers: list, events: list[Even
         bounds = spans[id(event)]
         others = [spans[id(o)] for o in placed if o is not event and spans[id(o)] != bounds]
         place = reader.place_of(event, bounds, others)
+        for merged in (t for t in triggers if not place and t.merged is event):
+            # "الهجوم الذي شنته X والذي استهدف فندقا في مقديشو": the verb that restates it tells where
+            place = reader.place_of(event, (merged.start, merged.end), others)
         moved = reader.locative_targets(event, bounds, others)
         kept = [t for t in event.targets if t not in moved]
         if moved and (kept or not (KEEP_OBJECT and event.relation and event.agents)):
