@@ -70,3 +70,33 @@ def test_a_claim_for_another_attack_that_targeted_an_army():
 def test_a_claim_for_attacks_against_an_army():
     found = events("وأعلنت جماعة نصرة الإسلام والمسلمين مسؤوليتها عن الهجمات ضد الجيش المالي في وسط البلاد.", "Attack")
     assert found and found[0].agents == ["JNIM"] and found[0].targets == ["Malian_Armed_Forces"]
+
+
+# -- passive agent phrases: the act undergone and who made it ---------------------------------------
+def test_an_act_undergone_from_a_state_has_that_state_as_agent():
+    """"تعرضت قرية X لقصف من أوكرانيا": من after the act noun names who shelled."""
+    found = events("وقال الحاكم إن قرية كولباكي تعرضت لقصف من أوكرانيا.", "Attack")
+    assert found and found[0].agents == ["Ukraine"] and found[0].targets == ["City_kwlbAky"]
+
+
+def test_fire_undergone_from_a_neighbour_has_the_neighbour_as_agent():
+    found = events("وذكرت وزارة الدفاع الأذرية أن مواقعها تعرضت لإطلاق نار من أرمينيا.", "Attack")
+    assert found and found[0].agents == ["Armenia"]
+
+
+def test_the_act_noun_far_after_a_listed_subject_gives_its_nisba_agent():
+    """"وتعرضت بلدات عدة في X لغارات إسرائيلية": the act noun stands past the subject's place."""
+    found = events("وتعرضت بلدات عدة في جنوب لبنان لغارات إسرائيلية يوم الإثنين.", "Attack")
+    assert found and found[0].agents == ["Israel"]
+
+
+def test_the_teller_of_an_act_undergone_is_not_its_target():
+    """"أفادت الوكالة بتعرض بلدة X لقصف إسرائيلي": the town, not the agency, underwent it."""
+    found = events("وأفادت الوكالة الوطنية للإعلام بتعرض الأطراف الشمالية لبلدة عيترون لقصف مدفعي إسرائيلي.", "Attack")
+    assert found and found[0].agents == ["Israel"] and "NNA" not in found[0].targets
+
+
+def test_an_agent_phrase_before_a_unit_noun_names_the_units_force():
+    """"مداهمة منزله من قبل عناصر لواء X": X raided; it is no target."""
+    found = events("وقتل خلال مداهمة منزله في بنغازي من قبل عناصر لواء طارق بن زياد.", "Raid")
+    assert found and found[0].agents == ["Tariq_bin_Ziyad_Brigade"] and found[0].targets == []

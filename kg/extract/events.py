@@ -183,8 +183,9 @@ class SentenceView:
     def marker_of(self, group: Group, prepositions: frozenset[str]) -> str:
         """What introduces a name: an agent phrase (من قبل), an owner word (تابعة لـ), a
         preposition or oblique proclitic, else "obj"."""
-        if self.phrase_before(group.start, "agent-phrase"):
-            return AGENT_MARK
+        if self.phrase_before(group.start, "agent-phrase") or group.start > 0 and self.phrase_before(group.start - 1, "agent-phrase") \
+                and self.sentence.tokens[group.start - 1].norm in ar.keys("unnamed-agent") | ar.keys("unit-noun"):
+            return AGENT_MARK  # "من قبل (عناصر) لواء طارق بن زياد"
         if self.owner_word_before(group):
             return OWNER_MARK
         if group.mention.titled and not group.proclitic.strip(ar.words("conjunction")[0]):
@@ -449,6 +450,14 @@ def is_noun_form(trigger: Trigger, view: SentenceView) -> bool:
         return True
     word = view.sentence.tokens[trigger.start].norm[len(trigger.proclitic):]
     return word.startswith(ar.words("definite-article"))
+
+
+def written_noun(trigger: Trigger, view: SentenceView) -> bool:
+    """A one-word form listed with its ب/ل (بتعرض، لتعرض): the verbal noun the frame also knows bare."""
+    word = view.sentence.tokens[trigger.start].norm
+    forms = {normalize_word(f) for f in trigger.frame.forms if " " not in f}
+    return trigger.end - trigger.start == 1 and any(
+        clitic.endswith(ar.words("noun-clitic")) and stem in forms for stem, clitic in proclitic_variants(word)[1:])
 
 
 def is_finite_verb(trigger: Trigger, view: SentenceView) -> bool:
@@ -1703,6 +1712,8 @@ def agent_patient(assembler: "EventAssembler", slot: Slot) -> Agents:
             keys = head.keys[:]
     elif after and not relative:  # "تعرضت منشأة حقل كورمور لهجوم": the name right after the verb
         keys, end, confidence, rule = after[0].keys[:], after[0].end, slot.confidence, ""
+    elif is_noun_form(trigger, view) or written_noun(trigger, view):  # "أفادت الوكالة بتعرض أطراف بلدة X لقصف": its genitive undergoes it,
+        keys, end, confidence, rule = [], trigger.end, slot.confidence, ""  # never the teller before it
     else:
         keys, end, confidence, rule = assembler.subjects.subject(slot.index, slot.limit, slot.confidence)
         if any(r in rule for r in CROSS_CLAUSE_RULES if r != "+possessor"):  # "إن قواته تعرضت": its forces
@@ -1711,17 +1722,45 @@ def agent_patient(assembler: "EventAssembler", slot: Slot) -> Agents:
             keys = before[-1].keys[:]  # "الفاشر تعرضت لقصف": a place right before the verb undergoes it too
     end = max(end, trigger.end)
     agents: list[str] = []
+    source: list[str] = []
     if trigger.end - trigger.start > 1:  # "تعرض لقصف إسرائيلي": the noun is the form's last word
         agents = assembler.subjects.nisba_of_noun(trigger)
+        source = [] if agents else act_source(view, trigger.end - 1)
     else:
         marks = ar.words("patient-act-marker")
-        for j in range(end, min(end + 3, len(tokens))):
-            if any(p in marks for _, p in proclitic_variants(tokens[j].norm)):  # "لقصف"، "للتعذيب"
+        # the act noun: near the verb, or further in its clause when it is the frame's own (بتعرض أطراف
+        # بلدة X الجنوبية، ومنطقة Y، لقصف مدفعي إسرائيلي)
+        verbs = [t.start for t in assembler.triggers if t.start >= end and not is_noun_form(t, view)
+                 and is_finite_verb(t, view)]
+        for j in range(end, min(verbs + [len(tokens)])):
+            readings = proclitic_variants(tokens[j].norm)
+            if view.region[j] != view.region[trigger.start]:
+                break
+            place_noun = any(stem in locatives().nouns for stem, _ in readings)  # "لبلدة": the subject's place
+            if any(p in marks for _, p in readings) and not place_noun \
+                    and (j < end + 3 or tokens[j].norm in slot.frame.cues):
                 found = view.nisba_at.get(j + 1, ()) or view.nisba_at.get(j + 2, ())
                 agents = [m.entity for m in found][:1]
+                source = [] if agents else act_source(view, j)
                 break
+    agents = agents or source
     targets = [view.as_actor(k) for k in keys if k not in agents] or None  # none: the frame's markers
-    return Agents(agents, end, confidence, rule="+patient" + ("+nisba" if agents else ""), targets=targets)
+    rule = "+patient" + ("+nisba" if agents and not source else "+source" if source else "")
+    return Agents(agents, end, confidence, rule=rule, targets=targets)
+
+
+def act_source(view: SentenceView, j: int) -> list[str]:
+    """"تعرضت القرية لقصف من أوكرانيا"، "لإطلاق نار من أرمينيا": من and an actor right after the act noun
+    undergone (past one word of it): who made the act."""
+    tokens, origin = view.sentence.tokens, ar.word("from")
+    for k in (j + 1, j + 2):
+        if k + 1 < len(tokens) and tokens[k].norm == origin and view.breaks[k] != k:
+            group = view.group_at.get(k + 1)
+            if group is not None and group.start == k + 1 and view.can_act(group):
+                return [view.as_actor(key) for key in group.keys]
+        if k >= len(tokens) or k in view.covered:
+            break
+    return []
 
 
 @agent_mode("none")
