@@ -100,3 +100,43 @@ def test_an_agent_phrase_before_a_unit_noun_names_the_units_force():
     """"مداهمة منزله من قبل عناصر لواء X": X raided; it is no target."""
     found = events("وقتل خلال مداهمة منزله في بنغازي من قبل عناصر لواء طارق بن زياد.", "Raid")
     assert found and found[0].agents == ["Tariq_bin_Ziyad_Brigade"] and found[0].targets == []
+
+
+# -- both parties of an exchange, a clash, talks or an appeal ---------------------------------------------
+def test_an_exchange_between_two_forces_named_by_two_nisbas_has_both_parties():
+    """"تبادلت القوات الهندية والباكستانية إطلاق النار": the second nisba is the other party."""
+    found = events("وتبادلت القوات الهندية والباكستانية إطلاق النار عبر الحدود مساء الجمعة.", "Shelling")
+    assert found and found[0].targets == ["Pakistan"]
+
+
+def test_an_exchange_told_subject_first_after_an_complementizer():
+    """"أعلن متحدث أن الهند وباكستان تبادلتا القصف": the coordinated subject before the verb."""
+    found = events("وأعلن متحدث عسكري أن الهند وباكستان تبادلتا القصف المدفعي على الحدود.", "Shelling")
+    assert [(e.agents, e.targets) for e in found] == [(["India"], ["Pakistan"])]
+
+
+def test_an_exchange_of_accusations_is_no_shelling():
+    assert events("وتتبادل كل من الهند وباكستان الاتهامات بخرق الهدنة على الحدود.", "Shelling") == []
+
+
+def test_battles_between_two_forces_named_by_two_nisbas():
+    found = events("وأدان الوزير المعارك بين القوات الأرمينية والأذرية في الإقليم.", "ArmedClash")
+    assert found and found[0].targets == ["Azerbaijan"]
+
+
+def test_mediation_between_a_state_and_factions_named_by_their_nisba():
+    found = events("وبدأ وقف إطلاق النار بين إسرائيل وفصائل المقاومة الفلسطينية بوساطة مصرية.", "Mediation")
+    assert found and found[0].agents == ["Egypt"] and found[0].targets == ["Israel", "Palestine"]
+
+
+def test_both_of_two_states_are_the_object_of_an_appeal():
+    """"دعت X كلا من Y وZ": both are called on (was read as من, a source)."""
+    found = events("ودعت الأمم المتحدة كلا من أذربيجان وأرمينيا إلى وقف فوري لإطلاق النار.", "Appeal")
+    assert found and found[0].targets == ["Azerbaijan", "Armenia"]
+
+
+def test_a_place_after_a_preposition_with_wa_is_no_subject():
+    """"وفي موسكو دعا الرئيس فلان": Moscow is where; the president calls, on the pair named before."""
+    found = events("ودعت الأمم المتحدة كلا من أذربيجان وأرمينيا إلى التهدئة. وفي موسكو دعا الرئيس الروسي فلاديمير بوتين "
+                   "الطرفين إلى وقف فوري لإطلاق النار.", "Appeal")
+    assert found[-1].agents == ["Vladimir_Putin"] and found[-1].targets == ["Azerbaijan", "Armenia"]

@@ -188,6 +188,9 @@ class SentenceView:
             return AGENT_MARK  # "من قبل (عناصر) لواء طارق بن زياد"
         if self.owner_word_before(group):
             return OWNER_MARK
+        if self.phrase_before(group.start, "both-phrase") and (group.start < 3 or self.sentence.tokens[
+                group.start - 3].norm not in prepositions):
+            return "obj"  # "دعت X كلا من أذربيجان وأرمينيا": both are the object
         if group.mention.titled and not group.proclitic.strip(ar.words("conjunction")[0]):
             # the title before it is what a preposition attaches to: "إلى الرئيس فلان"، "مع نظيره الفرنسي فلان"
             return self.title_marker(group, prepositions)
@@ -200,6 +203,10 @@ class SentenceView:
         previous = self.sentence.tokens[i].norm
         if previous in prepositions:
             return previous
+        joined = next((stem for stem, clitic in proclitic_variants(previous)[1:]
+                       if clitic in ar.words("coordinating-clitic") and stem in prepositions), "")
+        if joined:
+            return joined  # "وفي موسكو دعا": where, no subject; "وعلى رفح": a target
         if self.groups and self.coordinated(self.groups[-1], group):
             return self.groups[-1].marker  # coordinated: "X and Y" share a preposition
         if previous not in self.doc.gazetteer.name_stops and i not in self.covered \
@@ -415,6 +422,27 @@ class SentenceView:
         if start + 1 >= len(self.breaks):
             return len(self.sentence.tokens)
         return self.breaks[start + 1]
+
+    def coordinated_nisbas(self, end: int) -> tuple[list[str], int]:
+        """"القوات الأرمينية والأذرية": the states of the nisba adjectives joined by و right after a
+        name ending at `end` (each another party's), and the token after them."""
+        conjunction, found, tokens = ar.words("conjunction")[0], [], self.sentence.tokens
+        while end < len(tokens) and self.breaks[end] != end:
+            mention = next((m for m in self.nisba_at.get(end, ()) if m.proclitic.startswith(conjunction)), None)
+            if mention is None and end not in self.covered and any(
+                    clitic == conjunction and stem in ar.keys("unnamed-agent")
+                    for stem, clitic in proclitic_variants(tokens[end].norm)[1:]):
+                # "وفصائل المقاومة الفلسطينية": an unnamed party named by its nisba
+                mention = next((m for k in range(end + 1, min(end + 1 + NP_REACH, len(tokens)))
+                                if self.breaks[k] != k for m in self.nisba_at.get(k, ())), None)
+                if mention is not None and any(k in self.covered and k not in range(mention.token_start, mention.token_end)
+                                               for k in range(end + 1, mention.token_start)):
+                    mention = None  # a name between: the nisba is another noun's
+            if mention is None:
+                break
+            found.append(mention.entity)
+            end = mention.token_end
+        return found, end
 
     def nisba_after(self, start: int, limit: int) -> list[str]:
         for mention in self.mentions:
@@ -1295,7 +1323,10 @@ class TargetFinder:
                 if marked:
                     chosen = view.with_coordinated(everywhere, marked[0])
                     chosen += [g for g in marked[1:] if g.marker == ar.word("from") and g not in chosen]
-                    return [view.as_actor(k) for g in chosen for k in g.keys]
+                    keys = [view.as_actor(k) for g in chosen for k in g.keys]
+                    if len(chosen) == 1:  # "بين القوات الأرمينية والأذرية": the other side is a nisba
+                        keys += [k for k in view.coordinated_nisbas(chosen[0].end)[0] if k not in keys]
+                    return keys
                 continue
             owned = self.object_nisba(start, end) if marker == "obj" and agents else []
             if owned and not any(g.marker == marker and not view.locative(g) and g.start < owned[1] for g in window):
@@ -1677,12 +1708,22 @@ def agent_between(assembler: "EventAssembler", slot: Slot) -> Agents:
 def agent_mutual(assembler: "EventAssembler", slot: Slot) -> Agents:
     """"تبادلت الهند وباكستان القصف": the coordinated subject are the parties; the first is the
     agent and the others its targets, as for "بين X و Y"."""
+    view = assembler.view
     groups = assembler.subjects.subject_after(slot.trigger, slot.limit)
     keys = [k for g in groups for k in g.keys]
     end = groups[-1].end if groups else slot.trigger.end
+    if groups:  # "تبادلت القوات الهندية والباكستانية": the second party is a nisba joined to the first's
+        more, end = view.coordinated_nisbas(end)
+        keys += [k for k in more if k not in keys]
     if not groups:  # "تبادل عناصر من اللواء X إطلاق النار": the force the unnamed noun is part of
         unnamed = assembler.subjects.unnamed_subject(slot.trigger, slot.limit)
         keys, end = (unnamed[0], unnamed[1]) if unnamed is not None else ([], end)
+    if not keys:  # "أن الهند وباكستان تبادلتا القصف": the coordinated subject before the verb
+        keys = assembler.subjects.subject_adjacent(slot.trigger)
+    tokens = view.sentence.tokens
+    if any(stem in slot.frame.not_cues for i in range(end, min(end + VETO_REACH, len(tokens)))
+           for stem, _ in proclitic_variants(tokens[i].norm)):
+        return Agents([], end, slot.confidence)  # "تتبادل كل من X وY الاتهامات": what they exchange is no fire
     if len(keys) == 1:  # "تبادل X إطلاق النار مع Y": the other party after مع
         view, with_word = assembler.view, ar.word("with")
         other = next((g for g in view.groups_between(end, slot.limit, view.region[slot.trigger.start])
