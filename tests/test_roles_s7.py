@@ -140,3 +140,26 @@ def test_a_place_after_a_preposition_with_wa_is_no_subject():
     found = events("ودعت الأمم المتحدة كلا من أذربيجان وأرمينيا إلى التهدئة. وفي موسكو دعا الرئيس الروسي فلاديمير بوتين "
                    "الطرفين إلى وقف فوري لإطلاق النار.", "Appeal")
     assert found[-1].agents == ["Vladimir_Putin"] and found[-1].targets == ["Azerbaijan", "Armenia"]
+
+
+# -- the accuser is not the agent of what he alleges ----------------------------------------------------
+def test_the_accused_air_force_of_an_army_is_the_agent_of_the_strikes():
+    """"اتهمت X الطيران الحربي للجيش Y بشن غارات": the army's air force is accused and struck, not X."""
+    found = events("واتهمت قوات الدعم السريع الطيران الحربي للجيش السوداني بشن غارات على مخيم زمزم للنازحين.")
+    accusation = [e for e in found if e.type == "Accusation"]
+    strike = [e for e in found if e.type == "AirStrike"]
+    assert accusation and accusation[0].targets == ["Sudanese_Armed_Forces"]
+    assert strike and strike[0].agents == ["Sudanese_Armed_Forces"]
+
+
+def test_the_owner_of_shelled_positions_is_the_target_not_the_shelling_agent():
+    """"اتهمت X Y بقصف مواقع الجيش Z": Y shelled Z's positions."""
+    found = events("واتهمت وزارة الدفاع الأرمينية القوات المسلحة الأذرية بقصف مواقع الجيش الأرميني على الحدود.",
+                   "Shelling")
+    assert found and found[0].agents == ["Azerbaijan_ArmedForces"] and found[0].targets == ["Armenia_ArmedForces"]
+
+
+def test_a_demonstrative_after_an_complementizer_is_no_possessor():
+    """"أكدت X أن هذه الهجمات تستهدف المخيمات": X speaks of attacks, it does not make them."""
+    found = events("وأكدت قوات الدعم السريع في بيان أن هذه الهجمات تستهدف مخيمات النازحين.", "Attack")
+    assert all("RSF" not in e.agents for e in found)

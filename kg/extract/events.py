@@ -282,7 +282,8 @@ class SentenceView:
             nouns = ar.keys("unit-noun") | ar.keys("partitive-noun")
             i = group.start - 2
         elif group.marker == ar.word("owner-preposition"):  # the name carries ل: "للجيش"
-            nouns = ar.keys("unit-noun") | ar.keys("partitive-noun") | ar.keys("held-noun")
+            # (also a craft or force noun: "الطيران الحربي للجيش السوداني" is the army's)
+            nouns = ar.keys("unit-noun") | ar.keys("partitive-noun") | ar.keys("held-noun") | ar.keys("unnamed-agent")
             i = group.start - 1
             if i >= 0 and (normalize_word(tokens[i].text.rstrip("ـ")) == group.marker
                            or not group.proclitic.endswith(group.marker)):
@@ -778,7 +779,7 @@ class SubjectFinder:
         """The group is the actor of a speech verb earlier in the trigger's clause (أفاد، أعلن) that names
         nobody as the actor of its scope (a threat's or a denial's speaker acts: هددت X بنسف، نفى X قيامه بقصف)."""
         clause = self.clauses.at(trigger.start)
-        return any(t.frame.speech and not t.frame.scope_agent and t.event is not None and set(group.keys) & set(t.event.agents)
+        return any(t.frame.speech and t.frame.scope_agent != "agent" and t.event is not None and set(group.keys) & set(t.event.agents)
                    and self.clauses.at(t.start) is clause for t in self.triggers_before(trigger))
 
     def object_after_subject(self, trigger: Trigger, end: int) -> bool:
@@ -1134,10 +1135,22 @@ class SubjectFinder:
                                          and not group.proclitic):
                 if not view.can_act(group) or not self.agrees(trigger, group):
                     return []
+                if self.genitive_of_object(trigger, start, group):
+                    return []  # "بقصف مواقع الجيش الأرميني": the positions' owner was shelled, it did not shell
                 return view.with_coordinated(window, group)
             if group.marker not in ar.keys("locative"):
                 break
         return []
+
+    def genitive_of_object(self, trigger: Trigger, start: int, group: Group) -> bool:
+        """A verbal noun (بقصف، القصف) followed by a plain object noun and then the name: the name is
+        that noun's genitive, the act's object; a verbal noun's subject stands right after it."""
+        view, tokens = self.view, self.view.sentence.tokens
+        if not (is_noun_form(trigger, view) or written_noun(trigger, view)) or group.start == start:
+            return False
+        held = ar.keys("held-noun") | ar.keys("partitive-noun")
+        word = tokens[group.start - 1].norm
+        return group.start - 1 not in view.covered and any(stem in held for stem, _ in proclitic_variants(word))
 
     def subject_before(self, trigger: Trigger) -> list[Group]:
         """The actor before the trigger: the sentence's first when the verb is coordinated
@@ -1201,6 +1214,8 @@ class SubjectFinder:
         tokens = self.view.sentence.tokens
         c = self.view.complement_before(self.triggers[index], 0)
         word = tokens[c + 1].norm
+        if word in ar.keys("demonstrative"):
+            return False  # "أن هذه الهجمات تستهدف": no possessor, so no speaker's act
         return len(enclitic_variants(word, ends_with_ta_marbuta(tokens[c + 1].text))) > 1
 
     def subject_of_complement(self, index: int) -> list[Group]:
