@@ -158,3 +158,13 @@ def test_no_areas_from_a_plural_head_and_adjectives(text):
 def test_a_group_head_before_a_known_group_is_part_of_its_name():
     found = mentions("وتدور معارك بين ميليشيات جبهة فانو المسلحة والقوات الحكومية.")
     assert found["جبهة فانو"].key == "Fano"
+
+
+def test_an_unknown_name_set_off_before_a_title_is_a_person():
+    found = mentions("وقال كياو ثونغا، المتحدث باسم الجماعة، إن الطائرات قصفت القرية.")
+    assert found["كياو ثونغا"].type == "Person" and found["كياو ثونغا"].minted
+
+
+def test_a_common_phrase_before_a_comma_and_a_title_is_no_person():
+    found = mentions("ودخلت الخطة حيز التنفيذ، رئيس الحكومة قال ذلك.")
+    assert "حيز التنفيذ" not in found

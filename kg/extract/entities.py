@@ -76,6 +76,8 @@ class EntityReader:
             return named
         if (unit := self.discoverer.unit_at(i)) is not None:  # "اللواء السابع"، "الفرقة 25 مشاة"
             return unit
+        if (held := self.discoverer.before_title(i)) is not None:  # "فلان الفلاني، المتحدث باسم"
+            return held
         if not gaz.may_start(word) and not ctx.doc.aliases.may_start(word):
             return (self.discoverer.read(i) or i + 1) if discovery.may_start(word) else i + 1
         name, name_rule = ctx.name_at(i)

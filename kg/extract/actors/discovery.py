@@ -607,12 +607,28 @@ class Discoverer:
             return None  # "عمر الطفل": the child's age, not a person
         return self.person(i, end, "discovery:given-name")
 
-    def may_extend(self, word: str) -> bool:
-        """May this word stand in a long name read to punctuation? Not a conjoined word, a verb, a casualty or
-        common word, a word on a function word, nor an accusative ("عمر وزوجته خولة"، "ميلز فائزا")."""
+    def before_title(self, i: int) -> int | None:
+        """"وقال خينج ثوخا، المتحدث باسم جيش أراكان": an unknown name of two or three parts set off by a
+        comma right before a title is that title's holder, a person; returns its end, or None."""
+        ctx, gaz = self.ctx, self.gaz
+        if ctx.name_at(i)[0] is not None or ctx.starts_lexicon(i):
+            return None
+        end = self.names.unknown_name_end(i)
+        parts = sum(1 for t in ctx.tokens[i:end] if t.norm not in gaz.name_glue)
+        if parts < 2 or end >= len(ctx.tokens) or ctx.gap_before(end).strip() not in gaz.words("apposition-comma") \
+                or not gaz.titles.match_at(ctx.tokens, end) \
+                or not all(self.may_extend(t.norm, accusative=False) for t in ctx.tokens[i:end]):
+            return None
+        return self.person(i, end, "discovery:before-title")
+
+    def may_extend(self, word: str, accusative: bool = True) -> bool:
+        """May this word stand in a name read to punctuation? Not a conjoined word, a verb, a casualty or
+        common word, a word on a function word, nor (`accusative`) a word in alif after a given name's
+        usual parts ("عمر وزوجته خولة"، "ميلز فائزا"; "خينج ثوخا،" before a title may end so)."""
         return not (word.startswith(self.gaz.words("conjunction")) or word in self.lex.casualty
                     or self.verb_form(word) or self.on_function_word(word) or word in self.lex.generic
-                    or (word.endswith(FOREIGN_END) and word not in self.lex.given))
+                    or word in self.lex.common
+                    or (accusative and word.endswith(FOREIGN_END) and word not in self.lex.given))
 
     def person(self, start: int, end: int, rule: str) -> int:
         """A person with no title over tokens [start, end), minted from the name as written."""
