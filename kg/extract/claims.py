@@ -584,7 +584,7 @@ class ClaimReader:
         """"سيؤكد ويتكوف خلال محادثاته أن …"، "سوف يعلن": what someone will say is not said yet (the
         future prefix on the speech verb, or سوف before it)."""
         tokens = self.sentence.tokens
-        i = next((n for n, t in enumerate(tokens) if t.start == event.start), None)
+        i = offsets.index_at(tokens, event.start)
         if i is None:
             return False
         before = tokens[i - 1].norm if i > 0 else ""
@@ -733,7 +733,8 @@ class ClaimReader:
             if not self.text(start, region_end).strip(PUNCTUATION):
                 return []
         else:
-            nominal = any(t.start == start and t.norm in claim_words("source") for t in self.sentence.tokens)
+            token = offsets.token_at(self.sentence.tokens, start)
+            nominal = token is not None and token.norm in claim_words("source")
             start = self.after_token(start)
         for n, quote in enumerate(self.quotes):
             if n in self.used:
@@ -811,7 +812,7 @@ class ClaimReader:
         name = next((m for m in self.mentions if k < len(tokens) and m.start == tokens[k].start), None)
         if name is None:
             return False
-        after = next((n for n, t in enumerate(tokens) if t.start >= name.end), len(tokens))
+        after = offsets.first_from(tokens, name.end)
         while after < len(tokens) and tokens[after].norm in word_class("particle"):
             after += 1
         return after < len(tokens) and tokens[after].start in speech_at
@@ -910,7 +911,7 @@ class ClaimReader:
         one with no clause punctuation between them?"""
         tokens = self.sentence.tokens
         ends = [end for start, end in self.spoken if end <= event.start
-                for i, t in enumerate(tokens) if t.start == start
+                and (i := offsets.index_at(tokens, start)) is not None
                 and any(m.value.agent == SOURCE_AGENT for m in frame_index().match_at(tokens, i))]
         return bool(ends) and not re.search(r"[،,.:;؛]", self.text(max(ends), event.start))
 
@@ -949,7 +950,8 @@ class ClaimReader:
 
     def after_token(self, offset: int) -> int:
         """The offset just after the token that starts at `offset` (past أن/إن/عن, وأن)."""
-        return next((t.end for t in self.sentence.tokens if t.start == offset), offset)
+        token = offsets.token_at(self.sentence.tokens, offset)
+        return token.end if token is not None else offset
 
     def tokens_between(self, start: int, end: int) -> int:
         return sum(1 for t in self.sentence.tokens if start <= t.start and t.end <= end)

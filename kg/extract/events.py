@@ -1389,9 +1389,9 @@ class TargetFinder:
             return False  # "قياديا في حزب الله": a member of the group, its target
         k = group.start - 1
         while k >= start:
-            stems = [stem for stem, _ in proclitic_variants(tokens[k].norm)]
+            readings = [stem for stem, _ in proclitic_variants(tokens[k].norm)]  # (not clitics.stems)
             if k in view.nisba_at or tokens[k].norm in words.prepositions \
-                    or any(s in words.nouns or s in words.directions for s in stems):
+                    or any(s in words.nouns or s in words.directions for s in readings):
                 k -= 1  # "في العاصمة الأفغانية كابول"، "في شمال"، "بمدينة"
                 continue
             break
