@@ -121,6 +121,7 @@ class Discoverer:
         self.gaz = ctx.gaz
         self.names = names
         self.lex = lexicon()
+        self.reach: list[bool] | None = None  # `title_within_reach`, once the sentence is asked
 
     def read(self, i: int) -> int | None:
         head = self.lex.heads.match_at(self.ctx.tokens, i)
@@ -556,11 +557,13 @@ class Discoverer:
         ctx, gaz = self.ctx, self.gaz
         j = i + 1
         heads = gaz.word_keys("unit-head")
-        if j >= len(ctx.tokens) or ctx.punctuation_before(j) or ctx.name_at(i)[0] is not None:
+        if j >= len(ctx.tokens):
             return None
         head = next(((stem, p) for stem, p in proclitic_variants(ctx.tokens[i].norm) if stem in heads), None)
         number = ctx.tokens[j].norm
         if head is None or not (number.isdigit() or number in self.lex.ordinals):
+            return None  # (asked first: the cheap test, at every token; the ones below are pure too)
+        if ctx.punctuation_before(j) or ctx.name_at(i)[0] is not None:
             return None
         end = j + 1
         if number.isdigit() and end < len(ctx.tokens) and ctx.tokens[end].norm in self.lex.months:
@@ -611,7 +614,7 @@ class Discoverer:
         """"وقال خينج ثوخا، المتحدث باسم جيش أراكان": an unknown name of two or three parts set off by a
         comma right before a title is that title's holder, a person; returns its end, or None."""
         ctx, gaz = self.ctx, self.gaz
-        if ctx.name_at(i)[0] is not None or ctx.starts_lexicon(i):
+        if not self.title_within_reach()[i] or ctx.name_at(i)[0] is not None or ctx.starts_lexicon(i):
             return None
         end = self.names.unknown_name_end(i)
         parts = sum(1 for t in ctx.tokens[i:end] if t.norm not in gaz.name_glue)
@@ -620,6 +623,31 @@ class Discoverer:
                 or not all(self.may_extend(t.norm, accusative=False) for t in ctx.tokens[i:end]):
             return None
         return self.person(i, end, "discovery:before-title")
+
+    def title_within_reach(self) -> list[bool]:
+        """Per token i: may a name read from i (`unknown_name_end`) end right before a comma and a
+        title? Worked out once a sentence, so `before_title` skips the name reading at the other
+        tokens. The name stops at the first punctuation after i (or one ال-word past it), so the
+        comma and title must come by then; the name has two parts, so not before i + 2."""
+        if self.reach is not None:
+            return self.reach
+        ctx, gaz = self.ctx, self.gaz
+        n = len(ctx.tokens)
+        commas = gaz.words("apposition-comma")
+        titled = [False] * (n + 2)
+        punctuated = [False] * (n + 2)
+        for k in range(1, n):
+            punctuated[k] = ctx.punctuation_before(k)
+            titled[k] = ctx.gap_before(k).strip() in commas and bool(gaz.titles.match_at(ctx.tokens, k))
+        reach = [False] * n
+        if any(titled):
+            stop = n  # the first punctuated token after i (n if none)
+            for i in range(n - 1, -1, -1):
+                reach[i] = any(titled[k] for k in range(i + 2, min(stop + 1, n) + 1))
+                if punctuated[i]:
+                    stop = i
+        self.reach = reach
+        return reach
 
     def may_extend(self, word: str, accusative: bool = True) -> bool:
         """May this word stand in a name read to punctuation? Not a conjoined word, a verb, a casualty or
