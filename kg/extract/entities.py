@@ -64,10 +64,27 @@ class EntityReader:
         return pairs.joined_pairs(ctx.doc, self.mentions_here(before), ctx.tokens, ctx.sentence.index,
                                   frozenset(gaz.words("between")), gaz.words("conjunction"))
 
+    def quiet(self, word: str) -> bool:
+        """Does no reading of `read_at` begin at this word key, whatever the document (no dual head,
+        no word before a discovered name, no gazetteer phrase, no discovered name's start)? Most
+        words: worked out once a word and kept with the gazetteer. (Aliases are the document's own,
+        and a title's reach the sentence's: `read_at` asks those apart.)"""
+        gaz = self.ctx.gaz
+        known = getattr(gaz, "_quiet_words", None)
+        if known is None:
+            known = gaz._quiet_words = {}
+        found = known.get(word)
+        if found is None:
+            found = known[word] = not (self.institutions.may_be_dual(word) or self.discoverer.may_begin_before_name(word)
+                                       or gaz.may_start(word) or discovery.may_start(word))
+        return found
+
     def read_at(self, i: int) -> int:
         """Read the longest entity reading at token i; return the token after it."""
         ctx, gaz = self.ctx, self.ctx.gaz
         word = ctx.tokens[i].norm
+        if self.quiet(word) and not ctx.doc.aliases.may_start(word) and not self.discoverer.title_within_reach()[i]:
+            return i + 1
         if (dual := self.institutions.read_dual(i)) > i:  # "وزارتا الموارد الطبيعية والكهرباء"
             return dual
         if (led := self.discoverer.after_marker(i)) is not None:  # "بقيادة فلان الفلاني"

@@ -490,6 +490,16 @@ class Discoverer:
         return end, ""
 
     # -- given names -----------------------------------------------------------------------------
+    def may_begin_before_name(self, word: str) -> bool:
+        """Could `after_marker`, `after_person_noun` or `unit_at` read something at a word with this
+        key (a word of leading, a noun for a person, a unit's head)?"""
+        from kg.text.clitics import proclitic_variants
+
+        gaz = self.gaz
+        nouns, heads = gaz.word_keys("person-noun"), gaz.word_keys("unit-head")
+        return word in gaz.word_keys("name-marker") \
+            or any(stem in nouns or stem in heads for stem, _ in proclitic_variants(word))
+
     def after_marker(self, i: int) -> int | None:
         """"بقيادة ديبريتسيون جبريميكائيل": an unknown name of two parts or more right after a word
         of leading (name_rules.tsv `name-marker`) is a person; returns its end, or None."""

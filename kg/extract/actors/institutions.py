@@ -286,6 +286,11 @@ class InstitutionReader:
             return place.key if place is not None and place.type == "Region" else ""
         return ""
 
+    def may_be_dual(self, word: str) -> bool:
+        """Could `read_dual` begin at a word with this key (a dual head, perhaps after و)?"""
+        heads = dual_heads(self.gaz)
+        return word in heads or any(word.startswith(c) and word[len(c):] in heads for c in self.gaz.words("conjunction"))
+
     def read_dual(self, i: int) -> int:
         """"وزارتا الموارد الطبيعية والكهرباء": two bodies, each the singular head + its own words
         (the second after و), of one owner named after both or found as for a bare phrase.
