@@ -148,3 +148,19 @@ def test_mutated_documents_extract():
     assert len(documents) >= 2500 and len(kinds) >= 12
     failures = run_all(documents)
     assert not failures, f"{len(failures)} of {len(documents)} mutated documents crash:\n" + "\n".join(failures[:20])
+
+
+def test_every_frame_form_at_the_edges_of_a_sentence():
+    """Each trigger form of the frames alone, ending a sentence after a subject, and opening one: the
+    readers look past a trigger for its objects and clause breaks, and must stop at the sentence's
+    end ("الجيش أطلق صواريخ" once asked for a break after the last token)."""
+    from kg.extract.frames import frame_rows
+    from kg.data import alternatives
+
+    forms = sorted({form for row in frame_rows() for form in alternatives(row["forms"])})
+    assert len(forms) >= 1000
+    documents = [Document(id=f"form-{n}-{shape}", text=text, date=SEED_DATE)
+                 for n, form in enumerate(forms)
+                 for shape, text in (("alone", form), ("last", f"الجيش {form}"), ("first", f"{form} الجيش."))]
+    failures = run_all(documents)
+    assert not failures, f"{len(failures)} of {len(documents)} sentences crash:\n" + "\n".join(failures[:20])

@@ -27,7 +27,7 @@ from kg.extract.phrases import PhraseMatch, phrase_list
 from kg.text.segment import punctuated
 from kg.extract.places import locatives
 from kg.extract.ties import lead_words, speaking_roles
-from kg.graph.vocabulary import event_kind, vocabulary
+from kg.graph.vocabulary import event_kind, thing_classes, vocabulary
 from kg.lang import ar
 from kg.model import Event, Mention, Sentence
 from kg.text.clitics import enclitic_variants, ends_with_ta_marbuta, proclitic_variants, stems
@@ -147,12 +147,19 @@ class SentenceView:
         view.breaks = next_breaks(sentence)  # before the groups: punctuation ends a list of names
         view.index_groups()
         view.region = quote_regions(sentence, quotes)
-        crowd_words = {i for m in mentions if m.rule == CROWD_RULE for i in range(m.token_start, m.token_end)}
+        cue_words = {i for m in mentions if m.rule == CROWD_RULE or view.is_thing(m.entity)
+                     for i in range(m.token_start, m.token_end)}
         for i, token in enumerate(sentence.tokens):
-            # a cue inside a name ("قوات الدعم السريع") is no cue; a crowd's words are ("فرقت الشرطة المتظاهرين")
-            if i not in view.covered or i in crowd_words:
+            # a cue inside a name ("قوات الدعم السريع") is no cue; a crowd's words are ("فرقت الشرطة المتظاهرين"),
+            # and so is a ship's kind ("احتجزت ناقلة النفط «نيوفي»": a seizure of a tanker)
+            if i not in view.covered or i in cue_words:
                 view.stems.update(stems(token.norm))
         return view
+
+    def is_thing(self, key: str) -> bool:
+        """A named thing that is no actor and no place (a ship): its kind's words are words of the sentence."""
+        entity = self.doc.entities.get(key)
+        return entity is not None and entity.type in thing_classes()
 
     def index_groups(self) -> None:
         prepositions = word_class("preposition")
@@ -463,13 +470,14 @@ def quote_regions(sentence: Sentence, quotes: list[tuple[int, int, str]]) -> lis
 
 
 def next_breaks(sentence: Sentence) -> list[int]:
-    """Per token i, the first token j >= i preceded by clause punctuation (or the length)."""
+    """Per token i, the first token j >= i preceded by clause punctuation (or the length), and one
+    more entry for the end itself: a trigger that ends the sentence (الجيش أطلق صواريخ) asks there."""
     tokens = sentence.tokens
     flags = punctuated(sentence, ar.words("clause-punctuation"))
     out = [len(tokens)] * (len(tokens) + 1)
     for i in range(len(tokens) - 1, 0, -1):
         out[i] = i if flags[i] else out[i + 1]
-    return out[:len(tokens)] or [0]
+    return out
 
 
 # -- clauses -----------------------------------------------------------------------------------

@@ -200,6 +200,12 @@ def place_classes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def thing_classes() -> frozenset[str]:
+    """Named things that neither act nor are places (a ship): targets and objects of events only."""
+    return vocabulary().classes_under("NamedThing")
+
+
+@lru_cache(maxsize=1)
 def modalities() -> dict[str, bool]:
     """kg:Modality individuals -> whether their events yield direct triples."""
     vocab = vocabulary()
@@ -226,7 +232,7 @@ def check_term(kind: str, value: str, where: str) -> None:
     from kg.errors import DataError
 
     known = {"event": event_kinds, "relation": relation_kinds,
-             "entity": lambda: actor_classes() | place_classes()}[kind]()
+             "entity": lambda: actor_classes() | place_classes() | thing_classes()}[kind]()
     if value not in known:
         raise DataError(f"{where}: '{value}' is not a{'n' if kind[0] in 'ae' else ''} {kind} "
                         f"{'class' if kind != 'relation' else 'property'} of the ontology")

@@ -38,6 +38,7 @@ CASUALTY_KINDS = {"killed", "wounded", "recalled", "unit", "time"}  # casualties
 LONG_NAME_PARTS = 5  # a given name's longest reading when punctuation closes it (Somali, Afghan names)
 PERSON_NOUN_PARTS = 4  # name parts after "الشاب"، "الطفل": victims are named by four (يزن عثمان بكر شيحة)
 FOREIGN_END, PLURAL_VERB_END = "ا", "وا"  # a final alif: a foreign name (يامبا), unless a plural verb's (يقاتلوا)
+QUOTED_ONLY_NAMES = frozenset({"vessel"})  # head kinds whose entity is named by the quoted words alone
 MIN_OBLIQUE_NAME = 5  # letters: a town's or area's name this long may start with ب/ل (بوديل), a shorter word is a phrase
 MIN_IMPERFECT = 5  # letters: a word this long starting with ي after a town or site head is a verb (يستخدمه)
 
@@ -45,7 +46,7 @@ MIN_IMPERFECT = 5  # letters: a word this long starting with ي after a town or 
 @dataclass(frozen=True)
 class Head:
     type: str
-    kind: str  # body | force | group | town | site
+    kind: str  # body | force | group | outlet | town | towns | site | area | areas | vessel (heads.tsv)
     bare: bool
     name_en: str
 
@@ -142,11 +143,14 @@ class Discoverer:
         if head.kind == "group" and (own := self.own_group(i, j)) is not None:
             return own
         quoted = self.quoted_name(j)
+        if quoted is not None and self.opens_clause(j):
+            return None  # السفينة "تعرضت لأضرار": quoted words that start with a verb or a function word are said, not a name
         if quoted is not None:
             known = self.ctx.name_at(j)[0]
             if known is not None and known.end >= quoted:
                 return None  # قوات "قسد"، مدينة "غزة": a known name in quotes is read as that name
-            return self.mint(i, quoted, head, "discovery:quoted-name")  # قرية "مين هلا": a village
+            named_from = j if head.kind in QUOTED_ONLY_NAMES else None  # الناقلة "نجمة الشمال": the ship is its quoted name
+            return self.mint(i, quoted, head, "discovery:quoted-name", named_from=named_from)  # قرية "مين هلا": a village
         if head.kind == "body" and self.ctx.tokens[j].norm in self.ctx.defined_place_heads():
             place = self.ctx.place_anaphor(j)  # "حكومة الإقليم"، "سلطات المدينة": the place named last
             return self.local_body(i, j, j + 1, head, place, anaphoric=True) if place else None
@@ -346,6 +350,11 @@ class Discoverer:
             if gap.strip(QUOTE_MARKS):
                 return None
         return None
+
+    def opens_clause(self, j: int) -> bool:
+        """The word at j starts a clause (a verb, a negation, a preposition: name_rules.tsv `stop`)."""
+        word = self.ctx.tokens[j].norm
+        return word in self.gaz.word_keys("stop") or self.verb_form(word)
 
     def owner_at(self, j: int, places_only: bool = False) -> tuple[int, str] | None:
         """A known state, city or region named right after the head (قوات تيغراي، مخيم جنين); a
@@ -679,14 +688,17 @@ class Discoverer:
         return end
 
     # -- output ----------------------------------------------------------------------------------
-    def mint(self, i: int, end: int, head: Head, rule: str, parent: str = "", country: str = "") -> int:
-        """A new entity for the name over tokens [i, end): type from the head, part of its owner."""
+    def mint(self, i: int, end: int, head: Head, rule: str, parent: str = "", country: str = "",
+             named_from: int | None = None) -> int:
+        """A new entity for the name over tokens [i, end): type from the head, part of its owner; its
+        name is read from token named_from on when the head is no part of it (a ship's quoted name)."""
         ctx = self.ctx
         head_word = self.head_word(i)
         proclitic = ctx.tokens[i].norm[: len(ctx.tokens[i].norm) - len(head_word)] if head_word else ""
-        name = dediacritize(ctx.surface(i, end)).replace("«", "").replace("»", "").replace('"', "")
+        name = dediacritize(ctx.surface(i if named_from is None else named_from, end))
+        name = name.replace("«", "").replace("»", "").replace('"', "")
         name = " ".join(name.split())
-        if proclitic and name.startswith(proclitic):
+        if proclitic and named_from is None and name.startswith(proclitic):
             name = name[len(proclitic):]
         start = i
         if head.kind == "town":  # "بلدة ساكي": the town is ساكي
