@@ -714,6 +714,7 @@ class SubjectFinder:
         after = after or self.subject_after(trigger, limit)
         if after and main is not None and self.coordinated_verb(trigger) and trigger.start > 1 \
                 and not after[0].mention.titled and not (trigger.frame.speech and not trigger.proclitic) \
+                and not self.says_without_object(trigger) \
                 and not (event_kind(trigger.frame.event).hostile and not trigger.frame.speech
                          and self.object_after_subject(trigger, after[-1].end)):
             after = []  # "X called ... and urged Israel": Israel is the object; X still speaks
@@ -1177,6 +1178,13 @@ class SubjectFinder:
         if i < 1 or self.view.sentence.tokens[i - 1].norm not in relatives:
             return False
         return i - 2 < 0 or (i - 2) not in self.view.covered
+
+    @staticmethod
+    def says_without_object(trigger: Trigger) -> bool:
+        """A speech verb that takes no object (قال، أعلن، أكد: no `obj` among its frame's targets):
+        an actor right after "، وقالت" is its own subject, a second speaker in the sentence ("وقالت كييف
+        إن …، وقالت وزارة الدفاع الروسية إنها …"), not an object left to the first speaker."""
+        return trigger.frame.speech and "obj" not in trigger.frame.targets
 
     def coordinated_verb(self, trigger: Trigger) -> bool:
         """A verb joined to the one before (و/ف, وقد), sharing its subject."""
