@@ -36,3 +36,36 @@ def test_a_verb_that_takes_an_object_keeps_the_first_subject():
     appeals = [e for e in x.events if e.type == "Appeal"]
     assert appeals and appeals[0].agents == ["Badr_Abdelatty"], [(e.type, e.agents) for e in x.events]
     assert appeals[0].targets == ["International_Community"], appeals[0].targets
+
+
+def test_both_parties_joined_before_an_agreement_noun_reach_it():
+    x = run("توصلت إسرائيل وحماس الخميس إلى اتفاق لوقف إطلاق النار في قطاع غزة.")
+    ceasefires = [e for e in x.events if e.type == "Ceasefire"]
+    assert ceasefires and set(ceasefires[0].agents) == {"Israel", "Hamas"}, [(e.type, e.agents) for e in x.events]
+    y = run("وتوصلت الحكومة السودانية وقوات الدعم السريع إلى اتفاق لوقف إطلاق النار في جدة.")
+    ceasefires = [e for e in y.events if e.type == "Ceasefire"]
+    assert ceasefires and "RSF" in ceasefires[0].agents and len(ceasefires[0].agents) == 2, \
+        [(e.type, e.agents) for e in y.events]
+
+
+def test_an_attribution_set_off_between_speaker_and_words_only_carries_them():
+    x = run("وقال مصدر أمني، بحسب وكالة رويترز، إن المسلحين هاجموا الثكنة ليلا.")
+    said = speakers(x)
+    assert len(said) == 1 and said[0][1] == "المسلحين هاجموا الثكنة ليلا" and said[0][0].startswith("Source_"), said
+    y = run("وأعلن مسؤول في حركة حماس، وفقا لما ذكره موقع أكسيوس، أن الحركة سلمت ردها على المقترح.")
+    said = speakers(y)
+    assert [q for _, q in said] == ["الحركة سلمت ردها على المقترح"], said
+    assert said[0][0].startswith("Hamas_"), said
+    z = run("وقال المتحدث باسم الجيش نبيل عبد الله، حسبما ذكرت شبكة بي بي سي، إن الانفجار أسفر عن مقتل عشرة مدنيين.")
+    assert [q for _, q in speakers(z)] == ["الانفجار أسفر عن مقتل عشرة مدنيين"], speakers(z)
+    assert "BBC" not in [s for s, _ in speakers(z)], speakers(z)
+
+
+
+def test_a_title_right_after_a_name_is_his_and_mints_no_second_holder():
+    x = run("وقال ماجد الأنصاري المتحدث باسم وزارة الخارجية القطرية إن المحادثات مستمرة.")
+    ties = [(e.type, e.agents, e.targets) for e in x.events if e.type == "Spokesperson"]
+    assert ties == [("Spokesperson", ["Majed_al_Ansari"], ["Qatar_MinistryOfForeignAffairs"])], ties
+    y = run("وصرح السفير أحمد أبو زيد المتحدث الرسمي باسم وزارة الخارجية المصرية بأن الاتصال تناول الأوضاع.")
+    ties = [(e.agents, e.targets) for e in y.events if e.type == "Spokesperson"]
+    assert ties == [(["Ahmed_Abu_Zeid"], ["Egypt_MinistryOfForeignAffairs"])], ties

@@ -40,6 +40,7 @@ COLON_GAP = 8  # tokens between a speech verb and the colon that opens its unquo
 CONTRAST_GAP = 4  # words between لكن and the speech verb of the clause it opens (لكن وزارة الدفاع الباكستانية نفت)
 PUNCTUATION = " \t\n\u00a0،,.:;؛!?؟-–—()«»\"“”'"
 DENIED = "Denied"  # the modality a denial's frame gives its words (frames.tsv governs): they are not asserted
+ASIDE_MARK = r"[،,]|(?:^|\s)[-–—]|[-–—](?:\s|$)"  # what sets off an aside: a comma, or a dash (a hyphen inside a word is none)
 SOURCE_AGENT = "source"  # frames whose speaker is named after the trigger (بحسب X): the content precedes
 
 
@@ -219,18 +220,52 @@ class ClaimReader:
         self.mentions = sorted((m for m in mentions or () if m.sentence == sentence.index), key=lambda m: m.start)
         self.quotes = quotes(sentence)
         self.speech_ids = speech_ids
+        self.asides = self.attribution_asides()
         # a speech verb ends the region of the one before it when it opens a clause of its own
         # (وأعلنت، ، مضيفاً، كما أكد); inside a complement (قال إن بلاده ترفض ...) it does not
         self.bounds = sorted(at for e in events if e.id in speech_ids and not self.quoted(e)
-                             and (at := self.clause_opening(e)) is not None)
+                             and not self.in_aside(e) and (at := self.clause_opening(e)) is not None)
         self.sources = {e.id: self.source_of(e) for e in events if e.id in speech_ids}
         self.speech = [e for e in events if e.id in speech_ids and self.speaker(e) and not self.negated(e)
                        and not self.adjectival(e) and not self.prepositional(e) and not self.quoted(e)
-                       and not self.future(e)]
+                       and not self.future(e) and not self.in_aside(e)]
         self.used: set[int] = set()  # indices of quotations already claimed
         self.governed_at: set[int] = set()  # offsets of the complements already read
 
     # -- who speaks -------------------------------------------------------------------------------
+    def attribution_asides(self) -> list[tuple[int, int]]:
+        """"وقال مصدر أمني، بحسب وكالة رويترز، إن …"، "وأعلن مسؤول، وفقا لما ذكره موقع أكسيوس، أن …": an
+        attribution (a frame whose speaker is named after it) set off by commas between a speech verb's
+        subject and its complement only says who carried the words; the offsets of each such aside.
+        The verb before it still speaks, and the aside governs nothing (the subject is no claim)."""
+        tokens, asides = self.sentence.tokens, []
+        complementizers = word_class("complementizer")
+        speech = [e for e in self.events if e.id in self.speech_ids]
+        for event in speech:
+            frame = frame_of(self.sentence, event)
+            i = offsets.index_at(tokens, event.start)
+            if i is not None and i > 2 and tokens[i - 1].norm in claim_words("attribution") \
+                    and not re.search(ASIDE_MARK, self.text(tokens[i - 1].end, event.start)):
+                i -= 1  # "، حسبما ذكرت شبكة X، أن"
+            elif frame is None or frame.agent != SOURCE_AGENT:
+                continue
+            if i is None or i < 2 or not re.search(ASIDE_MARK, self.text(tokens[i - 1].end, tokens[i].start)):
+                continue
+            verbs = [e for e in speech if e.end <= tokens[i - 1].end]
+            if not verbs or self.quoted(verbs[-1]) or complement_start(self.sentence, verbs[-1]) is None \
+                    or re.search(r"[،,:؛;.«\"“]", self.text(verbs[-1].end, tokens[i - 1].end)) \
+                    or not verbs[-1].agents:
+                continue  # the verb's subject alone stands before the aside, without punctuation
+            close = next((k for k in range(i + 1, len(tokens))
+                          if re.search(ASIDE_MARK, self.text(tokens[k - 1].end, tokens[k].start))), None)
+            if close is None or tokens[close].norm not in complementizers:
+                continue
+            asides.append((tokens[i - 1].end, tokens[close].start))
+        return asides
+
+    def in_aside(self, event: Event) -> bool:
+        return any(a <= event.start < b for a, b in self.asides)
+
     def source_of(self, event: Event) -> tuple[int, int, str] | None:
         """For "نقلت الوكالة عن X ..." (a Statement with its source preposition): the offsets of the
         source preposition and of the end of the source phrase (past قوله), and who the source is:

@@ -1660,7 +1660,12 @@ def agent_governor(assembler: "EventAssembler", slot: Slot) -> Agents:
     if governor is not None:
         return Agents(assembler.subjects.speaks_for(governor.agents), trigger.end, slot.confidence)
     before = assembler.subjects.subject_before(trigger)
-    return Agents(before[0].keys[:] if before else [], trigger.end, slot.confidence)
+    if not before:
+        return Agents([], trigger.end, slot.confidence)
+    # "توصلت إسرائيل وحماس الخميس إلى اتفاق لوقف إطلاق النار": the names joined to the nearest one are
+    # the noun's actors with it (both parties), not the last alone
+    joined = assembler.subjects.coordinated_before(before[0])
+    return Agents(list(dict.fromkeys(k for g in joined for k in g.keys)), trigger.end, slot.confidence)
 
 
 @agent_mode("governor-target")

@@ -141,6 +141,7 @@ class TieReader:
     def read(self) -> list[Event]:
         self.role_ties()
         self.apposed_ties()
+        self.drop_unnamed_holders()
         for i in self.lex.phrases.start_positions(self.tokens):
             for match in self.lex.phrases.match_at(self.tokens, i):
                 self.marker_tie(match)
@@ -323,13 +324,31 @@ class TieReader:
                 j = nxt
 
     def holder_of_title(self, k: int, key: str) -> bool:
-        """Does the title starting at token k stand for a person other than `key` (its holder)?"""
+        """Does the title starting at token k stand for a person other than `key` (its holder)? Not
+        when it stands for nobody named ("أحمد أبو زيد المتحدث الرسمي باسم وزارة الخارجية": the node
+        minted for an unnamed spokesman is the man named right before)."""
         for m in self.mentions:
             if m.token_start == k and m.kind == "title" and m.entity != key:
                 entity = self.doc.entities.get(m.entity)
-                if entity is not None and entity.type == "Person":
+                if entity is not None and entity.type == "Person" and not self.unnamed_holder(m.entity):
                     return True
         return False
+
+    def unnamed_holder(self, key: str) -> bool:
+        """A person minted from a title alone: named by no name in this sentence."""
+        entity = self.doc.entities.get(key)
+        return entity is not None and entity.minted and not any(
+            m.entity == key and m.kind == "name" for m in self.mentions)
+
+    def drop_unnamed_holders(self) -> None:
+        """A role tie of an unnamed holder whose title is apposed to a named person is that person's
+        (tie:apposed): the person holds the role, and no second, unnamed node does."""
+        apposed = [e for e in self.found.values() if e.rule.startswith("tie:apposed:")]
+        for key, event in list(self.found.items()):
+            if event.rule.startswith(ROLE_RULE) and self.unnamed_holder(event.agents[0]) and any(
+                    a.start < event.start and event.end <= a.end and a.type == event.type and a.targets == event.targets
+                    for a in apposed):
+                del self.found[key]
 
     def titled_person_after(self, k: int) -> bool:
         """Is a person named after the title ending at token k, before the next punctuation?"""
