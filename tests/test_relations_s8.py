@@ -69,3 +69,15 @@ def test_a_title_right_after_a_name_is_his_and_mints_no_second_holder():
     y = run("وصرح السفير أحمد أبو زيد المتحدث الرسمي باسم وزارة الخارجية المصرية بأن الاتصال تناول الأوضاع.")
     ties = [(e.agents, e.targets) for e in y.events if e.type == "Spokesperson"]
     assert ties == [(["Ahmed_Abu_Zeid"], ["Egypt_MinistryOfForeignAffairs"])], ties
+
+
+def test_the_two_ministers_and_the_two_sides_are_the_pair_named_before():
+    x = run("أجرى وزير الخارجية التركي هاكان فيدان اتصالا هاتفيا مع نظيره الروسي سيرجي لافروف. "
+            "وبحث الوزيران التطورات في المنطقة.")
+    contacts = [e for e in x.events if e.type == "DiplomaticContact" and e.sentence == 1]
+    assert contacts and set(contacts[0].agents) == {"Hakan_Fidan", "Sergei_Lavrov"}, [(e.type, e.agents) for e in x.events]
+    y = run("التقى وزير الخارجية الأردني أيمن الصفدي نظيره المصري بدر عبد العاطي في عمان. "
+            "وبحث الجانبان سبل وقف التصعيد في غزة.")
+    contacts = [e for e in y.events if e.type == "DiplomaticContact" and e.sentence == 1]
+    assert contacts and set(contacts[0].agents) == {"Ayman_Safadi", "Badr_Abdelatty"}, \
+        [(e.type, e.agents) for e in y.events]

@@ -59,6 +59,14 @@ class EntityReader:
         here.reverse()
         return here
 
+    def previous_sentence(self) -> tuple[list, list]:
+        """The sentence before this one: its mentions and tokens (for a pair it names)."""
+        ctx, index = self.ctx, self.ctx.sentence.index
+        if index == 0 or index - 1 >= len(ctx.doc.sentences):
+            return [], []
+        found = [m for m in ctx.doc.mentions if m.sentence == index - 1]
+        return found, ctx.doc.sentences[index - 1].tokens
+
     def pairs_here(self, before: int) -> list[pairs.Pair]:
         ctx, gaz = self.ctx, self.ctx.gaz
         return pairs.joined_pairs(ctx.doc, self.mentions_here(before), ctx.tokens, ctx.sentence.index,
@@ -130,7 +138,8 @@ class EntityReader:
         if not keys and anaphor.count == 2:
             places = ctx.gaz.word_keys("place-preposition") | ctx.gaz.word_keys("direction")
             keys, rule = pairs.resolve(ctx.doc, self.mentions_here(match.start), self.pairs_here(match.start),
-                                       anaphor.type, ctx.sentence.index, PAIR_REACH, ctx.tokens, places)
+                                       anaphor.type, ctx.sentence.index, PAIR_REACH, ctx.tokens, places,
+                                       *self.previous_sentence())
         if not keys:
             type_ = "State" if anaphor.type == pairs.ANY_ACTOR else anaphor.type
             keys = ctx.doc.recent(type_, anaphor.count, ctx.tokens[match.start].start, anaphor.head)

@@ -130,10 +130,13 @@ def as_states(doc: DocumentEntities, keys: list[str]) -> list[str]:
 
 
 def resolve(doc: DocumentEntities, here: list[Mention], current: list[Pair], type_: str,
-            sentence: int, reach: int, tokens, places: frozenset[str]) -> tuple[list[str], str]:
+            sentence: int, reach: int, tokens, places: frozenset[str],
+            previous: list[Mention] = (), previous_tokens=()) -> tuple[list[str], str]:
     """The pair for an anaphor: (keys, rule). `here` are this sentence's mentions before it, `current`
     its pairs; else exactly two actors of the sentence; else the last pair close by (between or
-    resolved pairs before mere joined ones)."""
+    resolved pairs before mere joined ones); else exactly two actors of the sentence before
+    (`previous`: "التقى الصفدي نظيره المصري عبد العاطي. وبحث الجانبان": the two ministers, not the
+    two states named last)."""
     for pair in reversed(current):
         if keys := typed(doc, pair, type_):
             return keys, f"anaphor+{pair.kind}"
@@ -145,4 +148,7 @@ def resolve(doc: DocumentEntities, here: list[Mention], current: list[Pair], typ
         for pair in close:
             if pair.kind in kinds and (keys := typed(doc, pair, type_)):
                 return keys, f"anaphor+{pair.kind}"
+    actors = sentence_actors(doc, list(previous), previous_tokens, places, type_) if previous else []
+    if len(actors) == 2:
+        return as_states(doc, actors), "anaphor+previous-sentence"
     return [], ""
