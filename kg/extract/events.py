@@ -23,7 +23,7 @@ from kg.extract.clauses import Clause, clause_of_tokens, segment
 from kg.extract.entities import DocumentEntities
 from kg.data import alternatives, read_tsv
 from kg.extract.frames import Frame, frame_index, word_class
-from kg.extract.phrases import PhraseMatch, phrase_list
+from kg.extract.phrases import PhraseList, PhraseMatch, phrase_list
 from kg.text.segment import punctuated
 from kg.extract.places import locatives
 from kg.extract.ties import lead_words, speaking_roles
@@ -580,8 +580,16 @@ class TriggerFinder:
         view, tokens = self.view, self.view.sentence.tokens
         negators = word_class("negator")
         triggers: list[Trigger] = []
-        i = 0
+        # only where a frame phrase or a not-event phrase may begin is there anything to read:
+        # elsewhere the walk below would step on to the next word
+        starts = sorted(set(frame_index().start_positions(tokens)).union(self.idle_phrases().start_positions(tokens)))
+        i, next_start = 0, 0
         while i < len(tokens):
+            while next_start < len(starts) and starts[next_start] < i:
+                next_start += 1
+            if next_start == len(starts):
+                break
+            i = starts[next_start]
             if i in view.covered:
                 i += 1
                 continue
@@ -607,7 +615,11 @@ class TriggerFinder:
     def idle_phrase_end(self, i: int) -> int:
         """Where a phrase of words.tsv `not-event` starting at token i ends (its words name no
         event: مكافحة الشغب is riot control, whoever does it), else 0."""
-        return phrase_list(phrases("not-event")).first_at(self.view.sentence.tokens, i)
+        return self.idle_phrases().first_at(self.view.sentence.tokens, i)
+
+    @staticmethod
+    def idle_phrases() -> PhraseList:
+        return phrase_list(phrases("not-event"))
 
     def cue_ok(self, frame: Frame) -> bool:
         return not frame.cues or bool(frame.cues & self.view.stems)

@@ -246,6 +246,15 @@ class PhraseList:
         self.known = frozenset(p for p in phrases if p)
         self.lasts = frozenset(p[-1] for p in self.known)
         self.lengths = tuple(sorted({len(p) for p in self.known}))
+        self.added = len(self.known)  # fixed: kg.extract.starts need not start its masks afresh
+
+    def begins(self, word: str) -> bool:
+        """Does some reading of this word key (proclitics stripped) begin a phrase of the list?"""
+        return any(stem in self.by_first for stem, _ in proclitic_variants(word))
+
+    def start_positions(self, tokens: list[Token]) -> tuple[int, ...]:
+        """The tokens at which `first_at` may find a phrase, in order (one pass a sentence)."""
+        return positions(tokens, self)
 
     def first_at(self, tokens: list[Token], i: int) -> int:
         """Where the first phrase of the list (in its order) starting at token i ends, or 0; the
