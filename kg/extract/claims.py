@@ -210,6 +210,7 @@ class ClaimReader:
                  last_speaker: list[str] = (), people: frozenset[str] | set[str] = frozenset(),
                  states: dict[str, str] | None = None) -> None:
         self.sentence = sentence
+        self.speakers: dict[int, tuple[Event, str]] = {}  # id(event) -> (event, speaker): see `speaker`
         self.previous = list(previous)  # who spoke last before this sentence (بحسب المصدر نفسه)
         self.last_speaker = list(last_speaker)  # who said the last words before it (a narrator's sentence between)
         self.spoken = list(spoken)  # offsets of every speech verb, those with no event too
@@ -372,6 +373,17 @@ class ClaimReader:
         return self.named_holder(own.entity) if own is not None else ""
 
     def speaker(self, event: Event) -> str:
+        """Who speaks in a speech event (kept per event: the reader asks it of each event several
+        times, and the answer reads only what is fixed once the reader is made, not `used`,
+        `governed_at` or `speech`; the components change events' agents only after reading)."""
+        kept = self.speakers.get(id(event))
+        if kept is not None and kept[0] is event:
+            return kept[1]
+        who = self.read_speaker(event)
+        self.speakers[id(event)] = (event, who)
+        return who
+
+    def read_speaker(self, event: Event) -> str:
         issuer = self.issuer(event)
         if issuer:
             return issuer

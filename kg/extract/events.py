@@ -318,12 +318,8 @@ class SentenceView:
 
     def phrase_before(self, start: int, role: str) -> bool:
         """One of the phrases of a words.tsv role ends right before token `start`."""
-        tokens = self.sentence.tokens
-        for phrase in phrases(role):
-            n = len(phrase)
-            if start - n >= 0 and tuple(t.norm for t in tokens[start - n:start]) == phrase:
-                return True
-        return False
+        listed = phrases(role)
+        return phrase_list(listed).ends_at(self.sentence.tokens, start) or (() in listed and start >= 0)
 
     def owner_word_before(self, group: Group) -> bool:
         """"تابعة لقوات X"، "التابعة لـ X": an owner word, then ل on the name or on its own."""

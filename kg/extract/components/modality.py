@@ -58,8 +58,17 @@ def cues_on(on: str) -> dict[str, tuple[ar.ModalityCue, ...]]:
 
 
 def cue_at(tokens, i: int, on: str = "before") -> ar.ModalityCue | None:
+    if on == "before" and i >= 0:
+        return cues_before(tokens)[i]  # asked at every word back from each trigger: once a sentence
     index = cues_by_first_word() if on == "before" else cues_on(on)
     return phrase_at(tokens, i, index, ar.words("coordinating-clitic"))
+
+
+@per_sentence
+def cues_before(tokens) -> tuple[ar.ModalityCue | None, ...]:
+    """The cue (of the kinds read before a trigger) starting at each token of a sentence, or None."""
+    index, clitics = cues_by_first_word(), ar.words("coordinating-clitic")
+    return tuple(phrase_at(tokens, i, index, clitics) for i in range(len(tokens)))
 
 
 def topic_cue(tokens, trigger, start: int) -> str:
