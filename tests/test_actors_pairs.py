@@ -1,4 +1,4 @@
-"""Actors, session 4: the pair a dual anaphor stands for, crowds, namesakes, eval conventions."""
+"""Actors: the pair a dual anaphor stands for, crowds, namesakes, eval conventions."""
 from __future__ import annotations
 
 from datetime import date

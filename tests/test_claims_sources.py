@@ -1,4 +1,4 @@
-"""Claims and unnamed sources on the shapes of session 6's real-news errors (issue 10): an official
+"""Claims and unnamed sources on the shapes of real-news errors (issue 10): an official
 described by an adjective is no official of the body named after him (the verb's object), and an
 unnamed source or officer speaks before his verb as after it. The sentences are written for these
 tests; none is copied from an article."""

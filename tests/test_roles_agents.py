@@ -1,4 +1,4 @@
-"""Event agents on real-news structures, session 5 (issue 10). Each sentence is written for these
+"""Event agents on real-news structures (issue 10). Each sentence is written for these
 tests and reproduces a structure of published news whose agent was wrong or missing before."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Referents, session 5: an office and its holders are different nodes. A former, acting, regional
+"""Referents: an office and its holders are different nodes. A former, acting, regional
 or municipal holder is never the state's current office-holder, and a place's own authorities are
 not the national government. Each sentence is written to reproduce a structure seen in real news."""
 from __future__ import annotations

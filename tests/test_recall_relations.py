@@ -1,4 +1,4 @@
-"""Relation recall on real-news structures, session 4 (issue 11). The sentences are written for
+"""Relation recall on real-news structures (issue 11). The sentences are written for
 these tests; each reproduces a structure of real news that gave no event before."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Casualty counts on the shapes of session 6's real-news errors (issue 10): the killed read as the
+"""Casualty counts on the shapes of real-news errors (issue 10): the killed read as the
 wounded named next, a death word the reader did not know, targets counted as soldiers, and a range
 summed into one count. The sentences are written for these tests; none is copied from an article."""
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Session 7 entity recall (issue 11): people named after a common noun for a person (victims listed
+"""Entity recall (issue 11): people named after a common noun for a person (victims listed
 with their ages), compound given names written together, towns listed after a dual or plural head.
 Sentences written for these tests, in the shape real news gives them."""
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Event targets on real-news structures, session 5 (issue 10). Each sentence is written for these
+"""Event targets on real-news structures (issue 10). Each sentence is written for these
 tests and reproduces a structure of published news whose target was missing or wrong before."""
 from __future__ import annotations
 

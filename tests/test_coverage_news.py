@@ -1,4 +1,4 @@
-"""Relation coverage on real-news structures, session 5 (issue 11). Each sentence is written for
+"""Relation coverage on real-news structures (issue 11). Each sentence is written for
 these tests and reproduces a structure of published news that gave a wrong or no event before."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Word senses on the shapes of session 6's real-news errors (issue 10): an air drop of aid is no
+"""Word senses on the shapes of real-news errors (issue 10): an air drop of aid is no
 air strike, and the places it 'targeted' were not attacked; a strike in the same words still is.
 The sentences are written for these tests; none is copied from an article."""
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Sentence splitting, session 5: real copy's ellipses before a new statement, era abbreviations,
+"""Sentence splitting: real copy's ellipses before a new statement, era abbreviations,
 times run into the next sentence, quotations that hold a full stop, inline bullets and numbered
 briefs. Each text is written to reproduce a structure seen in real news."""
 from __future__ import annotations

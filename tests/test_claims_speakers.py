@@ -1,4 +1,4 @@
-"""Claims on the shapes of session 5's real-news errors (issue 10): who goes on speaking after a
+"""Claims on the shapes of real-news errors (issue 10): who goes on speaking after a
 participle or "وأضاف", who speaks when an outlet quotes someone, and where the words said begin
 and end. The sentences are written for these tests; none is copied from an article."""
 from __future__ import annotations
@@ -201,7 +201,7 @@ def test_a_title_then_the_name_between_commas_is_the_speaker():
     assert got.get("القوات المشتركة صدت الهجوم") == "جمعة الوكيل", got
 
 
-# -- session 6: descriptions, pledges and condemnations after بـ are no quoted claims ----------------
+# -- descriptions, pledges and condemnations after بـ are no quoted claims ----------------
 def test_words_after_bi_describing_or_condemning_are_no_claim():
     x = run('ووصف وزير الداخلية المصري عملية التفجير بـ«العمل الجبان والغادر والخسيس».')
     assert not x.claims, said(x)

@@ -1,4 +1,4 @@
-"""Event roles on real-news structures, session 7 (issue 10). Each sentence is written for these tests
+"""Event roles on real-news structures (issue 10). Each sentence is written for these tests
 and reproduces a structure of published news whose role was empty or wrongly filled before."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Relations between actors already found (issue 11, session 7): ministerial posts, messages and
+"""Relations between actors already found (issue 11): ministerial posts, messages and
 condolences, meetings between two named parties, backing and leadership phrases read from real news
 structures. Sentences written for these tests."""
 from __future__ import annotations

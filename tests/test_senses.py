@@ -1,4 +1,4 @@
-"""Word senses and modality read wrong on real news (session 4, H24): each sentence is written for
+"""Word senses and modality read wrong on real news: each sentence is written for
 this test in the structure of a judged real-news error, and asserts that the other sense of the form
 gives no event of the wrong class (or the right modality), and that the frame's own sense still does."""
 from __future__ import annotations
