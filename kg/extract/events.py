@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable
 
+from kg.extract.act_agent import fill_act_agent_targets
 from kg.extract.actors.titles import CROWD_RULE
 from kg.extract.clauses import Clause, clause_of_tokens, segment
 from kg.extract.entities import DocumentEntities
@@ -1908,6 +1909,7 @@ class EventAssembler:
                 continue
             seen[fact] = event
             events.append(event)
+        fill_act_agent_targets(self)
         return events
 
     def means_of(self, trigger: Trigger, events: list[Event]) -> Event | None:

@@ -63,6 +63,7 @@ class RelationKind:
     event_as_object: bool  # the event itself is the object when no target was found
     object_is_event: bool  # rdfs:range is an event class: the object is always an event
     symmetric: bool = False  # owl:SymmetricProperty: coordinated agents with no target relate to each other
+    target_is_act_agent: bool = False  # kg:targetIsActAgent: an act named as the object gives its agent as target
 
 
 class Vocabulary:
@@ -147,7 +148,8 @@ class Vocabulary:
             target_label=text("targetLabel") or "target",
             event_as_object=self.flag_on(node, "eventAsObject"),
             object_is_event=any(self.is_a(r, "Event") for r in ranges),
-            symmetric=(node, RDF.type, OWL.SymmetricProperty) in self.graph)
+            symmetric=(node, RDF.type, OWL.SymmetricProperty) in self.graph,
+            target_is_act_agent=self.flag_on(node, "targetIsActAgent"))
 
     def flag_on(self, node: URIRef, prop: str) -> bool:
         found = self.graph.value(node, _kg(prop))
