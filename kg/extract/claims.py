@@ -652,7 +652,13 @@ class ClaimReader:
         """Is the speaker the pipeline gave this speech event not who speaks (an outlet that relayed
         the words, or the last speaker where the verb has a subject of its own)?"""
         who = event.agents[0] if event.agents else ""
-        return bool(who) and (self.relayed(who, event) or self.subject_spelled(event))
+        return bool(who) and (self.relayed(who, event) or self.subject_spelled(event) or self.unnamed_source(event))
+
+    def unnamed_source(self, event: Event) -> bool:
+        """"أوقعت غارة روسية …، حسبما أفاد جهاز الطوارئ": an attribution's source is named after its
+        verb; a speaker carried from the clause before (the attacker) is not it, whoever the words name."""
+        carried = "+pro-drop" in event.rule or "+previous-sentence" in event.rule
+        return carried and self.trailing_attribution(event) is not None
 
     def subject_spelled(self, event: Event) -> bool:
         """"وقال مسؤولان عسكريان إن"، "أعلنت إدارة الدفاع المدني أن"، "ذكر سكان أن": the speaker was
@@ -702,13 +708,16 @@ class ClaimReader:
         for n, event in enumerate(self.speech):
             region_end = next((b for b in self.bounds if b > event.start), self.sentence.end)
             frame = frame_of(self.sentence, event)
-            if frame is not None and frame.agent == SOURCE_AGENT:
+            opener = self.trailing_attribution(event) if frame is None or frame.agent != SOURCE_AGENT else None
+            if opener is not None and self.unnamed_source(event):
+                continue  # its source, named after the verb, is no actor we know: no words of the attacker's
+            if (frame is not None and frame.agent == SOURCE_AGENT) or opener is not None:
                 # the clause before, from the speech verb before it if any (its speaker unknown too:
                 # "وأكدت التقارير «…»، بحسب المصدر نفسه": the words, not "وأكدت التقارير")
                 previous_end = max([self.source_phrase_end(e, event.start) for e in self.events
                                     if e.id in self.speech_ids and e.end <= event.start]
                                    + [end for _, end in self.spoken if end <= event.start], default=self.sentence.start)
-                claims.extend(self.attributed(event, previous_end))
+                claims.extend(self.attributed(event, previous_end, opener))
             else:
                 claims.extend(self.governed(event, region_end) or self.fronted(event))
         # "وأكدت التقارير «…»، بحسب المصدر نفسه": words a speech verb governs are its claim already
@@ -899,7 +908,7 @@ class ClaimReader:
                 return [self.make(quote.start, quote.end, quote.text, event, "quote", 0.8)]
         return []
 
-    def attributed(self, event: Event, previous_end: int) -> list[Claim]:
+    def attributed(self, event: Event, previous_end: int, opener: int | None = None) -> list[Claim]:
         """بحسب X، وفقاً لـ X: the clause before the attribution is X's; after a speech verb in a
         subordinate clause (وبعدما أعلن الأسبوع الماضي فتح ممرين، يواصل الجيش …، بحسب المصدر) the
         main clause after its comma. An attribution inside the source phrase of another one
@@ -913,7 +922,7 @@ class ClaimReader:
         if len(tokens) >= 2 and self.subordinate(tokens[-2]):
             comma = re.search(r"[،,]", self.text(previous_end, event.start))
             previous_end = previous_end + comma.end() if comma else previous_end
-        text = self.text(previous_end, event.start).strip(PUNCTUATION)
+        text = self.text(previous_end, event.start if opener is None else opener).strip(PUNCTUATION)
         if len(text.split()) < MIN_ATTRIBUTED_WORDS or " ".join(normalize_word(w) for w in text.split()[:2]) \
                 in claim_words("setting"):
             return []  # "جاء ذلك في كلمة …، بحسب مراسل الأناضول": where words were said, not words
@@ -952,6 +961,24 @@ class ClaimReader:
         begin = self.sentence.text.index(text, start - self.sentence.start) + self.sentence.start
         begin, end = self.balanced(begin, begin + len(text))
         return [self.make(begin, end, self.text(begin, end), event, rule, 0.6)]
+
+    def trailing_attribution(self, event: Event) -> int | None:
+        """"…، حسبما أفاد مسؤول محلي"، "…، حسبما نقلت صحيفة X عن الحاكم": a speech verb after a comma and an
+        attribution word (claims.tsv `attribution`), with no complement of its own, names the
+        source of the clause before it, as بحسب X does: the offset of the opener, where those words end."""
+        tokens = self.sentence.tokens
+        i = offsets.index_at(tokens, event.start)
+        openers = claim_words("attribution")
+        complement = complement_start(self.sentence, event)
+        opening = offsets.token_at(tokens, complement) if complement is not None else None
+        if i is None or (opening is not None and opening.norm not in claim_words("source")):
+            return None  # "…، حسبما أعلنت الوزارة أن …" governs words of its own; "حسبما نقلت X عن Y" does not
+        for width in (1, 2):
+            if i - width < 1 or " ".join(t.norm for t in tokens[i - width:i]) not in openers:
+                continue
+            if re.search(r"[،,]", self.text(tokens[i - width - 1].end, tokens[i - width].start)):
+                return tokens[i - width].start
+        return None
 
     def inside_attribution(self, event: Event) -> bool:
         """Does an earlier attribution (بحسب، وفقاً لـ: its speaker named or not) stand before this

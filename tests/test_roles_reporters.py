@@ -1,0 +1,38 @@
+"""Event roles on the shapes of real-news errors (issue 10): the reporter of a toll named
+in a trailing attribution opened by حسبما, and never the attacker carried from the clause before.
+The sentences are written for these tests; none is copied from an article."""
+from __future__ import annotations
+
+from datetime import date
+
+from kg.extract.pipeline import extract
+from kg.model import Document
+
+
+def run(text: str):
+    return extract(Document("t", text, date=date(2024, 5, 20)))
+
+
+def reporters(x) -> list[list[str]]:
+    return [e.agents for e in x.events if e.type == "CasualtyReport"]
+
+
+def test_a_trailing_hasabama_attribution_reports_the_toll():
+    x = run("أصيب 16 شخصا في قصف على وسط المدينة، حسبما أفادت وزارة الصحة الأوكرانية.")
+    assert reporters(x) == [["Ukraine_MinistryOfHealth"]], reporters(x)
+    assert [c.quote for c in x.claims] == ["أصيب 16 شخصا في قصف على وسط المدينة"], [c.quote for c in x.claims]
+
+
+def test_the_source_relayed_by_an_outlet_reports_the_toll():
+    x = run("قتل أربعة مدنيين في هجوم على المدينة، حسبما نقلت وكالة رويترز عن وزارة الصحة الأوكرانية.")
+    assert reporters(x) == [["Ukraine_MinistryOfHealth"]], reporters(x)
+
+
+def test_a_speech_verb_with_its_own_complement_is_no_attribution():
+    x = run("أصيب 16 شخصا في هجوم على المدينة، حسبما أعلنت الوزارة أن القصف استهدف حيا سكنيا.")
+    assert reporters(x) == [[]], reporters(x)
+
+
+def test_the_attacker_is_not_the_reporter_of_an_unknown_source():
+    x = run("أوقعت غارة روسية على مبنى في المدينة قتيلين، حسبما أفاد جهاز الإنقاذ.")
+    assert all("Russia" not in agents for agents in reporters(x)), reporters(x)
