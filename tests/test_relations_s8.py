@@ -81,3 +81,9 @@ def test_the_two_ministers_and_the_two_sides_are_the_pair_named_before():
     contacts = [e for e in y.events if e.type == "DiplomaticContact" and e.sentence == 1]
     assert contacts and set(contacts[0].agents) == {"Ayman_Safadi", "Badr_Abdelatty"}, \
         [(e.type, e.agents) for e in y.events]
+
+
+def test_an_adjective_after_the_head_of_an_apposed_title_keeps_its_body():
+    x = run("وأكد الدكتور غازي حمد عضو المكتب السياسي بحركة حماس استعداد الحركة للحوار.")
+    ties = [(e.type, e.targets) for e in x.events if e.type == "Membership"]
+    assert ties == [("Membership", ["Hamas"])], [(e.type, e.agents, e.targets) for e in x.events]

@@ -31,7 +31,8 @@ REGION_TYPES = {"Region", "State", "City"}
 ACTOR_TYPES = {"State", "Government", "GovernmentBody", "Ministry", "Parliament", "ArmedForce", "ArmedGroup",
                "Organisation", "InternationalOrganisation", "MediaOutlet", "Person"}
 RANK = {"Place": 0, "City": 1, "Region": 2, "State": 3}  # a place lies within a larger one
-WORD_KINDS = ("deputy", "former", "honorific", "link", "head", "descriptor", "descriptor-head", "apposer")
+WORD_KINDS = ("deputy", "former", "honorific", "link", "head", "head-modifier", "descriptor", "descriptor-head",
+              "apposer")
 BEFORE_REACH = 4  # tokens a marker's subject may stand back from it (adjectives, a parenthesis, an apposed description)
 APPOSED_REACH = 3  # tokens from the end of a title after a name to what the title is of
 APPOSED_TITLES = 3  # titles in a row after one name (فلان، رئيس X، قائد Y)
@@ -386,6 +387,7 @@ class TieReader:
             # ("حاكم إقليم دارفور"، "مستشار الرئيس الأمريكي فلان"; not "المتحدث باسم الدفاع المدني لوكالة ...")
             token = self.tokens[n]
             if not (gaz.titles.match_at(self.tokens, n) or token.norm in self.lex.words["head"]
+                    or (n > k and token.norm in self.lex.words["head-modifier"] and self.tokens[n - 1].norm in self.lex.words["head"])
                     or any(m.token_start <= n < m.token_end for m in self.mentions)):
                 break
         return (nisba,) if nisba is not None else None
