@@ -98,6 +98,7 @@ class Event:
     count: int | None = None  # casualties
     quantity: int | None = None  # any other number the event reports (troops, weapons, attacks)
     casualty_type: str = ""  # "killed" or "wounded"
+    running_total: bool = False  # the count is a toll so far, earlier casualties included (ارتفع عدد القتلى إلى 40)
     sides: list[str] = field(default_factory=list)
     victim: str = ""
     about: str = ""  # free-text object, e.g. "وقف القتال"

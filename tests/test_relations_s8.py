@@ -87,3 +87,18 @@ def test_an_adjective_after_the_head_of_an_apposed_title_keeps_its_body():
     x = run("وأكد الدكتور غازي حمد عضو المكتب السياسي بحركة حماس استعداد الحركة للحوار.")
     ties = [(e.type, e.targets) for e in x.events if e.type == "Membership"]
     assert ties == [("Membership", ["Hamas"])], [(e.type, e.agents, e.targets) for e in x.events]
+
+
+def test_a_toll_that_rose_to_a_number_is_a_running_total_in_the_graph():
+    import kg
+    from rdflib import Literal, URIRef
+
+    text = ("خبر\n\nوقتل 12 شخصا في غارة على المدينة صباح اليوم. "
+            "وأكد مستشفى العودة ارتفاع عدد شهداء المخيم إلى 26 شهيدا.")
+    x = kg.extract(kg.document(text, id="t", date="2025-03-01"))
+    tolls = sorted((e.count, e.running_total) for e in x.events if e.type == "CasualtyReport")
+    assert tolls == [(12, False), (26, True)], tolls
+    graph = kg.to_graph(x)
+    running = URIRef("https://w3id.org/kg-arabic-news/ontology#runningTotal")
+    assert len(list(graph.triples((None, running, Literal(True))))) == 1
+    assert kg.validate(graph) == []

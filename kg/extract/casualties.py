@@ -17,13 +17,15 @@ from kg.extract.numbers import Number, approx_start
 from kg.extract.phrases import PhraseIndex
 from kg.lang import ar
 from kg.model import Event, Mention, Sentence
-from kg.text.normalize import normalize_phrase
+from kg.text.normalize import normalize_phrase, normalize_word
 
 CUE_WINDOW = 7
 CAUSE_WINDOW = 10  # a non-violent cause (تسونامي، حادث سير) this close to a count makes it no report
 CUE_KINDS = ("killed", "wounded", "other", "victim-killed", "victim-wounded", "recalled")
 VICTIM_GAP = 2  # number, then up to this many tokens (e.g. "من") before the victim noun
 MIN_YEAR, MAX_YEAR = 1900, 2100
+TO_GAP = 3  # tokens from إلى to the count: "إلى نحو 40"، "إلى أكثر من 40"
+RISE_GAP = 14  # tokens from a rise word to its إلى: "ارتفع عدد قتلى الغارات الإسرائيلية على القطاع إلى"
 
 
 @dataclass(frozen=True)
@@ -61,13 +63,16 @@ def find_casualties(sentence: Sentence, numbers: list[Number], mentions: list[Me
         if victim is None and not year:
             victim, kind = counted_after_cue(words, number, sentence)
         if kind and not near_cause(causes, number.token_start):
-            events.append(casualty_event(sentence, number.value, number.token_start, victim, kind, by_start))
+            event = casualty_event(sentence, number.value, number.token_start, victim, kind, by_start)
+            event.running_total = running_total(words, sentence.tokens, number.token_start)
+            events.append(event)
     after_numbers = {k for n in numbers for k in range(n.token_end, n.token_end + VICTIM_GAP + 1)}
     for start, word in words.items():
         if word.value.kind.startswith("dual") and start not in after_numbers and not near_cause(causes, start):
             kind = outcome(words, word, start, word.end)
             if kind:
                 events.append(casualty_event(sentence, 2, start, word, kind, by_start))
+    joined_totals(events, sentence.tokens)
     since = min((start for start, word in words.items() if word.value.kind == "since"), default=None)
     return recalled_beside_others(events, sentence.tokens[since].start if since is not None else None)
 
@@ -87,6 +92,38 @@ def recalled_beside_others(events: list[Event], since: int | None = None) -> lis
     for event in recalled:
         event.casualty_type = "killed"
     return events
+
+
+def running_total(words, tokens, position: int) -> bool:
+    """"ارتفع عدد القتلى إلى 40"، "ارتفاع حصيلة الشهداء، اليوم، في القصف إلى نحو 26": a count right
+    after إلى (only words of approximation between, casualties.tsv `approx`) that a rise word
+    (`rise`) opens a few words before is the toll so far, not new casualties."""
+    approx = approximation_words()
+    k = position - 1
+    while k >= 0 and position - k <= TO_GAP and tokens[k].norm in approx:
+        k -= 1
+    if k < 0 or k not in words or words[k].value.kind != "to":
+        return False
+    return any(j in words and words[j].value.kind == "rise" for j in range(max(0, k - RISE_GAP), k))
+
+
+@lru_cache(maxsize=1)
+def approximation_words() -> frozenset[str]:
+    return frozenset(normalize_word(word) for row in read_tsv("casualties.tsv") if row["kind"] == "approx"
+                     for form in alternatives(row["form"]) for word in form.split())
+
+
+def joined_totals(events: list[Event], tokens) -> None:
+    """"ارتفعت الحصيلة إلى 30631 قتيلاً و72043 جريحاً": a count joined by و right after a running
+    total's victim noun is part of that toll too."""
+    ordered = sorted(events, key=lambda e: e.start)
+    for first, second in zip(ordered, ordered[1:]):
+        if first.running_total and not second.running_total:
+            between = [t for t in tokens if first.end <= t.start < second.start]
+            at = next((t for t in tokens if t.start == second.start), None)
+            joined = [t.text for t in between] == ["و"] or (not between and at is not None and at.text.startswith("و"))
+            if joined:
+                second.running_total = True
 
 
 def range_bounds(sentence: Sentence, numbers: list[Number]) -> dict[int, Number]:

@@ -178,6 +178,8 @@ def event_triples(nodes: DocumentNodes, event: Event) -> Iterator[Triple]:
         yield Triple(subject, KG_["quantity"], integer(event.quantity))
     if event.casualty_type:
         yield Triple(subject, KG_["casualtyType"], plain(event.casualty_type))
+    if event.running_total:
+        yield Triple(subject, KG_["runningTotal"], Literal(True))
     for side in event.sides:
         yield Triple(subject, KG_["casualtySide"], entity_node(side))
     if event.victim:
