@@ -1,5 +1,7 @@
-"""Claims and ties on the shapes of session 8's real-news misses (issues 10 and 11): a second speech
-verb in one sentence has its own speaker. The sentences are written for these tests; none is copied
+"""Speakers, pairs, ties and tolls on the shapes of real-news misses (issues 10 and 11): a second
+speech verb in one sentence has its own speaker, an attribution aside only carries the words, both
+parties before an agreement noun, the pair a dual anaphor names, a title right after a name is his,
+and a toll that rose is a running total. The sentences are written for these tests; none is copied
 from an article."""
 from __future__ import annotations
 
