@@ -104,3 +104,12 @@ def test_a_toll_that_rose_to_a_number_is_a_running_total_in_the_graph():
     running = URIRef("https://w3id.org/kg-arabic-news/ontology#runningTotal")
     assert len(list(graph.triples((None, running, Literal(True))))) == 1
     assert kg.validate(graph) == []
+
+
+def test_a_statement_speaks_for_the_body_it_is_of_or_issued_by():
+    x = run("وذكر بيان للجيش الإسرائيلي أن طائراته قصفت مواقع لحزب الله.")
+    assert speakers(x) == [("IDF", "طائراته قصفت مواقع لحزب الله")], speakers(x)
+    y = run("وقال بيان صادر عن وزارة الخارجية القطرية إن المحادثات مستمرة.")
+    assert speakers(y) == [("Qatar_MinistryOfForeignAffairs", "المحادثات مستمرة")], speakers(y)
+    z = run("قصفت طائرات مسيرة القاعدة. وأكد بيان وزارة الدفاع الكويتية أن ثلاث طائرات سقطت خارج مناطق التهديد.")
+    assert ("Kuwait_MinistryOfDefence", "ثلاث طائرات سقطت خارج مناطق التهديد") in speakers(z), speakers(z)

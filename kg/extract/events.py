@@ -649,6 +649,18 @@ def feminine_verb(word: str, trigger: Trigger) -> bool:
     return trigger.end - trigger.start == 1 and word.endswith(ar.words("feminine-verb-ending"))
 
 
+@lru_cache(maxsize=1)
+def statement_words() -> frozenset[str]:
+    """Words for a statement (بيان): as a speech verb's subject they name no speaker themselves."""
+    return frozenset(normalize_word(r["form"]) for r in read_tsv("claims.tsv") if r["kind"] == "statement")
+
+
+@lru_cache(maxsize=1)
+def issued_words() -> frozenset[str]:
+    """"صادر عن": the participle between a statement word and its issuer (claims.tsv `issued`)."""
+    return frozenset(normalize_word(r["form"]) for r in read_tsv("claims.tsv") if r["kind"] == "issued")
+
+
 class SubjectFinder:
     """Who does what a verb says; reads the triggers resolved so far (main verb, governor)."""
 
@@ -729,6 +741,9 @@ class SubjectFinder:
             after = []  # "X called ... and urged Israel": Israel is the object; X still speaks
         if after:
             return [k for g in after for k in g.keys], after[-1].end, confidence, ""
+        issuer = self.statement_issuer(trigger)
+        if issuer:
+            return issuer[0].keys[:], issuer[0].end, confidence, "+issuer"
         if self.plain_subject_before(trigger):
             return [], end, confidence, ""  # "a heavy strike hit Kyiv": the noun is the subject
         inner = self.complement_subject(trigger)
@@ -1187,6 +1202,24 @@ class SubjectFinder:
         if i < 1 or self.view.sentence.tokens[i - 1].norm not in relatives:
             return False
         return i - 2 < 0 or (i - 2) not in self.view.covered
+
+    def statement_issuer(self, trigger: Trigger) -> list[Group]:
+        """"وقال بيان لوزارة الدفاع إن"، "وأكد بيان صادر عن الجيش أن": a speech verb whose subject is a
+        statement word (claims.tsv `statement`) speaks for the body it is of (ل, or in construct) or
+        issued by (صادر عن):
+        that body, found right after, is the subject, not the speaker of another clause."""
+        tokens, k = self.view.sentence.tokens, trigger.end
+        if not trigger.frame.speech or k + 1 >= len(tokens) or tokens[k].norm not in statement_words():
+            return []
+        k += 1
+        if tokens[k].norm in issued_words() and k + 1 < len(tokens) and tokens[k + 1].norm in ar.keys("attribution"):
+            k += 2  # "بيان صادر عن"
+            markers = ("obj", tokens[k - 1].norm)
+        else:
+            markers = ("ل", "obj")  # "بيان لوزارة الدفاع"، "بيان وزارة الدفاع"
+        found = [g for g in self.view.groups_between(k, len(tokens)) if g.start == k and g.marker in markers
+                 and self.view.can_act(g)]
+        return found[:1]
 
     @staticmethod
     def says_without_object(trigger: Trigger) -> bool:

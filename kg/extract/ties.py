@@ -347,7 +347,7 @@ class TieReader:
         apposed = [e for e in self.found.values() if e.rule.startswith("tie:apposed:")]
         for key, event in list(self.found.items()):
             if event.rule.startswith(ROLE_RULE) and self.unnamed_holder(event.agents[0]) and any(
-                    a.start < event.start and event.end <= a.end and a.type == event.type and a.targets == event.targets
+                    a.start < event.start < a.end and a.type == event.type and a.targets == event.targets
                     for a in apposed):
                 del self.found[key]
 
