@@ -1,5 +1,6 @@
 """Event roles on the shapes of real-news errors (issue 10): the reporter of a toll named
-in a trailing attribution opened by حسبما, and never the attacker carried from the clause before.
+in a trailing attribution opened by حسبما, and never the attacker carried from the clause before;
+a singular unnamed force after the verb is its subject, so no earlier actor is guessed.
 The sentences are written for these tests; none is copied from an article."""
 from __future__ import annotations
 
@@ -36,3 +37,12 @@ def test_a_speech_verb_with_its_own_complement_is_no_attribution():
 def test_the_attacker_is_not_the_reporter_of_an_unknown_source():
     x = run("أوقعت غارة روسية على مبنى في المدينة قتيلين، حسبما أفاد جهاز الإنقاذ.")
     assert all("Russia" not in agents for agents in reporters(x)), reporters(x)
+
+
+def test_a_singular_unnamed_force_after_the_verb_is_its_subject():
+    # "قوة مسلحة" spells the subject out: the state named by the place before is no attacker
+    x = run("شهدت العاصمة الليبية طرابلس توترا، بعدما شنت قوة مسلحة هجوما على مقر الشرطة في مصراتة.")
+    attacks = [e for e in x.events if e.type == "Attack"]
+    assert all("Libya" not in e.agents for e in attacks), [(e.type, e.agents) for e in attacks]
+    y = run("واستهدف حزب الله اللبناني قوة مشاة إسرائيلية قرب الحدود.")  # the force's nisba names its side
+    assert [e.targets for e in y.events if e.type == "Attack"] == [["Israel"]], [(e.type, e.targets) for e in y.events]
