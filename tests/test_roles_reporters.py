@@ -46,3 +46,9 @@ def test_a_singular_unnamed_force_after_the_verb_is_its_subject():
     assert all("Libya" not in e.agents for e in attacks), [(e.type, e.agents) for e in attacks]
     y = run("واستهدف حزب الله اللبناني قوة مشاة إسرائيلية قرب الحدود.")  # the force's nisba names its side
     assert [e.targets for e in y.events if e.type == "Attack"] == [["Israel"]], [(e.type, e.targets) for e in y.events]
+
+
+def test_clashes_a_situation_portends_are_expected_not_asserted():
+    x = run("شهدت المدينة تحركات عسكرية للقوات الحكومية، تنذر بمواجهات خطيرة مع جهاز الردع.")
+    clashes = [e for e in x.events if e.type == "ArmedClash"]
+    assert clashes and all(e.modality == "Hypothetical" for e in clashes), [(e.type, e.modality) for e in clashes]
