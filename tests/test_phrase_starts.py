@@ -58,3 +58,19 @@ def test_phrase_at_follows_a_new_index_and_the_proclitics_it_is_given():
     assert phrase_at(tokens, 0, first, ("و",)).phrase == ("اذا",)
     assert phrase_at(tokens, 0, first, ("ف",)) is None  # the same index, other proclitics
     assert phrase_at(tokens, 0, {"اذا": (Entry("اذا قالت"),)}, ("و",)).phrase == ("اذا", "قالت")
+
+
+def test_phrase_starts_are_where_phrase_at_may_find_an_entry():
+    class Entry:
+        def __init__(self, phrase: str) -> None:
+            self.phrase = normalize_phrase(phrase)
+
+    from kg.extract.phrases import phrase_starts
+
+    tokens = tokenize("وإذا قالت الوزارة إن القوات فرقت المحتجين فإن ذلك يعني إذا")
+    index = {"اذا": (Entry("اذا قالت"),), "ان": (Entry("ان"),)}
+    starts = phrase_starts(tokens, index, ("و", "ف"))
+    assert [tokens[i].text for i in starts] == ["وإذا", "إن", "فإن", "إذا"]
+    found = [i for i in range(len(tokens)) if phrase_at(tokens, i, index, ("و", "ف"))]
+    assert set(found) <= set(starts) and found != starts  # the last إذا begins an entry that does not fit
+    assert phrase_starts(tokens, index, ()) == [starts[1], starts[3]]  # no proclitic allowed: not وإذا، فإن

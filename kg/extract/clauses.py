@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.phrases import phrase_at
+from kg.extract.phrases import phrase_at, phrase_starts
 from kg.text.segment import punctuated
 from kg.lang import ar
 from kg.model import Sentence
@@ -57,10 +57,11 @@ def segment(sentence: Sentence, openers: dict[int, str], regions: list[int]) -> 
     if not tokens:
         return []
     breaks = punctuation_breaks(sentence)
+    may_open = set(phrase_starts(tokens, marker_index(), ar.keys("coordinating-clitic")))  # no marker elsewhere
     starts: list[tuple[int, str, int]] = [(0, "main", -1)]
     i = 1
     while i < len(tokens):
-        marker = marker_at(sentence, i)
+        marker = marker_at(sentence, i) if i in may_open else None
         if marker is not None:
             starts.append((i, marker.kind, i))
             i += len(marker.phrase)

@@ -217,21 +217,48 @@ def phrase_at(tokens: list[Token], i: int, index: dict, proclitics) -> object | 
     Clause markers and modality cues are found this way, at every token: the entries a word may
     begin (in the order its readings and the index give them) are worked out once per word and
     index (the indexes are the readers' cached tables, not changed once made)."""
-    kept = FIRST_ENTRIES.get(id(index))
-    if kept is None or kept[0] is not index or kept[1] is not proclitics:
-        if len(FIRST_ENTRIES) >= KEPT_INDEXES:
-            FIRST_ENTRIES.clear()
-        kept = FIRST_ENTRIES[id(index)] = (index, proclitics, {})
     word = tokens[i].norm
-    entries = kept[2].get(word)
+    kept = FIRST_ENTRIES.get(id(index))  # first_entries, inlined: asked at every token
+    known = kept[2] if kept is not None and kept[0] is index and kept[1] is proclitics \
+        else first_entries(index, proclitics)
+    entries = known.get(word)
     if entries is None:
-        entries = kept[2][word] = tuple(entry for stem, proclitic in proclitic_variants(word)
-                                        if not proclitic or proclitic in proclitics for entry in index.get(stem, ()))
+        entries = entries_of(word, known, index, proclitics)
     for entry in entries:
         n = len(entry.phrase)
         if i + n <= len(tokens) and all(tokens[i + k].norm == entry.phrase[k] for k in range(1, n)):
             return entry
     return None
+
+
+def phrase_starts(tokens: list[Token], index: dict, proclitics) -> list[int]:
+    """The tokens at which `phrase_at` may find an entry of `index` (a reading of the word begins
+    one), in order: a reader that asks at every token of a sentence asks only there."""
+    known = first_entries(index, proclitics)
+    found = []
+    for i, token in enumerate(tokens):
+        entries = known.get(token.norm)
+        if entries is None:
+            entries = entries_of(token.norm, known, index, proclitics)
+        if entries:
+            found.append(i)
+    return found
+
+
+def first_entries(index: dict, proclitics) -> dict[str, tuple]:
+    """Word key -> the entries of `index` it may begin, for these proclitics (filled as asked)."""
+    kept = FIRST_ENTRIES.get(id(index))
+    if kept is None or kept[0] is not index or kept[1] is not proclitics:
+        if len(FIRST_ENTRIES) >= KEPT_INDEXES:
+            FIRST_ENTRIES.clear()
+        kept = FIRST_ENTRIES[id(index)] = (index, proclitics, {})
+    return kept[2]
+
+
+def entries_of(word: str, known: dict[str, tuple], index: dict, proclitics) -> tuple:
+    entries = known[word] = tuple(entry for stem, proclitic in proclitic_variants(word)
+                                  if not proclitic or proclitic in proclitics for entry in index.get(stem, ()))
+    return entries
 
 
 class PhraseList:

@@ -17,7 +17,7 @@ from kg.extract.components import factory
 from kg.extract.clauses import PARENTHETICAL
 from kg.extract.events import is_event_noun, is_finite_verb, is_noun_form
 from kg.extract.frames import word_class
-from kg.extract.phrases import phrase_at
+from kg.extract.phrases import phrase_at, phrase_starts
 from kg.graph.vocabulary import event_kind
 from kg.lang import ar
 from kg.text.memo import per_sentence
@@ -284,7 +284,10 @@ def threatened_object(state, governor, trigger) -> bool:
 def attribution(tokens) -> tuple[int, int] | None:
     """The span of a source named for the sentence (بحسب المرصد، حسبما أفاد، نقلاً عن), or None
     (once per sentence: every trigger of it asks)."""
-    for i in range(len(tokens)):
+    clitics = ar.words("coordinating-clitic")
+    starts = set(phrase_starts(tokens, cues_on("not-attribution"), clitics))
+    starts.update(phrase_starts(tokens, cues_on("attribution"), clitics))
+    for i in sorted(starts):  # elsewhere neither kind of cue begins
         if cue_at(tokens, i, "not-attribution") is not None:
             continue  # "وفق الاتفاق": by the agreement, no source
         cue = cue_at(tokens, i, "attribution")
