@@ -37,8 +37,14 @@ class EntityReader:
         self.discoverer = discovery.Discoverer(self.ctx, self.names)
 
     def read(self) -> None:
+        tokens, aliases = self.ctx.tokens, self.ctx.doc.aliases
+        reach = self.discoverer.title_within_reach()
+        skip = [self.quiet(token.norm) and not reach[n] for n, token in enumerate(tokens)]  # once a sentence
         i = 0
-        while i < len(self.ctx.tokens):
+        while i < len(tokens):
+            if skip[i] and not aliases.may_start(tokens[i].norm):  # (aliases grow as the sentence is read)
+                i += 1
+                continue
             i = self.read_at(i)
         self.remember_pairs()
 

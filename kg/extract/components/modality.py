@@ -68,7 +68,10 @@ def cue_at(tokens, i: int, on: str = "before") -> ar.ModalityCue | None:
 def cues_before(tokens) -> tuple[ar.ModalityCue | None, ...]:
     """The cue (of the kinds read before a trigger) starting at each token of a sentence, or None."""
     index, clitics = cues_by_first_word(), ar.words("coordinating-clitic")
-    return tuple(phrase_at(tokens, i, index, clitics) for i in range(len(tokens)))
+    found: list[ar.ModalityCue | None] = [None] * len(tokens)
+    for i in phrase_starts(tokens, index, clitics):  # elsewhere no cue begins
+        found[i] = phrase_at(tokens, i, index, clitics)
+    return tuple(found)
 
 
 def topic_cue(tokens, trigger, start: int) -> str:
