@@ -38,7 +38,6 @@ CASUALTY_KINDS = {"killed", "wounded", "recalled", "unit", "time"}  # casualties
 LONG_NAME_PARTS = 5  # a given name's longest reading when punctuation closes it (Somali, Afghan names)
 PERSON_NOUN_PARTS = 4  # name parts after "الشاب"، "الطفل": victims are named by four (يزن عثمان بكر شيحة)
 FOREIGN_END, PLURAL_VERB_END = "ا", "وا"  # a final alif: a foreign name (يامبا), unless a plural verb's (يقاتلوا)
-QUOTED_ONLY_NAMES = frozenset({"vessel"})  # head kinds whose entity is named by the quoted words alone
 MIN_OBLIQUE_NAME = 5  # letters: a town's or area's name this long may start with ب/ل (بوديل), a shorter word is a phrase
 MIN_IMPERFECT = 5  # letters: a word this long starting with ي after a town or site head is a verb (يستخدمه)
 
@@ -149,8 +148,8 @@ class Discoverer:
             known = self.ctx.name_at(j)[0]
             if known is not None and known.end >= quoted:
                 return None  # قوات "قسد"، مدينة "غزة": a known name in quotes is read as that name
-            named_from = j if head.kind in QUOTED_ONLY_NAMES else None  # الناقلة "نجمة الشمال": the ship is its quoted name
-            return self.mint(i, quoted, head, "discovery:quoted-name", named_from=named_from)  # قرية "مين هلا": a village
+            # الناقلة "نجمة الشمال"، تنظيم "حراس الدين": the name is the quoted words (the head stays a cue)
+            return self.mint(i, quoted, head, "discovery:quoted-name", named_from=j)
         if head.kind == "body" and self.ctx.tokens[j].norm in self.ctx.defined_place_heads():
             place = self.ctx.place_anaphor(j)  # "حكومة الإقليم"، "سلطات المدينة": the place named last
             return self.local_body(i, j, j + 1, head, place, anaphoric=True) if place else None
@@ -712,6 +711,10 @@ class Discoverer:
             name_en=f"{parent_entity.name_en} {head.name_en}" if parent_entity else "", minted=True,
         )
         ctx.doc.use(entity)
+        if named_from is not None and named_from > start:
+            # the name is the quoted words; the head noun before them refers to it, as an anaphor does
+            ctx.add(key, start, named_from, f"{rule}:head", 0.6, "anaphor", proclitic)
+            start, proclitic = named_from, ""
         ctx.add(key, start, end, rule, 0.6, "name", proclitic)
         return end
 

@@ -8,6 +8,7 @@ from kg.text.clitics import proclitic_variants
 from kg.text.normalize import dediacritize
 
 MAX_NAME_PARTS = 3
+MAX_NASAB_PARTS = 6  # "ريما بنت بندر بن سلطان بن عبد العزيز آل سعود": a chain of بن/بنت/آل links
 BODY_TYPES = {"ArmedGroup", "Organisation", "MediaOutlet"}  # a body that is not the state's own organ
 MIN_FAMILY_NAME = 5  # letters: an ال-word that short is a function word or adjective, not a family name
 MIN_STEM = 3  # letters before a pronoun suffix for a first name part to read as "noun + pronoun" (not طه)
@@ -36,20 +37,43 @@ class NameReader:
         confidence = 0.95 if rule == "gazetteer" else 0.75
         kind = "nisba" if hit.kind == "nisba" else "name"
         end = self.own_nisba_end(match, entity) if kind == "name" else match.end
-        self.ctx.add(hit.key, match.start, end, f"{rule}:{kind}", confidence, kind, match.proclitic)
+        start, proclitic = self.name_start(match)
+        if start > match.start:  # the title or head before the name refers to it, as an anaphor does
+            self.ctx.add(hit.key, match.start, start, f"{rule}:head", confidence, "anaphor", match.proclitic)
+        self.ctx.add(hit.key, start, end, f"{rule}:{kind}", confidence, kind, proclitic)
         if end != match.end:
             return end
         if entity.type == "Person" and kind == "name":
             self.remember_person(match.start, match.end, entity.key)
         return match.end
 
+    def name_start(self, match: PhraseMatch[NameHit]) -> tuple[int, str]:
+        """"الأمير خالد بن سلمان"، "الشيخ تميم"، "وكالة «رويترز»": a gazetteer form may open with a title
+        or a head noun before a quoted name; the name the text gives is the rest, when the rest is a
+        form of the same entity (the span and its proclitic)."""
+        tokens, i = self.ctx.tokens, match.start
+        ends = [t.end for t in self.gaz.titles.match_at(tokens, i)]
+        if any(stem in self.gaz.word_keys("honorific") for stem, _ in proclitic_variants(tokens[i].norm)):
+            ends.append(i + 1)
+        quotes = [k for k in range(i + 1, match.end) if any(q in self.ctx.gap_before(k) for q in "«“\"")]
+        closed = match.end < len(tokens) and any(q in self.ctx.gap_before(match.end) for q in "»”\"")
+        if quotes and closed and not any(r.value.kind == "nisba" and r.end == match.end
+                                         for r in self.gaz.names.match_at(tokens, quotes[0])):
+            return quotes[0], ""  # جماعة "الحوثي": the quoted words are the name (قوات الاحتلال "الإسرائيلي" is not)
+        for end in ends + quotes:
+            rest = self.gaz.names.match_at(tokens, end) if end < match.end else []
+            if any(r.value.key == match.value.key and r.end == match.end for r in rest):
+                return end, ""
+        return match.start, match.proclitic
+
     def own_nisba_end(self, match: PhraseMatch[NameHit], entity) -> int:
         """"جماعة الحوثي اليمنية"، "حركة الشباب الصومالية": a body's own state's nisba right after
         its name is part of the name (not a second actor, the state)."""
         ctx = self.ctx
         k = match.end
-        if entity.type not in BODY_TYPES or not entity.country or k >= len(ctx.tokens) or ctx.punctuation_before(k):
-            return match.end
+        if entity.type not in BODY_TYPES or not entity.country or k >= len(ctx.tokens) or ctx.punctuation_before(k) \
+                or any(q in ctx.gap_before(k) for q in "»”\""):
+            return match.end  # شركة "أمبري" البريطانية: after a closing quote the nisba is the head noun's
         after, _ = ctx.name_at(k)
         if after is None or after.value.kind != "nisba" or after.proclitic \
                 or ctx.doc.state_of(after.value.key) != entity.country:
@@ -61,6 +85,8 @@ class NameReader:
         words = [t.norm for t in self.ctx.tokens[start:end]]
         if len(words) < 2:
             return
+        if any(w in self.gaz.word_keys("nasab") for w in words[1:]):
+            return  # "ريما بنت بندر آل سعود": the tail of a lineage is a father or a family, not her
         hit = NameHit(key, "name")
         self.ctx.doc.aliases.add((words[-1],), hit)
         if len(words) >= 3:
@@ -70,9 +96,13 @@ class NameReader:
         """Where a personal name starting at token j ends (j if there is none)."""
         tokens, gaz = self.ctx.tokens, self.gaz
         article = gaz.words("article")
-        parts, k = 0, j
-        while k < len(tokens) and parts < max_parts:
+        parts, k, nasab = 0, j, False
+        while k < len(tokens) and (parts < max_parts or (nasab and parts < MAX_NASAB_PARTS and (
+                tokens[k].norm in gaz.name_glue or tokens[k - 1].norm in gaz.name_glue))):
             word = tokens[k].norm
+            if nasab and k > j and tokens[k - 1].norm not in gaz.name_glue and word not in gaz.name_glue \
+                    and not (word in gaz.word_keys("compound-end") and tokens[k - 2].norm in gaz.name_glue):
+                break  # "فهد بن خالد | يشغل": after a بن/بنت link the name goes on only by another link
             if not word.isalpha() or word in gaz.name_stops or (self.ctx.starts_lexicon(k) and not self.relative(j, k)) \
                     or (k == j and word in gaz.org_heads) or not self.may_be_name_part(k, first=k == j):
                 break
@@ -80,7 +110,8 @@ class NameReader:
                     and not self.ctx.punctuation_before(k):
                 k += 1  # "عطاء الله | تارار": one given name of two words
                 continue
-            if word.startswith(article) and not (k > j and tokens[k - 1].norm in gaz.name_glue):
+            if word.startswith(article) and word not in gaz.name_glue \
+                    and not (k > j and tokens[k - 1].norm in gaz.name_glue):  # آل is a link, not an article
                 if not (parts == 1 and self.is_family_name(word)):
                     break
                 k, parts = k + 1, parts + 1
@@ -96,6 +127,8 @@ class NameReader:
             k += 1
             if word not in gaz.name_glue:
                 parts += 1
+            elif k - 1 > j and word in gaz.words("nasab"):
+                nasab = True
         while k > j and tokens[k - 1].norm in gaz.name_glue:
             k -= 1
         return k
@@ -126,8 +159,8 @@ class NameReader:
         if any(p and (stem in gaz.org_heads or (p.endswith(clitics) and stem in lex.common))
                for stem, p in proclitic_variants(word)[1:]):
             return False  # "عضو بمجموعة مقاومة"، "وزير المالية وجماعة مسلحة"، "لشبكة": a common noun
-        if not first:
-            return word not in gaz.org_heads  # "الطاهر حجر | مدينة الفاشر"
+        if not first:  # "الطاهر حجر | مدينة الفاشر"، "الأميرة ريما | خبر مغادرة": a head, common or event noun
+            return word not in gaz.org_heads and (word in lex.given or not (word in lex.common or word in event_words()))
         if word in lex.given or word in lex.person_firsts:
             return True
         if word in lex.common or word in event_words() or word.startswith(gaz.words("stop-prefix")) \
