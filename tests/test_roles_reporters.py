@@ -52,3 +52,11 @@ def test_clashes_a_situation_portends_are_expected_not_asserted():
     x = run("شهدت المدينة تحركات عسكرية للقوات الحكومية، تنذر بمواجهات خطيرة مع جهاز الردع.")
     clashes = [e for e in x.events if e.type == "ArmedClash"]
     assert clashes and all(e.modality == "Hypothetical" for e in clashes), [(e.type, e.modality) for e in clashes]
+
+
+def test_residents_and_notables_who_speak_report_the_toll():
+    for text in ("وقال أحد سكان القرية إن مسلحين قتلوا سبعة أشخاص.",
+                 "قتل سبعة أشخاص في هجوم على القرية، بحسب ما أفاد وجهاء في القرية."):
+        x = run(text)
+        agents = reporters(x)
+        assert agents and all(a and x.entities[a[0]].minted for a in agents), (text, agents)
