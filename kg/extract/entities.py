@@ -103,6 +103,8 @@ class EntityReader:
             return dual
         if (led := self.discoverer.after_marker(i)) is not None:  # "بقيادة فلان الفلاني"
             return led
+        if (nick := self.discoverer.nickname(i)) is not None:  # "المعروف بـ"أبو فلان""
+            return nick
         if (named := self.discoverer.after_person_noun(i)) is not None:  # "الشاب فلان الفلاني (23 عاماً)"
             return named
         if (unit := self.discoverer.unit_at(i)) is not None:  # "اللواء السابع"، "الفرقة 25 مشاة"

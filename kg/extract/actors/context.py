@@ -51,7 +51,7 @@ class SentenceContext:
         """The gazetteer name or document alias at token i, and which of the two it is."""
         matches = self.gaz.names.match_at(self.tokens, i) if i < len(self.tokens) else []
         local = self.doc.aliases.match_at(self.tokens, i) if i < len(self.tokens) else []
-        if local and (not matches or local[0].end > matches[0].end):
+        if local and (not matches or local[0].end > matches[0].end or self.own_namesake(local[0], matches)):
             return local[0], "alias"
         if not matches:
             return None, ""
@@ -65,6 +65,14 @@ class SentenceContext:
         if not self.doc.weak_reading_holds(self.tokens, best):
             return None, ""  # "دعم مالي"، "الأزمة المالية" in an article that never names Mali
         return best, "gazetteer"
+
+    def own_namesake(self, local: PhraseMatch[NameHit], matches: list[PhraseMatch[NameHit]]) -> bool:
+        """"اعتقال جبريل الزبيدي ... الزبيدي هو ناشط": a surname the article gave a person of its own is
+        that person, not the famous namesake the article never named."""
+        mine = self.doc.entities.get(local.value.key)
+        return mine is not None and mine.type == "Person" and local.end == matches[0].end \
+            and all(m.value.key not in self.doc.entities and (e := self.gaz.entities.get(m.value.key)) is not None
+                    and e.type == "Person" for m in matches)
 
     def nationality_at(self, i: int) -> tuple[str, int, str]:
         """A state named at token i by its nisba or name (or 'in <capital>'): (key, end, proclitic)."""

@@ -505,8 +505,57 @@ class Discoverer:
 
         gaz = self.gaz
         nouns, heads = gaz.word_keys("person-noun"), gaz.word_keys("unit-head")
-        return word in gaz.word_keys("name-marker") \
+        return word in gaz.word_keys("name-marker") or any(stem in gaz.word_keys("nickname") for stem, _
+                                                             in proclitic_variants(word)) \
             or any(stem in nouns or stem in heads for stem, _ in proclitic_variants(word))
+
+    def nickname(self, i: int) -> int | None:
+        """"بلال خريسات المعروف بـ"أبو خديجة الأردني""، "الملقب بأبي زيد"، "المكنى "أبو نبأ"": after a word
+        of naming (name_rules.tsv `nickname`, then بـ، باسم، بلقب) a quoted name or a kunya (أبو، أبي، أبا)
+        names a person: the person named right before the word (an alias of the same node), else a
+        new one. Returns the nickname's end, or None."""
+        from kg.text.clitics import proclitic_variants
+
+        ctx, gaz = self.ctx, self.gaz
+        if not any(stem in gaz.word_keys("nickname") for stem, _ in proclitic_variants(ctx.tokens[i].norm)):
+            return None
+        j = i + 1
+        if j < len(ctx.tokens) and ctx.tokens[j].norm in gaz.word_keys("nickname-by"):
+            j += 1
+        if j >= len(ctx.tokens):
+            return None
+        start, end = j, self.quoted_name(j)
+        if end is None:
+            stems = {stem for stem, p in proclitic_variants(ctx.tokens[j].norm) if not p or p == "ب"}
+            if not stems & gaz.word_keys("kunya"):
+                return None  # "المعروف أن ..."، "المعروف بتشدده": no name after it
+            end = self.names.unknown_name_end(j + 1)
+            if end == j + 1:
+                return None
+            if ctx.tokens[j].norm not in gaz.word_keys("kunya"):
+                return self.alias_or_person(i, j, end, proclitic_of_kunya=True)
+        elif end - start > 4 or self.opens_clause(start):
+            return None
+        return self.alias_or_person(i, start, end)
+
+    def alias_or_person(self, i: int, start: int, end: int, proclitic_of_kunya: bool = False) -> int:
+        """The nickname over [start, end) is an alias of the person whose name ends right before the
+        naming word at i, or names a new person."""
+        ctx = self.ctx
+        before = [m for m in ctx.doc.mentions if m.sentence == ctx.sentence.index and m.token_end == i
+                  and m.kind in ("name", "alias") and ctx.doc.lookup(m.entity) is not None
+                  and ctx.doc.lookup(m.entity).type == "Person"]
+        proclitic = "ب" if proclitic_of_kunya else ""
+        if before:
+            ctx.add(before[-1].entity, start, end, "discovery:nickname", 0.6, "alias", proclitic)
+            return end
+        name = dediacritize(ctx.surface(start, end)).translate(QUOTE_STRIP)
+        if proclitic and name.startswith(proclitic):
+            name = name[len(proclitic):]
+        key = mint_key("Person", " ".join(name.split()))
+        ctx.doc.use(ctx.doc.entities.get(key) or Entity(key=key, type="Person", name_ar=" ".join(name.split()), minted=True))
+        ctx.add(key, start, end, "discovery:nickname", 0.6, "name", proclitic)
+        return end
 
     def after_marker(self, i: int) -> int | None:
         """"بقيادة ديبريتسيون جبريميكائيل": an unknown name of two parts or more right after a word

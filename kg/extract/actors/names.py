@@ -5,7 +5,7 @@ from kg.extract.actors.context import SentenceContext
 from kg.extract.gazetteer import NameHit
 from kg.extract.phrases import PhraseMatch
 from kg.text.clitics import proclitic_variants
-from kg.text.normalize import dediacritize
+from kg.text.normalize import dediacritize, normalize_phrase
 
 MAX_NAME_PARTS = 3
 MAX_NASAB_PARTS = 6  # "ريما بنت بندر بن سلطان بن عبد العزيز آل سعود": a chain of بن/بنت/آل links
@@ -103,7 +103,8 @@ class NameReader:
             if nasab and k > j and tokens[k - 1].norm not in gaz.name_glue and word not in gaz.name_glue \
                     and not (word in gaz.word_keys("compound-end") and tokens[k - 2].norm in gaz.name_glue):
                 break  # "فهد بن خالد | يشغل": after a بن/بنت link the name goes on only by another link
-            if not word.isalpha() or word in gaz.name_stops or (self.ctx.starts_lexicon(k) and not self.relative(j, k)) \
+            if not word.isalpha() or word in gaz.name_stops \
+                    or (self.ctx.starts_lexicon(k) and not self.relative(j, k) and not self.namesake(k)) \
                     or (k == j and word in gaz.org_heads) or not self.may_be_name_part(k, first=k == j):
                 break
             if k > j and word in gaz.word_keys("compound-end") and tokens[k - 1].norm not in gaz.name_glue \
@@ -132,6 +133,33 @@ class NameReader:
         while k > j and tokens[k - 1].norm in gaz.name_glue:
             k -= 1
         return k
+
+    def namesake(self, k: int) -> bool:
+        """Is token k only a famous person's surname after another given name ("جبريل الزبيدي" is not
+        عيدروس الزبيدي)? A one-word gazetteer form of a person, after a known given name that none of
+        that person's own forms begins with: the surname is part of this new name."""
+        from kg.extract.actors.discovery import lexicon
+
+        ctx = self.ctx
+        before = ctx.tokens[k - 1].norm
+        if k == 0 or before not in lexicon().given or ctx.punctuation_before(k):
+            return False
+        matches = self.gaz.names.match_at(ctx.tokens, k)
+        if not matches or any(m.end != k + 1 or m.value.kind != "name" or m.proclitic for m in matches):
+            return False
+        from kg.extract.frames import frame_index
+
+        if frame_index().match_at(ctx.tokens, k) or self.gaz.titles.match_at(ctx.tokens, k) \
+                or self.gaz.institutions.match_at(ctx.tokens, k):
+            return False
+        for m in matches:
+            entity = ctx.doc.lookup(m.value.key)
+            if entity is None or entity.type != "Person":
+                return False
+            forms = (entity.name_ar, *entity.aliases_ar)
+            if any(normalize_phrase(f)[:1] == (before,) for f in forms if f):
+                return False  # "عيدروس الزبيدي": his own given name
+        return True
 
     def relative(self, j: int, k: int) -> bool:
         """Does only another person's remembered surname start at token k, after a first name at j
