@@ -95,3 +95,17 @@ def test_a_common_noun_after_a_name_is_no_part_of_it(text, name):
     assert not any(w in s for s in found for w in ("عمل", "خبر")), found
     if name:
         assert name in found, found
+
+
+def test_a_known_father_after_a_lineage_link_is_part_of_the_name():
+    found = names("وقدمت سلمى بنت خالد بن سلمان نسخة من أوراق اعتمادها إلى الوزارة.")
+    assert "سلمى بنت خالد بن سلمان" in found, found
+    assert "Khalid_bin_Salman" not in found.values(), found
+
+
+@pytest.mark.parametrize("text, name, key", [
+    ("وقتل أحد قادة تنظيم القاعدة في المغرب الإسلامي في شمال مالي.", "تنظيم القاعدة في المغرب الإسلامي", "AQIM"),
+    ("وكان القيادي نائبا لأبو مصعب الزرقاوي في العراق.", "لأبو مصعب الزرقاوي", "Abu_Musab_al_Zarqawi"),
+])
+def test_gazetteer_rows_added_this_session(text, name, key):
+    assert names(text).get(name) == key, names(text)

@@ -104,7 +104,8 @@ class NameReader:
                     and not (word in gaz.word_keys("compound-end") and tokens[k - 2].norm in gaz.name_glue):
                 break  # "فهد بن خالد | يشغل": after a بن/بنت link the name goes on only by another link
             if not word.isalpha() or word in gaz.name_stops \
-                    or (self.ctx.starts_lexicon(k) and not self.relative(j, k) and not self.namesake(k)) \
+                    or (self.ctx.starts_lexicon(k) and not self.relative(j, k) and not self.namesake(k)
+                        and not (k > j and tokens[k - 1].norm in gaz.word_keys("nasab"))) \
                     or (k == j and word in gaz.org_heads) or not self.may_be_name_part(k, first=k == j):
                 break
             if k > j and word in gaz.word_keys("compound-end") and tokens[k - 1].norm not in gaz.name_glue \
