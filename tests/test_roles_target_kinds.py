@@ -1,5 +1,5 @@
-"""Event targets on real-news structures, session 8 (issue 10). Each sentence is written for these
-tests and reproduces a structure seen in published news whose target was missing or wrong before."""
+"""Event targets on real-news structures (issue 10). Each sentence is written for these tests and
+reproduces a structure seen in published news whose target was missing or wrong before."""
 from __future__ import annotations
 
 from datetime import date
@@ -45,3 +45,21 @@ def test_the_object_of_a_condemned_act_is_not_condemned():
     assert found and found[0].agents == ["Egypt"] and found[0].targets == []
     found = events("أدانت الخارجية الأردنية الاعتداءات على بلدة حوارة.", "Condemnation")
     assert found and "Huwara" not in found[0].targets
+
+
+# -- members named as the object: the states or bodies they belong to are sanctioned ------------------
+def test_sanctions_on_individuals_and_entities_in_two_states_target_both_states():
+    found = events("فرضت وزارة الخزانة الأميركية عقوبات جديدة على أفراد وكيانات في إيران وسوريا.", "Sanction")
+    assert found and found[0].agents == ["US_Treasury"] and found[0].targets == ["Iran", "Syria"]
+
+
+def test_sanctions_on_persons_of_states_and_on_brokers_of_groups_target_their_owners():
+    found = events("وفرضت الولايات المتحدة عقوبات على شخصين من نيجيريا والصومال.", "Sanction")
+    assert found and found[0].targets == ["Nigeria", "Somalia"]
+    found = events("وفرضت الولايات المتحدة عقوبات على وسطاء للحوثيين وفيلق القدس.", "Sanction")
+    assert found and found[0].targets == ["Houthis", "Quds_Force"]
+
+
+def test_sanctions_on_companies_named_by_a_nisba_target_the_state():
+    found = events("وفرضت واشنطن عقوبات على 25 شركة وكيانا إيرانيا.", "Sanction")
+    assert found and found[0].agents == ["United_States"] and found[0].targets == ["Iran"]

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Callable
 
 from kg.extract.act_agent import fill_act_agent_targets
+from kg.extract.member_owner import member_owners
 from kg.extract.actors.titles import CROWD_RULE
 from kg.extract.clauses import Clause, clause_of_tokens, segment
 from kg.extract.entities import DocumentEntities
@@ -28,7 +29,7 @@ from kg.extract.phrases import PhraseList, PhraseMatch, phrase_list
 from kg.text.segment import punctuated
 from kg.extract.places import locatives
 from kg.extract.ties import lead_words, speaking_roles
-from kg.graph.vocabulary import event_kind, thing_classes, vocabulary
+from kg.graph.vocabulary import event_kind, relation_kinds, thing_classes, vocabulary
 from kg.lang import ar
 from kg.model import Event, Mention, Sentence
 from kg.text.clitics import enclitic_variants, ends_with_ta_marbuta, proclitic_variants, stems
@@ -1419,6 +1420,11 @@ class TargetFinder:
         party = self.party_nisba(frame, start, end)
         if party:
             return party
+        kind = relation_kinds().get(frame.relation)
+        if kind is not None and kind.target_is_members_owner:  # "عقوبات على أفراد وكيانات في إيران"
+            owners = member_owners(view, start, end, agents)
+            if owners:
+                return owners
         if "nisba" in frame.targets:
             return view.nisba_after(start, limit)
         return []

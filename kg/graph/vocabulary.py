@@ -64,6 +64,7 @@ class RelationKind:
     object_is_event: bool  # rdfs:range is an event class: the object is always an event
     symmetric: bool = False  # owl:SymmetricProperty: coordinated agents with no target relate to each other
     target_is_act_agent: bool = False  # kg:targetIsActAgent: an act named as the object gives its agent as target
+    target_is_members_owner: bool = False  # kg:targetIsMembersOwner: members named as the object give their owner
 
 
 class Vocabulary:
@@ -149,7 +150,8 @@ class Vocabulary:
             event_as_object=self.flag_on(node, "eventAsObject"),
             object_is_event=any(self.is_a(r, "Event") for r in ranges),
             symmetric=(node, RDF.type, OWL.SymmetricProperty) in self.graph,
-            target_is_act_agent=self.flag_on(node, "targetIsActAgent"))
+            target_is_act_agent=self.flag_on(node, "targetIsActAgent"),
+            target_is_members_owner=self.flag_on(node, "targetIsMembersOwner"))
 
     def flag_on(self, node: URIRef, prop: str) -> bool:
         found = self.graph.value(node, _kg(prop))
