@@ -63,3 +63,26 @@ def test_sanctions_on_persons_of_states_and_on_brokers_of_groups_target_their_ow
 def test_sanctions_on_companies_named_by_a_nisba_target_the_state():
     found = events("وفرضت واشنطن عقوبات على 25 شركة وكيانا إيرانيا.", "Sanction")
     assert found and found[0].agents == ["United_States"] and found[0].targets == ["Iran"]
+
+
+# -- the victims of an act are its target ------------------------------------------------------------
+def test_soldiers_killed_in_an_attack_launched_by_a_group_are_its_target():
+    """"قتل X في هجوم شنه Y": the toll before the act's cause preposition names whom Y attacked."""
+    found = events("قتل عشرة عناصر من الجيش السوري في هجوم شنه تنظيم داعش في البادية.", "Attack")
+    assert found and found[0].agents == ["ISIS"] and found[0].targets == ["Syrian_Armed_Forces"]
+
+
+def test_an_attack_that_resulted_in_deaths_targets_the_dead_side():
+    """"أسفر هجوم ... عن مقتل X"، "بانفجار عبوة استهدفت": the toll the act caused, after or before it."""
+    found = events("أسفر هجوم انتحاري استهدف دورية في بغداد عن مقتل ثلاثة جنود أميركيين.", "SuicideBombing")
+    assert found and found[0].targets == ["United_States"]
+    found = events("وأكد الجيش أن ثلاثة جنود أميركيين قتلوا بانفجار عبوة ناسفة استهدفت دورية في شرق بغداد.", "Attack")
+    assert found and found[0].targets == ["United_States"]
+
+
+def test_a_toll_of_another_clause_is_not_the_next_attack_target():
+    """A toll with no cause word before the act, and an act with a target of its own, take nothing."""
+    found = events("قتل جنديان أميركيان في بغداد، وقصفت القوات الروسية مدينة خاركيف.", "Shelling")
+    assert found and found[0].targets == ["Kharkiv"]
+    found = events("قتل ثلاثة جنود أميركيين في كمين، فيما شنت طالبان هجوما على قاعدة للجيش الأفغاني.", "Attack")
+    assert found and "United_States" not in found[0].targets

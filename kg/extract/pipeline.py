@@ -26,7 +26,7 @@ PIPELINE = (
     "sentences", "entities",
     # per sentence
     "dates", "quotes", "view", "triggers", "clauses", "frame_events", "modality", "numbers", "casualties", "quantities",
-    "reporters", "merge", "ties", "places", "event_dates", "claims", "speakers", "statements", "collect",
+    "reporters", "merge", "ties", "places", "victims", "event_dates", "claims", "speakers", "statements", "collect",
     # per document
     "violations",
 )

@@ -5,6 +5,7 @@ from kg.extract.casualties import duration_after, find_casualties
 from kg.extract.claims import speaker_of
 from kg.extract.components import factory
 from kg.extract.numbers import find_numbers
+from kg.extract.victims import victims_as_targets
 
 QUANTITY_REACH = 60  # characters between an event's trigger and the number it reports
 YEARS = (1900, 2100)
@@ -20,6 +21,13 @@ def numbers(doc, state) -> None:
          assigns=("sentence.casualties",))
 def casualties(doc, state) -> None:
     state.casualties = find_casualties(state.sentence, state.numbers, state.mentions, state.date_tokens)
+
+
+@factory("victims", "sentence", requires=("sentence.sentence", "sentence.frame_events", "sentence.casualties"),
+         assigns=("event.targets",))
+def victims(doc, state) -> None:
+    """An act of violence with no target hits the victims of the toll it caused (kg/extract/victims.py)."""
+    victims_as_targets(state.sentence, state.frame_events, state.casualties)
 
 
 @factory("quantities", "sentence",
