@@ -86,3 +86,25 @@ def test_a_toll_of_another_clause_is_not_the_next_attack_target():
     assert found and found[0].targets == ["Kharkiv"]
     found = events("قتل ثلاثة جنود أميركيين في كمين، فيما شنت طالبان هجوما على قاعدة للجيش الأفغاني.", "Attack")
     assert found and "United_States" not in found[0].targets
+
+
+# -- a capital named by its description, and a capital undergoing an attack ---------------------------
+def test_the_ukrainian_capital_is_kyiv_not_ukraine():
+    """"هاجمت طائرات روسية العاصمة الأوكرانية": the capital word and a state's nisba name its capital
+    (the gazetteer's capital row), so the target is the city."""
+    found = events("هاجمت طائرات مسيرة روسية العاصمة الأوكرانية فجر اليوم.", "Attack")
+    assert found and found[0].agents == ["Russia"] and found[0].targets == ["Kyiv"]
+
+
+def test_a_capital_that_undergoes_an_attack_is_the_target_not_its_state():
+    """"تعرضت العاصمة الأوكرانية، كييف، لهجوم"، "كييف تتعرض لهجوم": the city, not its government."""
+    found = events("وتعرضت العاصمة الأوكرانية، كييف، لهجوم بالصواريخ ليلة أمس.", "Attack")
+    assert found and found[0].targets == ["Kyiv"]
+    found = events("كييف تتعرض لأعنف هجوم روسي منذ أشهر.", "Attack")
+    assert found and found[0].agents == ["Russia"] and found[0].targets == ["Kyiv"]
+
+
+def test_a_locative_word_beginning_with_waw_joins_no_names():
+    """"هاجمت روسيا وسط العاصمة الأوكرانية كييف": وسط is where, not "and": Kyiv is no second attacker."""
+    found = events("وهاجمت روسيا وسط العاصمة الأوكرانية كييف بطائرات مسيرة.", "Attack")
+    assert found and found[0].agents == ["Russia"] and found[0].targets == ["Kyiv"]

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Callable
 
 from kg.extract.act_agent import fill_act_agent_targets
+from kg.extract.capitals import CAPITAL_RULE, capital_descriptions
 from kg.extract.member_owner import member_owners
 from kg.extract.actors.titles import CROWD_RULE
 from kg.extract.clauses import Clause, clause_of_tokens, segment
@@ -166,7 +167,9 @@ class SentenceView:
     def index_groups(self) -> None:
         prepositions = word_class("preposition")
         by_span: dict[tuple[int, int], Group] = {}
-        for mention in sorted(self.mentions, key=lambda m: m.token_start):
+        described = capital_descriptions(self.doc.gazetteer, self.sentence, self.mentions, self.doc.state_of)
+        consumed = {(m.token_start + 1, m.token_end) for m in described}  # the nisbas they are made of
+        for mention in sorted(self.mentions + described, key=lambda m: m.token_start):
             self.covered.update(range(mention.token_start, mention.token_end))
             if mention.kind in ("nisba", "qualifier"):
                 continue
@@ -186,7 +189,7 @@ class SentenceView:
             for i in range(group.start, group.end):
                 self.group_at.setdefault(i, group)
         for mention in self.mentions:
-            if mention.kind == "nisba":
+            if mention.kind == "nisba" and (mention.token_start, mention.token_end) not in consumed:
                 self.nisba_at.setdefault(mention.token_start, []).append(mention)
 
     def marker_of(self, group: Group, prepositions: frozenset[str]) -> str:
@@ -368,7 +371,11 @@ class SentenceView:
             return group.proclitic.startswith(conjunction)
         if 1 < gap <= TITLE_WORDS and self.title_start(group.start) == previous.end:
             return self.sentence.tokens[previous.end].text.startswith(conjunction)  # "X ونظيره المصري Y"
-        return gap == 1 and self.sentence.tokens[previous.end].text.startswith(conjunction)
+        if gap != 1:
+            return False
+        between = self.sentence.tokens[previous.end]
+        # (a locative word that begins with the letter is no conjunction: "هاجمت روسيا وسط العاصمة")
+        return between.text.startswith(conjunction) and between.norm not in locatives().prepositions
 
     def joined_again(self, previous: Group, group: Group) -> bool:
         """"بين X وبين (مقاتلي) Y"، "بين X من جهة، و(مسلحي) Y من جهة أخرى": the second party of a
@@ -403,6 +410,8 @@ class SentenceView:
         entity = self.doc.entities.get(group.keys[0])
         if entity is not None and entity.type in located_types() and self.locative(group):
             return False
+        if group.mention.rule == CAPITAL_RULE:
+            return False  # "العاصمة اللبنانية" is the city (kg/extract/capitals.py), never its government acting
         return entity is None or entity.type not in PLACE_TYPES or bool(entity.capital_of)
 
     def locative(self, group: Group) -> bool:
@@ -1869,7 +1878,8 @@ def agent_patient(assembler: "EventAssembler", slot: Slot) -> Agents:
                 source = [] if agents else act_source(view, j)
                 break
     agents = agents or source
-    targets = [view.as_actor(k) for k in keys if k not in agents] or None  # none: the frame's markers
+    # a capital undergoing an attack is the city ("تعرضت كييف لهجوم"), not its government (as with an actor target)
+    targets = [view.as_actor(k) if slot.frame.target_kind == "actor" else k for k in keys if k not in agents] or None
     rule = "+patient" + ("+nisba" if agents and not source else "+source" if source else "")
     return Agents(agents, end, confidence, rule=rule, targets=targets)
 
