@@ -108,3 +108,9 @@ def test_a_locative_word_beginning_with_waw_joins_no_names():
     """"هاجمت روسيا وسط العاصمة الأوكرانية كييف": وسط is where, not "and": Kyiv is no second attacker."""
     found = events("وهاجمت روسيا وسط العاصمة الأوكرانية كييف بطائرات مسيرة.", "Attack")
     assert found and found[0].agents == ["Russia"] and found[0].targets == ["Kyiv"]
+
+
+def test_sanctions_on_bodies_in_continents_target_no_region():
+    """"عقوبات على أشخاص ومؤسسات في آسيا وأفريقيا": the continents say where they are, not whose."""
+    found = events("فرضت وزارة الخزانة الأميركية عقوبات على أشخاص ومؤسسات في آسيا وأفريقيا.", "Sanction")
+    assert found and not {"Asia", "Africa"} & set(found[0].targets)

@@ -41,8 +41,17 @@ def member_owners(view: "SentenceView", start: int, end: int, agents: list[str])
             if group.start != i or group.marker not in owners_from:
                 return []
             chosen = view.with_coordinated(view.groups, group)
-            return [k for k in dict.fromkeys(view.as_actor(k) for g in chosen for k in g.keys) if k not in agents]
+            keys = [k for k in dict.fromkeys(view.as_actor(k) for g in chosen for k in g.keys) if k not in agents]
+            return [k for k in keys if owns(view, k)]
     return []
+
+
+def owns(view: "SentenceView", key: str) -> bool:
+    """Members belong to a state or a body, not to a region or a city ("مؤسسات في آسيا": where they are)."""
+    from kg.extract.actors.institutions import PLACE_TYPES
+
+    entity = view.doc.lookup(key)
+    return entity is None or entity.type not in PLACE_TYPES
 
 
 def is_member_noun(word: str) -> bool:
