@@ -109,3 +109,9 @@ def test_a_known_father_after_a_lineage_link_is_part_of_the_name():
 ])
 def test_gazetteer_rows_added_this_session(text, name, key):
     assert names(text).get(name) == key, names(text)
+
+
+def test_what_is_known_as_introduces_a_name_and_is_none():
+    found = names('وقتل نائب الأمير العام لما يعرف باسم تنظيم "جند الحق" في الغارة.')
+    assert not any("يعرف" in s for s in found), found
+    assert "جند الحق" in found, found
