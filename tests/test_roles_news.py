@@ -163,3 +163,17 @@ def test_a_demonstrative_after_an_complementizer_is_no_possessor():
     """"أكدت X أن هذه الهجمات تستهدف المخيمات": X speaks of attacks, it does not make them."""
     found = events("وأكدت قوات الدعم السريع في بيان أن هذه الهجمات تستهدف مخيمات النازحين.", "Attack")
     assert all("RSF" not in e.agents for e in found)
+
+
+def test_a_place_name_after_its_description_keeps_the_description_preposition():
+    """"في العاصمة الليبية طرابلس": the name restates the place described before it, so it is where
+    the clash was, not a party to it (nor, through the capital, its state)."""
+    from kg import api
+
+    x = api.extract(api.document("قتل 20 شخصا إثر اشتباكات عنيفة بين مجموعات مسلحة في العاصمة الليبية طرابلس.",
+                                 date="2024-06-01"))
+    assert not [e for e in x.events if e.type == "ArmedClash" and {"Libya", "Tripoli"} & set(e.agents + e.targets)]
+    y = api.extract(api.document("اندلعت اشتباكات في العاصمة الليبية طرابلس بين قوات الحكومة وجهاز الردع.",
+                                 date="2024-06-01"))
+    clash = [e for e in y.events if e.type == "ArmedClash"]
+    assert clash and clash[0].location == "Tripoli" and "Libya" not in clash[0].agents

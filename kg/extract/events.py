@@ -209,6 +209,11 @@ class SentenceView:
         for clitic in ar.words("oblique-clitic"):
             if clitic in group.proclitic:
                 return clitic
+        previous_group = self.groups[-1] if self.groups else None
+        if previous_group is not None and previous_group.end == group.start and not group.proclitic \
+                and previous_group.keys == [group.mention.entity] \
+                and (place := self.doc.entities.get(group.mention.entity)) is not None and place.type in located_types():
+            return previous_group.marker  # "في العاصمة الليبية طرابلس": the name restates the description before it
         i = group.start - 1
         if i < 0:
             return "obj"
