@@ -15,16 +15,6 @@ from kg.model import Mention, Sentence
 from kg.text.clitics import proclitic_variants
 
 CAPITAL_RULE = "capital-description"
-_CAPITALS: dict[int, tuple[Gazetteer, dict[str, str]]] = {}
-
-
-def capital_of_state(gazetteer: Gazetteer) -> dict[str, str]:
-    """State key -> its capital's key, from the gazetteer's capital rows (worked out once)."""
-    cached = _CAPITALS.get(id(gazetteer))
-    if cached is None or cached[0] is not gazetteer:
-        table = {e.capital_of: e.key for e in gazetteer.entities.values() if e.capital_of}
-        cached = _CAPITALS[id(gazetteer)] = (gazetteer, table)
-    return cached[1]
 
 
 def capital_descriptions(gazetteer: Gazetteer, sentence: Sentence, mentions: list[Mention],
@@ -32,7 +22,7 @@ def capital_descriptions(gazetteer: Gazetteer, sentence: Sentence, mentions: lis
     """Mentions of capitals named "العاصمة + nisba" in the sentence, spanning both words, with the
     capital word's proclitic (بالعاصمة، والعاصمة); `state_of` maps a nisba's entity to its state."""
     words = gazetteer.joined_keys("capital-word")
-    capitals = capital_of_state(gazetteer)
+    capitals = gazetteer.capital_of_state()
     tokens = sentence.tokens
     taken = {i for m in mentions if m.kind != "nisba" for i in range(m.token_start, m.token_end)}
     found = []

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable
 
+from kg.extract.actors.institutions import PLACE_TYPES  # mentions that name where, not who
 from kg.extract.act_agent import fill_act_agent_targets
 from kg.extract.capitals import CAPITAL_RULE, capital_descriptions
 from kg.extract.member_owner import member_owners
@@ -48,7 +49,6 @@ TITLE_WORDS = 10  # words a title before a name may span (وزير الشؤون 
 LEADER_REACH = 6  # words from a lead marker (برئاسة) to its leader's name, past his title
 COMPLEMENT_REACH = 40  # words between أن/إن and the verb it introduces
 LOOKBACK = 24  # earlier triggers of the sentence a trigger may depend on (governor, speaker)  # the free-text object follows the verb's arguments closely
-PLACE_TYPES = {"City", "Region", "Place"}
 GENDER_CHECKED_TYPES = {"ArmedForce", "Ministry", "GovernmentBody", "Government", "Parliament"}
 OWNER_AGENT_TYPES = {"ArmedGroup", "ArmedForce", "State", "Government"}  # who owns an act named after ل (هجوم لحركة الشباب)
 AGENT_MARK = "by"  # marker of a name after من قبل / من جانب: the agent of the act before it

@@ -89,10 +89,17 @@ class Gazetteer:
     rule_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     rule_keys: dict[str, frozenset[str]] = field(default_factory=dict)
     context_needed: dict[tuple[str, ...], frozenset[str]] | None = None
+    capitals: dict[str, str] | None = None  # state key -> its capital's key (capital_of_state)
 
     def words(self, kind: str) -> tuple[str, ...]:
         """The forms of a kind in name_rules.tsv, as written (longest first)."""
         return self.rule_words.get(kind, ())
+
+    def capital_of_state(self) -> dict[str, str]:
+        """State key -> its capital's key, from the capital rows (worked out once)."""
+        if self.capitals is None:
+            self.capitals = {e.capital_of: e.key for e in self.entities.values() if e.capital_of}
+        return self.capitals
 
     def context_phrases(self) -> dict[tuple[str, ...], frozenset[str]]:
         """name_rules.tsv `needs-context` rows, "phrase>State,State": phrase keys -> those states."""

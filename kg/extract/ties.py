@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.data import alternatives, read_tsv
+from kg.extract.actors.institutions import PLACE_TYPES  # mentions that name where, not who
 from kg.extract.entities import DocumentEntities
 from kg.extract.phrases import PhraseIndex, PhraseMatch
 from kg.model import Entity, Event, Mention, Sentence
@@ -26,7 +27,6 @@ from kg.text.normalize import normalize_phrase, normalize_word
 ROLE_RULE = "tie:role:"  # rule prefix of the tie a title chain gives its person (the claim reader reads it too)
 
 TITLE_REACH = 12  # tokens back from a titled person to its title
-PLACE_TYPES = {"City", "Region", "Place"}
 REGION_TYPES = {"Region", "State", "City"}
 ACTOR_TYPES = {"State", "Government", "GovernmentBody", "Ministry", "Parliament", "ArmedForce", "ArmedGroup",
                "Organisation", "InternationalOrganisation", "MediaOutlet", "Person"}

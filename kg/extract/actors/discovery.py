@@ -739,7 +739,8 @@ class Discoverer:
     def mint(self, i: int, end: int, head: Head, rule: str, parent: str = "", country: str = "",
              named_from: int | None = None) -> int:
         """A new entity for the name over tokens [i, end): type from the head, part of its owner; its
-        name is read from token named_from on when the head is no part of it (a ship's quoted name)."""
+        name is read from token named_from on when the head is no part of it (a quoted name:
+        تنظيم «حراس الدين»، السفينة «ستار أيرس»)."""
         ctx = self.ctx
         head_word = self.head_word(i)
         proclitic = ctx.tokens[i].norm[: len(ctx.tokens[i].norm) - len(head_word)] if head_word else ""

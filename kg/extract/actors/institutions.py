@@ -12,7 +12,7 @@ MAX_ADJECTIVES = 2  # words between an institution's head and the nisba of its s
 MAX_PREVIOUS = 4  # bodies of that type named before, among which a bare phrase's own is looked for
 UNNAMED_PLACE = "?"  # local_place: a city or region the text names but the gazetteer does not
 REGION_REACH = 2  # sentences back in which a region's government still owns a bare ministry
-PLACE_TYPES = frozenset({"City", "Region", "Place"})  # mentions that name where, not who
+PLACE_TYPES = frozenset({"City", "Region", "Place"})  # mentions that name where, not who (the one definition)
 
 
 def dual_heads(gaz) -> dict[str, str]:
