@@ -10,7 +10,7 @@ follows the act (هجوم ... أسفر عن/أدى إلى مقتل X), within LI
 """
 from __future__ import annotations
 
-from kg.graph.vocabulary import event_kind
+from kg.graph.vocabulary import event_kind, violence_family
 from kg.lang import ar
 from kg.model import Event, Sentence
 from kg.text.clitics import proclitic_variants
@@ -18,7 +18,6 @@ from kg.text.clitics import proclitic_variants
 LINK_REACH = 12  # words between a casualty count and the act that caused it
 CAUSE_GAP = 2  # words between a result verb and the act noun after it (أسفر هجوم انتحاري)
 ACT_PHRASE = 4  # words from the act noun to the act's trigger (بانفجار عبوة ناسفة استهدفت)
-VIOLENCE = "ViolenceFamily"
 
 
 def victims_as_targets(sentence: Sentence, frame_events: list[Event], casualties: list[Event]) -> None:
@@ -28,7 +27,7 @@ def victims_as_targets(sentence: Sentence, frame_events: list[Event], casualties
     ends = {t.end: i for i, t in enumerate(tokens)}
     for act in frame_events:
         kind = event_kind(act.type)
-        if act.targets or not kind.hostile or kind.family != VIOLENCE or act.start not in index:
+        if act.targets or not kind.hostile or kind.family != violence_family() or act.start not in index:
             continue
         first = index[act.start]
         last = ends.get(act.end, first)
@@ -77,7 +76,7 @@ def is_act_noun(tokens, k: int) -> bool:
 
     if any(stem in ar.keys("condemned-act") for stem, _ in proclitic_variants(tokens[k].norm)):
         return True
-    return any(event_kind(m.value.event).hostile and event_kind(m.value.event).family == VIOLENCE
+    return any(event_kind(m.value.event).hostile and event_kind(m.value.event).family == violence_family()
                for m in frame_index().match_at(tokens, k))
 
 
@@ -93,4 +92,4 @@ def has_cause_clitic(word: str) -> bool:
 def other_act_between(events: list[Event], act: Event, tokens, first: int, last: int) -> bool:
     """Another event of violence between the toll and the act: the toll is that one's."""
     low, high = tokens[first].start, tokens[last].start
-    return any(e is not act and low < e.start < high and event_kind(e.type).family == VIOLENCE for e in events)
+    return any(e is not act and low < e.start < high and event_kind(e.type).family == violence_family() for e in events)

@@ -204,6 +204,18 @@ def place_classes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def where_classes() -> frozenset[str]:
+    """Places that never act (a city, a region): a mention of one names where, not who. A state is both."""
+    return place_classes() - actor_classes()
+
+
+@lru_cache(maxsize=1)
+def violence_family() -> str:
+    """The family of acts of force: the one kg:Attack belongs to in the ontology."""
+    return event_kind("Attack").family
+
+
+@lru_cache(maxsize=1)
 def thing_classes() -> frozenset[str]:
     """Named things that neither act nor are places (a ship): targets and objects of events only."""
     return vocabulary().classes_under("NamedThing")

@@ -5,6 +5,7 @@ from kg.extract.actors.context import SentenceContext
 from kg.extract.actors.document import names_of
 from kg.extract.gazetteer import Institution
 from kg.extract.phrases import PhraseMatch
+from kg.graph.vocabulary import where_classes
 from kg.model import Entity, Token
 from kg.text.normalize import dediacritize, normalize_phrase
 
@@ -12,7 +13,7 @@ MAX_ADJECTIVES = 2  # words between an institution's head and the nisba of its s
 MAX_PREVIOUS = 4  # bodies of that type named before, among which a bare phrase's own is looked for
 UNNAMED_PLACE = "?"  # local_place: a city or region the text names but the gazetteer does not
 REGION_REACH = 2  # sentences back in which a region's government still owns a bare ministry
-PLACE_TYPES = frozenset({"City", "Region", "Place"})  # mentions that name where, not who (the one definition)
+PLACE_TYPES = where_classes()  # mentions that name where, not who (the one definition, from the ontology)
 
 
 def dual_heads(gaz) -> dict[str, str]:

@@ -18,7 +18,7 @@ from kg.extract.clauses import PARENTHETICAL
 from kg.extract.events import is_event_noun, is_finite_verb, is_noun_form
 from kg.extract.frames import word_class
 from kg.extract.phrases import phrase_at, phrase_starts
-from kg.graph.vocabulary import event_kind
+from kg.graph.vocabulary import event_kind, violence_family
 from kg.lang import ar
 from kg.text.memo import per_sentence
 
@@ -97,7 +97,7 @@ def deed(trigger) -> bool:
     """A deed of force (the violence family, or any hostile act but one done by saying it: a sanction,
     an accusation): what a speech verb names of it (أعلن الجيش إسقاط طائرات) it reports, not performs."""
     kind = event_kind(trigger.frame.event)
-    return kind.family == "ViolenceFamily" or (kind.hostile and kind.family not in SAID_FAMILIES)
+    return kind.family == violence_family() or (kind.hostile and kind.family not in SAID_FAMILIES)
 
 
 def aim_cue(tokens, trigger) -> str:
