@@ -21,6 +21,7 @@ from kg.data import alternatives, read_tsv
 from kg.extract.actors.institutions import PLACE_TYPES  # mentions that name where, not who
 from kg.extract.entities import DocumentEntities
 from kg.extract.phrases import PhraseIndex, PhraseMatch
+from kg.graph.vocabulary import named_actor_classes
 from kg.model import Entity, Event, Mention, Sentence
 from kg.text.normalize import normalize_phrase, normalize_word
 
@@ -28,8 +29,7 @@ ROLE_RULE = "tie:role:"  # rule prefix of the tie a title chain gives its person
 
 TITLE_REACH = 12  # tokens back from a titled person to its title
 REGION_TYPES = {"Region", "State", "City"}
-ACTOR_TYPES = {"State", "Government", "GovernmentBody", "Ministry", "Parliament", "ArmedForce", "ArmedGroup",
-               "Organisation", "InternationalOrganisation", "MediaOutlet", "Person"}
+ACTOR_TYPES = named_actor_classes()  # from the ontology
 RANK = {"Place": 0, "City": 1, "Region": 2, "State": 3}  # a place lies within a larger one
 WORD_KINDS = ("deputy", "former", "honorific", "link", "head", "head-modifier", "descriptor", "descriptor-head",
               "apposer")

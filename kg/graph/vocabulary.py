@@ -210,6 +210,13 @@ def where_classes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def named_actor_classes() -> frozenset[str]:
+    """Actors a name picks out: every actor class but the abstract kg:Actor and kg:Crowd, which is
+    named by what it does, never by a name (a pair, a tie or a sentence's party is one of these)."""
+    return actor_classes() - {"Actor", "Crowd"}
+
+
+@lru_cache(maxsize=1)
 def violence_family() -> str:
     """The family of acts of force: the one kg:Attack belongs to in the ontology."""
     return event_kind("Attack").family

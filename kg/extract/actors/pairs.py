@@ -12,11 +12,11 @@ from functools import lru_cache
 
 from kg.data import read_tsv
 from kg.extract.actors.document import DocumentEntities
+from kg.graph.vocabulary import named_actor_classes
 from kg.model import Mention
 
 ANY_ACTOR = "Actor"  # anaphors.tsv type of الطرفين/الجانبين: any two actors, not only states
-ACTOR_TYPES = frozenset({"State", "Government", "ArmedGroup", "ArmedForce", "Organisation",
-                         "InternationalOrganisation", "GovernmentBody", "Ministry", "Parliament", "Person"})
+ACTOR_TYPES = named_actor_classes()  # from the ontology
 BETWEEN_REACH = 4  # tokens before "X و Y" in which a "بين" makes it a between-pair ("بين الأشقاء في كل من X وY")
 BETWEEN, JOINED, RESOLVED = "between", "joined", "resolved"
 
