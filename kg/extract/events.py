@@ -2090,8 +2090,8 @@ class EventAssembler:
         masdar's subject; its object takes ل). None when the phrase is not so built."""
         view, tokens = self.view, self.view.sentence.tokens
         k = trigger.end
-        if is_finite_verb(trigger, view) or trigger.frame.speech or k >= len(tokens):
-            return None
+        if is_finite_verb(trigger, view) or trigger.frame.speech or trigger.enclitic or k >= len(tokens):
+            return None  # (a word with a pronoun suffix, "شنته"، "قصفها", is in construct with nothing)
         last = tokens[k - 1].norm[len(trigger.proclitic):] if trigger.end - trigger.start == 1 else tokens[k - 1].norm
         if last.startswith(ar.words("definite-article")):
             return None  # "الاستهداف" takes no genitive
@@ -2104,11 +2104,14 @@ class EventAssembler:
         if j >= len(tokens) or view.breaks[j] == j or view.region[j] != view.region[trigger.start]:
             return None
         owner = ar.word("owner-preposition")
+        # "غارة العدو الإسرائيلي على سيارة"، "قصف روسيا على خاركيف": an object marked by one of the
+        # frame's own prepositions (not its direct object, not where) leaves the genitive as the actor
+        on = frozenset(m for m in trigger.frame.targets if m not in ("obj", *ar.keys("locative")))
         following = view.group_at.get(j)
         if following is not None and following.start == j:
-            marked = following.marker == owner
+            marked = following.marker == owner or following.marker in on
         else:
-            marked = tokens[j].norm == owner or j not in view.covered and any(
+            marked = tokens[j].norm == owner or tokens[j].norm in on or j not in view.covered and any(
                 clitic == owner for _, clitic in proclitic_variants(tokens[j].norm)[1:])
         return [view.as_actor(k) for k in group.keys] if marked else None
 
@@ -2216,9 +2219,23 @@ class EventAssembler:
         about = self.targets.about(frame, agent_end, slot.limit)
         agents = [self.view.as_actor(k) for k in agents]
         if not agents and not targets and not (frame.speech and mode == "governor") \
-                and not (mode == "subj" and event_kind(frame.event).stands_alone):
+                and not (mode in STANDING_MODES and event_kind(frame.event).stands_alone and self.stands(trigger, mode)):
             return None  # (a verb whose class stands alone, "تظاهر الآلاف", is kept: the ontology says so)
         return self.event(trigger, agents, targets, about, found.confidence, rule)
+
+    def stands(self, trigger: Trigger, mode: str) -> bool:
+        """A subject verb stands alone; a clash noun only when indefinite, bare and told as taking place
+        (words.tsv onset-verb: "اندلعت اشتباكات في حي X"، "تشهد المدينة اشتباكات"): "وقف المعارك"،
+        "قواعد الاشتباك"، "لمواجهات" name fighting told elsewhere, or none."""
+        if mode == "subj":
+            return True
+        tokens = self.view.sentence.tokens
+        if trigger.proclitic or tokens[trigger.start].norm.startswith(ar.words("definite-article")):
+            return False
+        onset = ar.keys("onset-verb")
+        near = range(max(0, trigger.start - ONSET_REACH), min(len(tokens), trigger.end + 2))
+        return any(stem in onset for k in near if not trigger.start <= k < trigger.end
+                   for stem, _ in proclitic_variants(tokens[k].norm))
 
     def event(self, trigger: Trigger, agents: list[str], targets: list[str], about: str,
               confidence: float, rule: str = "") -> Event:
@@ -2263,3 +2280,8 @@ def re_rules(rule: str) -> list[str]:
 
 def dedupe(keys: list[str]) -> list[str]:
     return list(dict.fromkeys(keys))
+# Agent modes whose event is kept with no party when its class stands alone (kg:standsWithoutParticipants):
+# a subject verb (تظاهر الآلاف) and a clash noun whose sides go unnamed (اندلعت اشتباكات في حي X): issue 10
+# keeps such an event with its place, victims and date, never with a guessed party.
+STANDING_MODES = frozenset({"subj", "between"})
+ONSET_REACH = 3  # words before a clash noun its onset verb may stand (تشهد مدينة طرابلس اشتباكات)
