@@ -288,3 +288,22 @@ def test_large_queries_read_optional_properties_by_scan_not_per_row():
         text = "\n".join(line.split("#")[0] for line in (ROOT / "queries" / f"{name}.rq").read_text(encoding="utf-8").splitlines())
         assert not lookup.findall(text), (name, lookup.findall(text))
         assert "{ SELECT ?sent ?text WHERE { ?sent kg:text ?text } }" in text or name != "fact_sources"
+
+
+REWRITTEN = sorted(p.stem for p in (ROOT / "tests" / "queries_before").glob("*.rq"))
+
+
+@pytest.mark.parametrize("name", REWRITTEN)
+def test_rewritten_query_gives_the_rows_it_gave_before(name, seed_ttl, rival_ttl, tmp_path):
+    """Rewrites for speed (docs/store.md) keep the rows: tests/queries_before holds each query as it
+    was before its rewrite; both run on a store of the seed and a rival article, rows as multisets."""
+    from collections import Counter
+
+    from kg.store.load import load_into_store
+    from kg.store.query import on_store, read_query_file
+
+    path = tmp_path / "store"
+    load_into_store([seed_ttl, rival_ttl], path)
+    before = Counter(on_store(path, read_query_file(ROOT / "tests" / "queries_before" / f"{name}.rq")).rows)
+    after = Counter(on_store(path, read_query_file(ROOT / "queries" / f"{name}.rq")).rows)
+    assert before and after == before
