@@ -55,3 +55,28 @@ def test_a_city_seeing_clashes_is_where_not_a_side():
 
 def test_a_call_to_stop_the_fighting_is_no_clash():
     assert not events("ودعا الوزير إلى وقف المعارك فورا.", "ArmedClash")
+
+
+# -- "أفادت الوزارة بمقتل … في قصف استهدف منزلاً": the verb tells the noun's act, not the reporter's ---
+def test_a_verb_after_a_strike_noun_in_a_reported_toll_has_no_reporter_agent():
+    found = events("وأفادت وزارة الصحة بمقتل أربعة أشخاص في قصف استهدف منزلا في بلدة عيترون.")
+    attacks = [e for e in found if e.type in ("Attack", "Shelling")]
+    assert attacks and all(not {"Lebanon_MinistryOfHealth", "Gaza_Health_Ministry"} & set(e.agents) for e in attacks)
+    assert [e for e in found if e.type == "CasualtyReport" and e.agents == ["Lebanon_MinistryOfHealth"]]
+
+
+def test_a_verb_after_a_strike_noun_with_a_nisba_keeps_the_nisbas_state():
+    found = events("وأفاد المرصد بمقتل ستة مدنيين في قصف روسي استهدف سوقا في المدينة.")
+    assert [e for e in found if e.type == "Shelling" and e.agents == ["Russia"]]
+    assert not [e for e in found if e.type in ("Attack", "Shelling") and "SOHR" in e.agents]
+
+
+def test_a_ministry_announcing_a_toll_of_strikes_that_hit_towns_is_not_their_agent():
+    found = events("أعلنت وزارة الصحة عن سقوط 9 قتلى وإصابة 20 آخرين جراء غارات جوية استهدفت محافظتي النبطية وبعلبك.")
+    attacks = [e for e in found if e.type in ("Attack", "AirStrike")]
+    assert attacks and all("Lebanon_MinistryOfHealth" not in e.agents for e in attacks)
+
+
+def test_an_army_announcing_strikes_it_carried_out_is_their_agent():
+    found = events("أعلن الجيش الإسرائيلي تنفيذ غارات استهدفت مواقع لحزب الله في الجنوب.")
+    assert [e for e in found if e.type in ("Attack", "AirStrike") and e.agents == ["IDF"]]

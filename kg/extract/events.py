@@ -717,7 +717,9 @@ class SubjectFinder:
                 # in this clause; "في غارة استهدفت سيارة": nobody from elsewhere
                 before = self.subject_before(trigger)
                 if before and self.view.same_clause(before[0].end, trigger.start) \
-                        and self.clauses.at(before[0].start) is self.clauses.at(trigger.start):
+                        and self.clauses.at(before[0].start) is self.clauses.at(trigger.start) \
+                        and not (self.speaks(trigger, before[0]) and self.after_reported_noun(trigger)):
+                    # "أعلنت الوزارة مقتل 9 جراء غارات استهدفت": not hers; "أعلن الجيش تنفيذ غارات استهدفت": his
                     return before[0].keys[:], end, confidence, "+relative-noun"
                 return [], end, confidence, ""
             else:
@@ -771,6 +773,12 @@ class SubjectFinder:
         if before and self.view.same_clause(before[0].end, trigger.start):
             if self.reported_noun(trigger) and self.speaks(trigger, before[0]):
                 return [], end, confidence, ""  # "أفاد مصدر طبي بمقتل سبعة في قصف": the source did not shell
+            noun = self.event_noun_before(trigger)
+            if noun is not None and self.speaks(trigger, before[0]):
+                # "أفادت وزارة الصحة بمقتل خمسة في قصف استهدف منزلاً": the verb tells the noun's act,
+                # whose actor is the noun's, never the reporter
+                keys = noun.event.agents[:] if noun.event is not None else []
+                return keys, end, confidence, "+relative-noun" if keys else ""
             return before[0].keys[:], end, confidence, ""
         if told:
             # "قال مسؤول إن مسلحين اقتحموا السوق، وأطلقوا النار"، "وفقاً لتاس، بدأ ثلاثة أفراد الهجوم وفتحوا":
@@ -822,6 +830,26 @@ class SubjectFinder:
         if trigger.proclitic.endswith(ar.words("noun-clitic")):
             return True
         return trigger.start > 0 and view.sentence.tokens[trigger.start - 1].norm in locatives().causes
+
+    def after_reported_noun(self, trigger: Trigger) -> bool:
+        """The verb hangs on an act named by a noun after a cause word or preposition (جراء غارات استهدفت)."""
+        return any(t.end <= trigger.start <= t.end + RESUMPTIVE_GAP + 1 and self.reported_noun(t)
+                   for t in self.triggers_before(trigger))
+
+    def event_noun_before(self, trigger: Trigger) -> Trigger | None:
+        """"في قصف استهدف"، "جراء غارات جوية استهدفت": a bare verb right after an indefinite event noun
+        of its relation (past at most RESUMPTIVE_GAP adjectives) is the noun's relative clause: that noun."""
+        view, tokens = self.view, self.view.sentence.tokens
+        if trigger.proclitic or trigger.frame.speech or trigger.frame.agent != "subj" or is_noun_form(trigger, view):
+            return None
+        for t in reversed(self.triggers_before(trigger)):
+            if t.end <= trigger.start <= t.end + RESUMPTIVE_GAP \
+                    and (is_event_noun(t, view) or self.reported_noun(t)) \
+                    and t.frame.relation == trigger.frame.relation \
+                    and not tokens[t.start].norm[len(t.proclitic):].startswith(ar.words("definite-article")) \
+                    and not any(k in view.covered or view.breaks[k] == k for k in range(t.end, trigger.start)):
+                return t
+        return None
 
     def speaks(self, trigger: Trigger, group: Group) -> bool:
         """The group is the actor of a speech verb earlier in the trigger's clause (أفاد، أعلن) that names
