@@ -80,3 +80,19 @@ def test_a_ministry_announcing_a_toll_of_strikes_that_hit_towns_is_not_their_age
 def test_an_army_announcing_strikes_it_carried_out_is_their_agent():
     found = events("أعلن الجيش الإسرائيلي تنفيذ غارات استهدفت مواقع لحزب الله في الجنوب.")
     assert [e for e in found if e.type in ("Attack", "AirStrike") and e.agents == ["IDF"]]
+
+
+# -- "شنت الطائرات الحربية الروسية غارات": a definite craft noun with a nisba names the state ----------
+def test_definite_warplanes_with_a_nisba_are_that_states():
+    found = events("شنت الطائرات الحربية الروسية مساء أمس أكثر من عشرين غارة جوية على قرى ريف حماة.", "AirStrike")
+    assert found and found[0].agents == ["Russia"]
+
+
+def test_definite_fighter_jets_with_a_nisba_are_that_states():
+    found = events("وقصفت المقاتلات الإسرائيلية مواقع في مدينة غزة فجر اليوم.", "Shelling")
+    assert found and found[0].agents == ["Israel"]
+
+
+def test_aircraft_fired_on_are_the_target_not_the_shooter():
+    found = events("وقال شاهد إنه رأى مسلحين من القبائل يطلقون النار على الطائرات الأمريكية بعد الهجوم.", "ArmedAttack")
+    assert found and "United_States" not in found[0].agents

@@ -1065,6 +1065,8 @@ class SubjectFinder:
         after تابعة لـ; no keys when it names neither; None when no such noun follows."""
         view, tokens = self.view, self.view.sentence.tokens
         head = trigger.end if start < 0 else start
+        if start < 0 and trigger.end - trigger.start > 1 and tokens[trigger.end - 1].norm in trigger.frame.targets:
+            return None  # "يطلقون النار على الطائرات الأمريكية": the phrase ends in its object's preposition
         if trigger.end - trigger.start > 1 and tokens[trigger.end - 1].norm in ar.keys("unnamed-agent"):
             head = trigger.end - 1  # the frame's phrase holds the noun: "استهدفت طائرة مسيرة"
         elif head < len(tokens) and head not in view.covered and tokens[head].norm in number_words():
