@@ -189,6 +189,11 @@ SAMPLES = [
     ("وفر آلاف النازحين من الفاشر إلى طويلة في شمال دارفور.", "Tawila", "City", "Sudan"),
     ("وقال اللواء عثمان عمليات إن قوات الدعم السريع تقدمت نحو بابنوسة.", "Osman_Operations", "Person", "Sudan"),
     ("وقال ليث البلعوس إن أبناء السويداء يرفضون السلاح المنفلت.", "Laith_al_Balous", "Person", "Syria"),
+    # bodies that speak for a side, in several outlets (issue 11)
+    ("وحذرت تنسيقية لجان المقاومة بالفاشر من حصار المدينة.", "El_Fasher_Resistance_Committees", "Organisation",
+     "Sudan"),
+    ("وأفاد المركز الإعلامي لقيادة محور تعز بأن المواجهات تجددت.", "Taiz_Axis_Media_Centre", "GovernmentBody",
+     "Yemen"),
 ]
 
 
