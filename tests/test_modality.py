@@ -152,3 +152,13 @@ def test_an_act_one_means_to_be_able_to_do_is_planned():
 def test_a_deed_joined_by_wa_inside_a_reported_clause_is_reported_too():
     text = "وذكر مسؤول محلي أن مسلحين دخلوا السوق وأطلقوا النار على المارة."
     assert [e.modality for e in events(text, "ArmedAttack")] == ["Reported"]
+
+
+# -- a negated light verb (لم يشن، لم تقم بشن) denies the act it carries, inside what is said too -----------
+def test_a_negated_light_verb_denies_its_act():
+    x = extraction('وقال الجيش إن الطائرات الإسرائيلية لم تقم بشن غارات على بلدة الخيام. '
+                   'وقال الجيش إن قواته لم تقم بقصف مخيم جنين.')
+    strikes = [e for e in x.events if e.type in ("AirStrike", "Shelling")]
+    assert len(strikes) == 2 and all(e.modality == "Denied" for e in strikes), \
+        [(e.type, e.trigger, e.modality) for e in x.events]
+    assert not any(r for r in predicted_relations(x) if r[1] in ("attacked", "airStrikeOn")), predicted_relations(x)

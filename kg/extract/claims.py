@@ -35,6 +35,7 @@ COMPLEMENT_GAP = 14  # tokens between the speech verb and أن/إن (room for a 
 QUOTED_SUBJECT = 3  # words between أن/إن and a quotation that is the rest of the complement (إن المتمردين "…")
 GOVERNED_GAP = 16  # tokens between a speech verb and the quotation it governs (a titled subject, an aside, a marker)
 MIN_ATTRIBUTED_WORDS = 3
+NISBA_GAP = 2  # adjectives between a statement word and the nisba naming its issuer (بيان عسكري رسمي سوري)
 MIN_REPORTED_WORDS = 2  # a single word after a speech verb or its source is never what was said
 COLON_GAP = 8  # tokens between a speech verb and the colon that opens its unquoted words (وقال الوزير للصحفيين:)
 CONTRAST_GAP = 4  # words between لكن and the speech verb of the clause it opens (لكن وزارة الدفاع الباكستانية نفت)
@@ -69,7 +70,8 @@ MAX_NAME_WORDS = 6
 @lru_cache(maxsize=4096)
 def quoted_name(text: str) -> bool:
     """«جماعة نصرة الإسلام والمسلمين»، «حركة الشباب»: a quotation that is a known name, or a head
-    noun of a body or group with no verb after it, is a name, not something said."""
+    noun of a body or group, or a source title (titles.tsv kind source), with no verb after it, is
+    a name or a description, not something said."""
     from kg.extract.actors.discovery import lexicon
     from kg.extract.gazetteer import load_gazetteer
     from kg.text.segment import tokenize
@@ -77,9 +79,13 @@ def quoted_name(text: str) -> bool:
     tokens = tokenize(text)
     if not tokens or len(tokens) > MAX_NAME_WORDS:
         return False
-    known = load_gazetteer().names.match_at(tokens, 0)
+    gazetteer = load_gazetteer()
+    known = gazetteer.names.match_at(tokens, 0)
     if known and known[0].end == len(tokens):
         return True
+    if any(m.value.kind == "source" for m in gazetteer.titles.match_at(tokens, 0)):
+        # «مصدر قيادي في الحركة»، "مسؤول رفيع": who is cited, described, not his words
+        return not any(frame_index().match_at(tokens, i) for i in range(1, len(tokens)))
     head = lexicon().heads.match_at(tokens, 0)
     if not head or head[0].value.kind not in ("body", "group", "force"):
         return False
@@ -340,6 +346,14 @@ class ClaimReader:
         return token.norm[1:] if token.norm[:1] in claim_words("joiner") and token.norm[1:] in claim_words("speech") \
             | claim_words("pledge") else token.norm
 
+    def describes(self, event: Event) -> bool:
+        """Is the speech verb one that describes its object as something (claims.tsv `describe`: وصف، واصفاً)?"""
+        token = offsets.token_at(self.sentence.tokens, event.start)
+        if token is None:
+            return False
+        words, joiners = claim_words("describe"), claim_words("joiner")
+        return token.norm in words or (token.norm[:1] in joiners and token.norm[1:] in words)
+
     def object_quote(self, quote: Quote, event: Event) -> bool:
         """Is the quotation the object of a verb right after the object preposition (وصف الهجوم
         بـ«الجبان»، دانت بـ"أشد العبارات"): a description or a manner, not words said? Not after an
@@ -367,7 +381,7 @@ class ClaimReader:
                 or re.search(r"[،,:؛;.«\"“]", self.text(event.end, following[1].start)):
             return ""
         if not following[1].norm.startswith(tuple(claim_words("proclitic-prep") & {"ل"})):
-            return ""
+            return nisba_issuer(self.sentence, self.mentions, following[0].end)
         end = complement_start(self.sentence, event) or self.sentence.end
         own = next((m for m in self.mentions if following[1].start <= m.start < end), None)  # لوزير الدفاع، فلان،
         return self.named_holder(own.entity) if own is not None else ""
@@ -801,6 +815,10 @@ class ClaimReader:
                 continue  # "أن طيرانه ضرب أيضاً "بنى تحتية"": the quotation is the object; the complement is said
             if quote.words < MIN_QUOTE_WORDS and self.tokens_between(start, quote.open_at):
                 continue  # أن الغارات استهدفت "مواقع عسكرية": a phrase of the words, which keep their subject
+            if quote.words < MIN_QUOTE_WORDS and self.describes(event) \
+                    and not self.text(quote.close_at, region_end).strip(PUNCTUATION):
+                self.used.add(n)
+                return []  # ووصف البيان التقارير بأنها «غير صحيحة»: a description in scare quotes
             rest = self.text(quote.close_at, region_end)
             # أن "…" عند الحدود: a quotation opening the complement is the claim, unless it is one word
             # or a short phrase the complement goes on from (أن "هجوما بالستيا روسيا" طال ثلاثة أحياء ...)
@@ -1131,6 +1149,44 @@ def titled_speech(sentence: Sentence, triggers: list, events: list[Event], title
     return found
 
 
+def nisba_issuer(sentence: Sentence, mentions: list[Mention], after: int) -> str:
+    """"وأفاد بيان عسكري سوري أن"، "وقال بيان رسمي مصري إن": a statement word whose adjectives
+    (at most NISBA_GAP words, no punctuation) end in a state's nisba is that state's, not the last
+    speaker's nor the actor the words name; "" when no nisba follows."""
+    following = offsets.following(sentence.tokens, after, NISBA_GAP + 1)
+    for k, token in enumerate(following):
+        gap = sentence.text[(following[k - 1].end if k else after) - sentence.start:token.start - sentence.start]
+        if re.search(r"[،,:؛;.«\"“]", gap):
+            return ""
+        own = next((m for m in mentions if m.start == token.start and m.kind == "nisba"), None)
+        if own is not None:
+            return own.entity
+    return ""
+
+
+ISSUED_SPEECH = "claims:issued-statement"  # rule of a speech verb whose subject is a statement of a state (بيان سوري)
+
+
+def issued_speech(sentence: Sentence, triggers: list, mentions: list[Mention]) -> list[Event]:
+    """"وقال بيان رسمي مصري إن …": a speech verb the events gave no subject, right after which a
+    statement word names its state by a nisba, is that state's: a Statement for the claim reader."""
+    tokens, found = sentence.tokens, []
+    for trigger in triggers:
+        if trigger.event is not None or not trigger.frame.speech or trigger.frame.event != "Statement" \
+                or trigger.frame.agent != "subj" or trigger.end >= len(tokens) \
+                or tokens[trigger.end].norm not in claim_words("statement"):
+            continue
+        start, end = tokens[trigger.start].start, tokens[trigger.end - 1].end
+        if sentence.text[end - sentence.start:tokens[trigger.end].start - sentence.start].strip():
+            continue
+        who = nisba_issuer(sentence, [m for m in mentions if m.sentence == sentence.index], tokens[trigger.end].end)
+        if who:
+            found.append(Event(id=f"{start}-IssuedSpeech", type="Statement", relation="", sentence=sentence.index,
+                               start=start, end=end, trigger=sentence.text[start - sentence.start:end - sentence.start],
+                               rule=ISSUED_SPEECH, confidence=0.6, agents=[who]))
+    return found
+
+
 def find_claims(sentence: Sentence, events: list[Event], speech_ids: set[str],
                 mentions: list[Mention] | None = None) -> list[Claim]:
     return ClaimReader(sentence, events, speech_ids, mentions).read()
@@ -1141,7 +1197,10 @@ def source_start(sentence: Sentence, event: Event) -> int | None:
     comes before any complementizer."""
     complementizers, sources = word_class("complementizer"), claim_words("source")
     following = offsets.following(sentence.tokens, event.end, COMPLEMENT_GAP)
+    inside = [(q.start, q.end) for q in quotes(sentence) if q.open_at >= event.end]
     for token in following:
+        if any(a <= token.start < b for a, b in inside):
+            continue  # نقلت شبكة "سي إن إن" عن مسؤول: the name's words are neither source nor complement
         if token.norm in sources:
             return token.start
         if token.norm in complementizers:
@@ -1155,7 +1214,8 @@ def complement_start(sentence: Sentence, event: Event) -> int | None:
     complementizers = word_class("complementizer")
     sources = claim_words("source")
     seen, source_at = 0, None
-    inside = [(q.start, q.end) for q in quotes(sentence) if q.open_at >= event.end and not q.is_name]
+    # inside a quotation after the verb, a name's too (شبكة "سي إن إن" عن مسؤول: its إن opens nothing)
+    inside = [(q.start, q.end) for q in quotes(sentence) if q.open_at >= event.end]
     relatives = claim_words("relative")
     relative = False  # after a relative pronoun with no comma since (الذي تولى مقعداً عن …)
     aside = False  # inside "، الذي فضل عدم الكشف عن هويته،": the subject's relative clause, no complement

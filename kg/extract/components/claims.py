@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg.extract.actors.institutions import PLACE_TYPES
-from kg.extract.claims import ClaimReader, speaker_of, speech_words, titled_speech
+from kg.extract.claims import ClaimReader, issued_speech, speaker_of, speech_words, titled_speech
 from kg.extract.components import factory
 from kg.model import Claim, Event
 
@@ -25,6 +25,7 @@ def claims(doc, state) -> None:
     extra = speech_words(state.sentence, state.events, state.speech_ids, state.mentions, doc.previous_agents)
     extra += titled_speech(state.sentence, state.triggers, state.events, doc.gazetteer.titles, people,
                            state.mentions)  # "قال قائد … العميد فلان إن"، "أفاد الناطق باسم …، فلان، بأن"
+    extra += issued_speech(state.sentence, state.triggers, state.mentions)  # "وقال بيان رسمي مصري إن"
     events = sorted(state.events + extra, key=lambda e: e.start)
     speech_ids = state.speech_ids | {e.id for e in extra}
     spoken += [(e.start, e.end) for e in extra]
