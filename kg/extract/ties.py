@@ -39,6 +39,8 @@ APPOSED_TITLES = 3  # titles in a row after one name (فلان، رئيس X، ق
 LED_TYPES = {"ArmedGroup", "ArmedForce", "Organisation", "InternationalOrganisation", "Government",
              "GovernmentBody", "Parliament", "Ministry", "State"}  # what a lead verb's object may be
 NISBA_OBJECT = "nisba"  # ties.tsv `object`: an adverbial nisba right after the marker names the object
+DEPUTY_ROLE, MINISTER_ROLE = "Deputy", "Minister"  # titles.tsv roles: a deputy's tie; a state's deputy holds a minister's
+DEPUTY_OF = "deputy-of"  # titles.tsv kind of a deputy's title before an office (نائب، مساعد)
 PERSON_SCOPES = {"Advisor", "Envoy"}  # ties whose object may be a person (مستشار الرئيس فلان)
 
 
@@ -158,9 +160,14 @@ class TieReader:
                 self.counterpart_tie(mention, entity)
                 continue
             start = self.title_start(mention)
-            if self.deputy_before(start) or self.former(start, mention.token_end):
-                continue  # "نائب رئيس المكتب السياسي": a deputy is no head; "الرئيس السابق": no longer
+            if self.former(start, mention.token_end):
+                continue  # "الرئيس السابق": no longer
             title = self.doc.gazetteer.titles.match_at(self.tokens, start)
+            if title and title[0].value.kind == DEPUTY_OF:  # "نائب رئيس الوزراء فلان": no head, but of the body
+                self.deputy_tie(mention, entity, start, title[0].end)
+                continue
+            if self.deputy_before(start):  # "كبير مستشاري الرئيس فلان": the title is someone else's
+                continue
             role = title[0].value.role if title and mention.kind != "title" else entity.role
             if title and title[0].value.kind == "counterpart" and mention.kind != "title":
                 role = entity.role  # "نظيره التركي رجب طيب أردوغان": the gazetteer's office of the counterpart
@@ -171,6 +178,23 @@ class TieReader:
             if pattern is None or not scope:
                 continue
             self.add(pattern, entity.key, scope, start, mention.token_end, f"{ROLE_RULE}{role}")
+
+    def deputy_tie(self, mention: Mention, entity: Entity, start: int, office: int) -> None:
+        """"نائب رئيس الوزراء الإثيوبي فلان"، "نائب رئيس المكتب السياسي لحماس فلان": a deputy (titles.tsv
+        kind deputy-of, at token start, before the office title at token `office`) is a member of what
+        the office is of (ties.tsv role DEPUTY_ROLE); of a state, he holds a minister's post (the tie of
+        the role MINISTER_ROLE)."""
+        pattern = self.lex.roles.get(DEPUTY_ROLE)
+        title = self.doc.gazetteer.titles.match_at(self.tokens, office) if office < len(self.tokens) else []
+        if pattern is None or not title:
+            return
+        scope = self.scope_of(mention, entity, office, title[0].end)
+        scope_entity = self.doc.entities.get(scope) if scope else None
+        if scope_entity is None or scope_entity.type == "Person":
+            return
+        if scope_entity.type == "State" and MINISTER_ROLE in self.lex.roles:
+            pattern = self.lex.roles[MINISTER_ROLE]
+        self.add(pattern, entity.key, scope, start, mention.token_end, f"{ROLE_RULE}{DEPUTY_ROLE}")
 
     def counterpart_tie(self, mention: Mention, entity: Entity) -> None:
         """"نظيره التركي رجب طيب أردوغان": a counterpart named with his state's nisba holds the
@@ -346,8 +370,10 @@ class TieReader:
         (tie:apposed): the person holds the role, and no second, unnamed node does."""
         apposed = [e for e in self.found.values() if e.rule.startswith("tie:apposed:")]
         for key, event in list(self.found.items()):
-            if event.rule.startswith(ROLE_RULE) and self.unnamed_holder(event.agents[0]) and any(
-                    a.start < event.start < a.end and a.type == event.type and a.targets == event.targets
+            if event.rule.startswith(ROLE_RULE) and any(
+                    a.start < event.start < a.end and a.type == event.type and (
+                        (self.unnamed_holder(event.agents[0]) and a.targets == event.targets)
+                        or a.agents == event.agents)  # "فلان المتحدث باسم الجيش": his title's body, said once
                     for a in apposed):
                 del self.found[key]
 
@@ -431,6 +457,8 @@ class TieReader:
         if not subject_key or not object_key:
             return
         if pattern.kind == "lead-marker":
+            if inner is not None and inner.type == "State" and not self.is_person(obj):
+                return  # "خارطة الطريق المتفق عليها مع السعودية، بقيادة عمانية": a state is led by no state
             subject_key, object_key = object_key, subject_key
             if self.after_delegation(subject):  # "وفد حماس برئاسة فلان": he leads the delegation, of Hamas
                 pattern = TiePattern("delegation", self.lex.delegation_tie, (), pattern.confidence)

@@ -128,9 +128,10 @@ class TitleReader:
                 return replace(title, role=role)
         return title
 
-    def apposed_person(self, i: int) -> str:
+    def apposed_person(self, i: int, role: str = "") -> str:
         """A person not of the gazetteer named right before the title at token i, with nothing
-        or an apposition comma between ("فلان الفلاني، المتحدث باسم ..."): the title is his, or ""."""
+        or an apposition comma between ("فلان الفلاني، المتحدث باسم ..."): the title is his, or "".
+        A known person too when the gazetteer gives him the title's role ("شون سافيت المتحدث باسم ...")."""
         ctx = self.ctx
         gap = ctx.gap_before(i).strip() if i else None
         if gap not in ("",) + self.gaz.words("apposition-comma"):
@@ -141,7 +142,7 @@ class TitleReader:
             entity = ctx.doc.entities.get(mention.entity)
             # a known person too, but only across the comma: "التقى ترامب الرئيس الفرنسي" names two
             if mention.token_end == i and mention.kind == "name" and entity is not None \
-                    and entity.type == "Person" and (entity.minted or gap):
+                    and entity.type == "Person" and (entity.minted or gap or (role and entity.role == role)):
                 return entity.key
         return ""
 
@@ -267,6 +268,8 @@ class TitleReader:
     def qualifiers(self, j: int) -> tuple[int, str, str]:
         """What the title (and any chained titles after it) is of: (end, scope, state)."""
         tokens, mentions = self.ctx.tokens, self.ctx.doc.mentions
+        if j < len(tokens) and self.ctx.punctuation_before(j):
+            return j, "", ""  # "وطالب السكرتير العام، حماس …": the title's words ended at the comma
         j, scope, country = self.qualifier(j)
         while j < len(tokens) and (more := self.gaz.titles.match_at(tokens, j)) \
                 and more[0].value.kind != COUNTERPART:
@@ -494,7 +497,7 @@ class TitleReader:
             ctx.doc.use(holder)
             ctx.add(holder.key, i, j, "title:office-holder", 0.7, "title")
             return j
-        person = self.apposed_person(i) if title.kind == OFFICE else ""
+        person = self.apposed_person(i, title.role) if title.kind == OFFICE else ""
         if person:  # "العميد نبيل عبد الله المتحدث باسم الجيش": the title describes him, no other holder
             ctx.add(person, i, j, "title:apposed", 0.6, "title")
             return j
