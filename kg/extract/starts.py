@@ -61,23 +61,34 @@ class Starts:
 STARTS = Starts()
 
 
+LAST: list = [None, -1, {}]  # the sentence asked last: its tokens, the generation, its starts
+
+
 @per_sentence
-def sentence_masks(tokens: list[Token], generation: int) -> list[int]:
-    """Each token's mask: one lookup a token for every table taking part."""
+def sentence_starts(tokens: list[Token], generation: int) -> dict[int, tuple[int, ...]]:
+    """Each table's bit -> the tokens at which it may begin: one pass a sentence for every table
+    taking part (one mask lookup a token; a word that begins nothing costs no more)."""
     masks, compute = STARTS.masks, STARTS.mask
-    out = []
-    for token in tokens:
+    found: dict[int, list[int]] = {}
+    for i, token in enumerate(tokens):
         mask = masks.get(token.norm)
-        out.append(compute(token.norm) if mask is None else mask)
-    return out
-
-
-@per_sentence
-def table_positions(tokens: list[Token], bit: int, generation: int) -> tuple[int, ...]:
-    return tuple(i for i, mask in enumerate(sentence_masks(tokens, generation)) if mask & bit)
+        if mask is None:
+            mask = compute(token.norm)
+        while mask:
+            low = mask & -mask
+            at = found.get(low)
+            if at is None:
+                found[low] = [i]
+            else:
+                at.append(i)
+            mask ^= low
+    return {bit: tuple(at) for bit, at in found.items()}
 
 
 def positions(tokens: list[Token], table: Table) -> tuple[int, ...]:
     """The tokens of a sentence at which a phrase of `table` may begin, in order."""
     bit = STARTS.bit(table)
-    return table_positions(tokens, bit, STARTS.generation)
+    last = LAST
+    if last[0] is not tokens or last[1] != STARTS.generation:  # the readers ask of one sentence in a row
+        last[0], last[1], last[2] = tokens, STARTS.generation, sentence_starts(tokens, STARTS.generation)
+    return last[2].get(bit, ())
