@@ -24,6 +24,7 @@ from kg.model import Claim, Event, Mention, Sentence
 from kg.text import offsets
 from kg.text.normalize import normalize_word
 from kg.text.memo import per_sentence
+from kg.text.segment import STRAIGHT_QUOTE
 
 QUOTE = re.compile(r"«([^»]{2,})»|\"([^\"]{2,})\"|“([^”]{2,})”")
 FUTURE_CLITIC = "س"  # clitics.tsv: the future proclitic (verbs only)
@@ -159,7 +160,7 @@ def quote_marks(text: str) -> list[tuple[int, int, int, int]]:
 
 def nested_straight(text: str) -> list[tuple[int, int, int, int]] | None:
     """The outermost straight-quoted spans when the marks balance as nested pairs, else None."""
-    marks = [i for i, ch in enumerate(text) if ch == '"']
+    marks = [m.start() for m in STRAIGHT_QUOTE.finditer(text)]  # (a regex, not a loop over every character)
     stack: list[int] = []
     spans = []
     for i in marks:

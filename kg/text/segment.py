@@ -31,6 +31,8 @@ ELLIPSIS = ("..", "…")
 QUOTE_PAIRS = {"«": "»", "“": "”"}  # opening -> closing mark; '"' closes itself
 MAX_QUOTE = 1000  # characters: a longer "quotation" is two stray marks, not words held together
 NUMBER_BEFORE = re.compile(r"[0-9\u0660-\u0669]\s*$")
+LINE = re.compile(r"[^\n]+")
+STRAIGHT_QUOTE = re.compile('"')
 NUMBERED_ITEM = re.compile(r"(?:^|\n)[ \t]*[0-9\u0660-\u0669]{1,2}$")  # "1." opening a line of a brief
 
 
@@ -150,8 +152,8 @@ def quotations(text: str) -> list[tuple[int, int]]:
             close = text.find(closing, m.end(), m.end() + MAX_QUOTE)
             if close != -1 and "\n" not in text[m.end():close] and opening not in text[m.end():close]:
                 spans.append((m.start(), close))
-    for line in re.finditer(r"[^\n]+", text):
-        marks = [line.start() + i for i, c in enumerate(line.group()) if c == '"']
+    for line in LINE.finditer(text):
+        marks = [m.start() for m in STRAIGHT_QUOTE.finditer(text, line.start(), line.end())]  # (not a loop over characters)
         spans.extend((a, b) for a, b in zip(marks[::2], marks[1::2]) if b - a <= MAX_QUOTE)
     return spans
 
