@@ -39,3 +39,37 @@ def test_a_description_in_scare_quotes_is_no_claim():
     got = said(x)
     assert "مفبركة تماما" not in got, got
     assert any("قواتها لم تنسحب" in q for q in got), got
+
+
+def test_a_defined_outlet_word_is_not_the_person_named_before_it():
+    # the newspaper's reporter is named in the aside; the paper speaks, and it is no known outlet
+    x = run('التقى وزير الخارجية الأردني أيمن الصفدي نظيره المصري. '
+            'وفي المقابلة، التي أجراها مراسلها جون سميث، قالت الصحيفة إن الهدنة في الجنوب صامدة حتى الآن.')
+    assert not any(x.entities[c.speaker].name_ar == "جون سميث" for c in x.claims if c.speaker in x.entities), said(x)
+    y = run('قالت وكالة رويترز إن الجيش انسحب من البلدة. وأضافت الوكالة أن القتال توقف في المدينة.')
+    assert set(said(y).values()) == {y.entities["Reuters"].name_ar}, said(y)
+
+
+def test_an_imperfect_speech_verb_is_followed_by_its_participle():
+    x = run('وقال مصدر في حركة حماس إن المفاوضات متعثرة. ويضيف المصدر ذاته أن الوسطاء يواصلون جهودهم في القاهرة، '
+            'مؤكدا أن الضغوط الأمريكية على إسرائيل لم تنجح حتى الآن.')
+    got = said(x)
+    assert len(set(got.values())) == 1 and len(got) == 3, got
+
+
+def test_an_attribution_after_a_relative_clause_verb_takes_the_main_clause():
+    x = run('وقال المتحدث العسكري يحيى سريع إن قواته تقدمت. وخلال العملية التي وصفها بـ"النوعية"، '
+            'سيطرت القوات على ثلاثة مواقع في جبهة العود، حسب العميد سريع.')
+    got = said(x)
+    assert any(q.startswith("سيطرت القوات") for q in got), got
+    assert not any("النوعية" in q for q in got), got
+
+
+def test_the_spokesman_of_a_person_is_his_not_the_states():
+    x = run('أكد الرئيس الأمريكي السابق جورج بوش أنه لا يزال مقتنعا بقراره. '
+            'وقال المتحدث باسم بوش إن الرئيس السابق ممتن للقوات الأمريكية.')
+    speakers = [c.speaker for c in x.claims if "ممتن" in c.quote]
+    assert len(speakers) == 1, said(x)
+    spokesman = x.entities[speakers[0]]
+    bush = next(k for k, e in x.entities.items() if e.name_ar == "جورج بوش")
+    assert speakers[0] != bush and spokesman.part_of == bush, (speakers, spokesman)

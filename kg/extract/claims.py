@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.data import read_tsv
+from kg.lang import ar
 from kg.extract.frames import Frame, frame_index, word_class
 from kg.extract.actors.titles import HOLDER_RULE
 from kg.extract.ties import ROLE_RULE
@@ -687,7 +688,8 @@ class ClaimReader:
             frame = frame_of(self.sentence, event)
             following = offsets.following(self.sentence.tokens, event.end, 1)
             return "+pro-drop" in event.rule and frame is not None and frame.agent == "subj" \
-                and bool(following) and following[0].norm in claim_words("people")
+                and bool(following) and (following[0].norm in claim_words("people")
+                                         or (self.outlet_word(following[0]) and speaker_of(event) in self.persons))
         tokens = self.sentence.tokens
         following = offsets.following(tokens, event.end, 1)
         if not following or re.search(r"[،,:؛;.«\"“]", self.text(event.end, following[0].start)):
@@ -697,6 +699,13 @@ class ClaimReader:
         if word.norm in continues or word.norm[:1] in claim_words("proclitic-prep"):
             return False
         return not any(m.start == word.start and (m.proclitic or m.entity in event.agents) for m in self.mentions)
+
+    def outlet_word(self, token) -> bool:
+        """"في المقابلة التي أجراها مراسلها فلان، قالت الصحيفة إن": a defined outlet head (الصحيفة، الوكالة)
+        that is no mention of an outlet named before is a subject of its own, not the person named last."""
+        article = ar.words("definite-article")[0]
+        return token.norm.startswith(article) and token.norm[len(article):] in claim_words("outlet") \
+            and not any(m.start == token.start for m in self.mentions)
 
     def relayed(self, key: str, event: Event) -> bool:
         """Is the speaker only the outlet that carried the words ("قالت رئاسة أمن الدولة في بيان
@@ -929,8 +938,8 @@ class ClaimReader:
 
     def attributed(self, event: Event, previous_end: int, opener: int | None = None) -> list[Claim]:
         """بحسب X، وفقاً لـ X: the clause before the attribution is X's; after a speech verb in a
-        subordinate clause (وبعدما أعلن الأسبوع الماضي فتح ممرين، يواصل الجيش …، بحسب المصدر) the
-        main clause after its comma. An attribution inside the source phrase of another one
+        subordinate or relative clause (وبعدما أعلن الأسبوع الماضي فتح ممرين، يواصل الجيش …، بحسب المصدر)
+        the main clause after its comma. An attribution inside the source phrase of another one
         ("…، بحسب حصيلة أعلنها متحدث باسم الوزارة بحسب قناة الإخبارية"): the outlet that carried that
         source, no words of its own."""
         if self.inside_attribution(event):
@@ -938,7 +947,8 @@ class ClaimReader:
         if not self.text(self.sentence.start, event.start).strip(PUNCTUATION):
             return self.attributed_after(event)
         tokens = offsets.preceding(self.sentence.tokens, previous_end)
-        if len(tokens) >= 2 and self.subordinate(tokens[-2]):
+        if len(tokens) >= 2 and (self.subordinate(tokens[-2]) or tokens[-2].norm in claim_words("relative")):
+            # "وخلال العملية التي وصفها بـ"النوعية"، اغتنمت القوات …، حسب العميد": a relative clause's verb too
             comma = re.search(r"[،,]", self.text(previous_end, event.start))
             previous_end = previous_end + comma.end() if comma else previous_end
         text = self.text(previous_end, event.start if opener is None else opener).strip(PUNCTUATION)

@@ -84,7 +84,7 @@ class SentenceContext:
         if match is None:
             return "", i, ""
         state = self.doc.state_of(match.value.key)
-        entity = self.gaz.entities.get(match.value.key)
+        entity = self.doc.lookup(match.value.key)  # a person the article named (باسم بوش) is no nationality
         if not state or (entity and entity.type != "State" and match.value.kind != "nisba"):
             return "", i, ""
         return state, match.end, match.proclitic

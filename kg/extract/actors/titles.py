@@ -345,7 +345,9 @@ class TitleReader:
                 return end, place_entity.key, place_entity.country
         org, _ = ctx.name_at(j)
         scope_entity = ctx.doc.lookup(org.value.key) if org else None
-        if scope_entity is not None and scope_entity.type in ORG_TYPES | PLACE_SCOPES:
+        spoken_for = scope_entity is not None and scope_entity.type == "Person" and org.value.kind == "name" \
+            and j > 0 and ctx.tokens[j - 1].norm in self.gaz.word_keys("on-behalf")  # المتحدث باسم بوش
+        if scope_entity is not None and (scope_entity.type in ORG_TYPES | PLACE_SCOPES or spoken_for):
             if org.value.kind == "nisba":  # "المبعوث الأممي": the UN's envoy; the adjective is part
                 ctx.doc.use(scope_entity)  # of the title, no mention of its own
                 return org.end, scope_entity.key, scope_entity.country
