@@ -19,6 +19,7 @@ from kg.extract.actors.titles import TitleReader
 from kg.extract.gazetteer import Anaphor, Gazetteer
 from kg.extract.phrases import PhraseMatch
 from kg.model import Sentence
+from kg.text.clitics import proclitic_variants
 
 # readings tried at a word, by priority when two cover the same number of words
 NAME, INSTITUTION, TITLE, ANAPHOR = 3, 2, 1, 0
@@ -93,21 +94,40 @@ class EntityReader:
                                        or gaz.may_start(word) or discovery.may_start(word))
         return found
 
+    def leads(self, word: str) -> tuple[bool, bool, bool, bool, bool]:
+        """May a dual, a name after a word of leading, a nickname, a name after a person noun or a
+        unit begin at this word key? The first test each of those readers makes, on the word alone
+        (name_rules.tsv word kinds, proclitics stripped): worked out once a word and kept with the
+        gazetteer, so `read_at` calls only the readers that may read something."""
+        gaz = self.ctx.gaz
+        known = getattr(gaz, "_lead_words", None)
+        if known is None:
+            known = gaz._lead_words = {}
+        found = known.get(word)
+        if found is None:
+            stems = [stem for stem, _ in proclitic_variants(word)]
+            found = known[word] = (self.institutions.may_be_dual(word), word in gaz.word_keys("name-marker"),
+                                   any(stem in gaz.word_keys("nickname") for stem in stems),
+                                   any(stem in gaz.word_keys("person-noun") for stem in stems),
+                                   any(stem in gaz.word_keys("unit-head") for stem in stems))
+        return found
+
     def read_at(self, i: int) -> int:
         """Read the longest entity reading at token i; return the token after it."""
         ctx, gaz = self.ctx, self.ctx.gaz
         word = ctx.tokens[i].norm
         if self.quiet(word) and not ctx.doc.aliases.may_start(word) and not self.discoverer.title_within_reach()[i]:
             return i + 1
-        if (dual := self.institutions.read_dual(i)) > i:  # "وزارتا الموارد الطبيعية والكهرباء"
+        dual, marker, nickname, person_noun, unit_head = self.leads(word)  # each reader's own first test
+        if dual and (dual := self.institutions.read_dual(i)) > i:  # "وزارتا الموارد الطبيعية والكهرباء"
             return dual
-        if (led := self.discoverer.after_marker(i)) is not None:  # "بقيادة فلان الفلاني"
+        if marker and (led := self.discoverer.after_marker(i)) is not None:  # "بقيادة فلان الفلاني"
             return led
-        if (nick := self.discoverer.nickname(i)) is not None:  # "المعروف بـ"أبو فلان""
+        if nickname and (nick := self.discoverer.nickname(i)) is not None:  # "المعروف بـ"أبو فلان""
             return nick
-        if (named := self.discoverer.after_person_noun(i)) is not None:  # "الشاب فلان الفلاني (23 عاماً)"
+        if person_noun and (named := self.discoverer.after_person_noun(i)) is not None:  # "الشاب فلان الفلاني"
             return named
-        if (unit := self.discoverer.unit_at(i)) is not None:  # "اللواء السابع"، "الفرقة 25 مشاة"
+        if unit_head and (unit := self.discoverer.unit_at(i)) is not None:  # "اللواء السابع"، "الفرقة 25 مشاة"
             return unit
         if (held := self.discoverer.before_title(i)) is not None:  # "فلان الفلاني، المتحدث باسم"
             return held
